@@ -1,1 +1,8 @@
-return 0;
+using System.CommandLine;
+using Archivist.Cli;
+
+var root = new RootCommand("Archivist: turns raw text dumps of a blog into a fast, searchable static archive website.")
+{
+    ImportCommand.Create(),
+};
+return root.Parse(args).Invoke();

@@ -1,0 +1,74 @@
+using Spectre.Console;
+
+namespace Archivist.Cli;
+
+/// <summary>
+/// Where the CLI talks: results on stdout, diagnostics and progress on stderr. On a terminal, long work
+/// shows a live progress bar; otherwise (CI, pipes, tests) it logs plain lines.
+/// </summary>
+public sealed class Reporter
+{
+    private readonly TextWriter _out;
+    private readonly TextWriter _err;
+
+    public Reporter(TextWriter? stdout = null, TextWriter? stderr = null, bool? interactive = null)
+    {
+        _out = stdout ?? Console.Out;
+        _err = stderr ?? Console.Error;
+        Interactive = interactive ?? (!Console.IsErrorRedirected && !Console.IsOutputRedirected
+            && Environment.GetEnvironmentVariable("CI") is null && Environment.GetEnvironmentVariable("TERM") is not "dumb");
+    }
+
+    public bool Interactive { get; }
+    public bool Quiet { get; init; }
+
+    public void Result(string line) => _out.WriteLine(line);
+
+    public void Log(string line)
+    {
+        if (!Quiet) _err.WriteLine(line);
+    }
+
+    public void Error(string message) => _err.WriteLine("error: " + message);
+
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            if (Quiet && d.Severity == DiagnosticSeverity.Info) continue;
+            _err.WriteLine(d.ToString());
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a progress callback (done, total, label).</summary>
+    public T Progress<T>(string title, Func<Action<int, int, string>, T> work)
+    {
+        if (!Interactive || Quiet)
+        {
+            Log(title + "…");
+            return work((_, _, _) => { });
+        }
+        T result = default!;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(title));
+                result = work((done, total, label) =>
+                {
+                    task.MaxValue = Math.Max(1, total);
+                    task.Value = done;
+                    task.Description = Markup.Escape(string.IsNullOrEmpty(label) ? title : $"{title}: {label}");
+                });
+            });
+        return result;
+    }
+
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
+    };
+}

@@ -1,0 +1,19 @@
+using Archivist.Seeds;
+
+namespace Archivist.Content;
+
+/// <summary>Reads a seeds folder into a <see cref="ContentSet"/>, parsing files in parallel.</summary>
+public static class ContentLoader
+{
+    public static ContentSet Load(string seedsDirectory, PermalinkPattern pattern, IProgress<string>? fileDone = null)
+    {
+        var files = SeedReader.List(seedsDirectory);
+        var results = new SeedFileResult[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            results[i] = SeedFileLoader.Load(files[i].Path, files[i].Name);
+            fileDone?.Report(files[i].Name);
+        });
+        return ContentAssembler.Assemble(results, pattern);
+    }
+}

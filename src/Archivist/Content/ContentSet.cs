@@ -1,0 +1,38 @@
+namespace Archivist.Content;
+
+public sealed record ImportStats(int FilesRead, int FilesSkipped, long Bytes, int PostsFound, int Posts, int Comments);
+
+/// <summary>The archive's posts, newest first (undated last), with what was learnt loading them.</summary>
+public sealed record ContentSet(IReadOnlyList<Post> Posts, ImportStats Stats, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Assembles seed files into the archive: merges duplicates, gives every post its URL.</summary>
+public static class ContentAssembler
+{
+    public static ContentSet Assemble(IReadOnlyList<SeedFileResult> files, PermalinkPattern pattern)
+    {
+        var diagnostics = new List<Diagnostic>();
+        foreach (var f in files) diagnostics.AddRange(f.Diagnostics);
+        var composed = files.SelectMany(f => f.Posts).ToList();
+        var merged = DuplicateMerger.Merge(composed, diagnostics);
+        var posts = PermalinkAssigner.Assign(merged, pattern, diagnostics)
+            .OrderByDescending(p => p.Date.HasValue)
+            .ThenByDescending(p => p.Date)
+            .ThenBy(p => p.Url, StringComparer.Ordinal)
+            .ToList();
+        var stats = new ImportStats(
+            FilesRead: files.Count(f => !f.Skipped),
+            FilesSkipped: files.Count(f => f.Skipped),
+            Bytes: files.Sum(f => f.Bytes),
+            PostsFound: composed.Count,
+            Posts: posts.Count,
+            Comments: posts.Sum(p => p.CommentCount));
+        var sorted = diagnostics
+            .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line ?? 0).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+        return new ContentSet(posts, stats, sorted);
+    }
+
+    /// <summary>Where a post's Markdown document goes: beside its page, <c>2025/10/slug.md</c>.</summary>
+    public static string DocumentPath(Post post) =>
+        (post.Url.EndsWith(".html", StringComparison.Ordinal) ? post.Url[..^".html".Length] : post.Url).TrimStart('/') + ".md";
+}

@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Archivist.Content;
+
+/// <summary>
+/// Folds the same post found in several seeds into one: same date, same title, and the same text
+/// (one body equal to, or the start of, the other). The copy with the most comments is kept and
+/// every source is listed. Posts that share date and title but differ in text are both kept.
+/// </summary>
+public static class DuplicateMerger
+{
+    private const int PrefixToCompare = 400;
+
+    public static IReadOnlyList<ComposedPost> Merge(IReadOnlyList<ComposedPost> posts, ICollection<Diagnostic> diagnostics)
+    {
+        var result = new List<ComposedPost>(posts.Count);
+        foreach (var group in posts.GroupBy(p => (p.Post.Date, Key: TitleKey(p.Post.Title))))
+        {
+            var clusters = new List<List<ComposedPost>>();
+            foreach (var post in group)
+            {
+                var home = clusters.FirstOrDefault(c => SameText(c[0].Post.Body, post.Post.Body));
+                if (home is null) clusters.Add([post]);
+                else home.Add(post);
+            }
+            if (clusters.Count > 1)
+            {
+                var where = string.Join(", ", clusters.Select(c => $"{c[0].Origin.File}:{c[0].Origin.Line}"));
+                diagnostics.Add(Diagnostic.Warning(clusters[1][0].Origin.File, clusters[1][0].Origin.Line,
+                    $"posts at {where} share the title \"{group.First().Post.Title}\" and date but not their text; all are kept"));
+            }
+            foreach (var cluster in clusters) result.Add(MergeCluster(cluster, diagnostics));
+        }
+        return result;
+    }
+
+    private static ComposedPost MergeCluster(List<ComposedPost> cluster, ICollection<Diagnostic> diagnostics)
+    {
+        if (cluster.Count == 1) return cluster[0];
+        var keep = cluster
+            .OrderByDescending(p => p.Post.CommentCount)
+            .ThenByDescending(p => p.Post.Body.Length)
+            .ThenBy(p => p.Origin.File, StringComparer.Ordinal)
+            .ThenBy(p => p.Origin.Line)
+            .First();
+        foreach (var other in cluster.Where(p => !ReferenceEquals(p, keep)))
+            diagnostics.Add(Diagnostic.Info(other.Origin.File, other.Origin.Line,
+                $"\"{other.Post.Title}\" is also in {keep.Origin.File}:{keep.Origin.Line}; merged, keeping that copy ({keep.Post.CommentCount} comments)"));
+        var sources = cluster.SelectMany(p => p.Post.Sources).Distinct().Order(StringComparer.Ordinal).ToArray();
+        return keep with { Post = keep.Post with { Sources = sources } };
+    }
+
+    /// <summary>Titles compare ignoring case, spacing and quote style.</summary>
+    public static string TitleKey(string title) => Squash(title).ToLowerInvariant();
+
+    private static bool SameText(string a, string b)
+    {
+        var x = Squash(a);
+        var y = Squash(b);
+        if (x == y) return true;
+        var n = Math.Min(PrefixToCompare, Math.Min(x.Length, y.Length));
+        return n >= 40 && x.AsSpan(0, n).SequenceEqual(y.AsSpan(0, n));
+    }
+
+    private static string Squash(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c switch { '’' or '‘' => '\'', '“' or '”' => '"', _ => c });
+        }
+        return sb.ToString();
+    }
+}

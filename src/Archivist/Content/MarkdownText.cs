@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Archivist.Content;
+
+/// <summary>
+/// Writes plain seed text as Markdown that means exactly that text: every character that Markdown (or
+/// a GFM-flavoured reader) could take as syntax is escaped, and bare http(s) URLs become autolinks.
+/// Text such as <c>&lt;script&gt;</c> or <c>[x](javascript:…)</c> therefore stays text.
+/// </summary>
+public static partial class MarkdownText
+{
+    [GeneratedRegex(@"https?://[^\s<>""\u0000-\u001F\u007F]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareUrl();
+
+    [GeneratedRegex(@"^&#?[A-Za-z0-9]{1,32};", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityLike();
+
+    [GeneratedRegex(@"^\d{1,9}[.)](?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex OrderedListStart();
+
+    private const string TrailingUrlPunctuation = ".,;:!?'\"’”)]}*_";
+
+    /// <summary>Markdown for one line of text, safe at the start of a line or list item.</summary>
+    public static string Line(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        var position = 0;
+        foreach (Match m in BareUrl().Matches(text))
+        {
+            var url = TrimUrl(m.Value);
+            if (url.Length <= "https://".Length) continue;
+            AppendEscaped(sb, text.AsSpan(position, m.Index - position), atLineStart: position == 0);
+            sb.Append('<').Append(url).Append('>');
+            position = m.Index + url.Length;
+        }
+        AppendEscaped(sb, text.AsSpan(position), atLineStart: position == 0);
+        return sb.ToString();
+    }
+
+    /// <summary>Drops sentence punctuation that follows a URL, keeping a closing bracket the URL opened.</summary>
+    public static string TrimUrl(string url)
+    {
+        var end = url.Length;
+        while (end > 0 && TrailingUrlPunctuation.Contains(url[end - 1]))
+        {
+            var c = url[end - 1];
+            if (c == ')' && Count(url.AsSpan(0, end), '(') >= Count(url.AsSpan(0, end), ')')) break;
+            if (c == ']' && Count(url.AsSpan(0, end), '[') >= Count(url.AsSpan(0, end), ']')) break;
+            end--;
+        }
+        return url[..end];
+    }
+
+    private static int Count(ReadOnlySpan<char> s, char c)
+    {
+        var n = 0;
+        foreach (var x in s) if (x == c) n++;
+        return n;
+    }
+
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text, bool atLineStart)
+    {
+        if (text.IsEmpty) return;
+        var start = 0;
+        if (atLineStart)
+        {
+            // Block syntax only counts at the start of a line: headings, quotes, list markers, rules.
+            if (text[0] is '#' or '>' or '+' or '-' or '=' or '*' or '~' or '`' or '|')
+            {
+                sb.Append('\\').Append(text[0]);
+                start = 1;
+            }
+            else if (OrderedListStart().Match(text.ToString()) is { Success: true } m)
+            {
+                sb.Append(text[..(m.Length - 1)]).Append('\\').Append(text[m.Length - 1]);
+                start = m.Length;
+            }
+        }
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '[' or ']' or '<' or '>' or '~' or '|':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '_':
+                    // Intraword underscores (snake_case) cannot open emphasis; leave them readable.
+                    var inWord = i > 0 && char.IsLetterOrDigit(text[i - 1]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
+                    if (!inWord) sb.Append('\\');
+                    sb.Append(c);
+                    break;
+                case '&':
+                    if (EntityLike().IsMatch(text[i..].ToString())) sb.Append('\\');
+                    sb.Append(c);
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace Archivist.Content;
+
+/// <summary>
+/// Makes Blogger-style slugs: lower-case ASCII words joined by hyphens, apostrophes dropped
+/// ("It's Niche Jim!" → <c>its-niche-jim</c>), accents folded, cut at a word boundary.
+/// The output can never contain '/', '.' or '..', so it cannot leave its folder.
+/// </summary>
+public static class Slugger
+{
+    public const int MaxLength = 60;
+    public const string Fallback = "post";
+
+    public static string Slugify(string text, int maxLength = MaxLength)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingHyphen = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (c is '\'' or '’' or '‘' or '`' or 'ʼ') continue;
+            var folded = Fold(char.ToLowerInvariant(c));
+            if (folded is null)
+            {
+                pendingHyphen = sb.Length > 0;
+                continue;
+            }
+            if (pendingHyphen) sb.Append('-');
+            pendingHyphen = false;
+            sb.Append(folded);
+        }
+        var slug = sb.ToString();
+        if (slug.Length > maxLength)
+        {
+            var cut = slug.LastIndexOf('-', maxLength);
+            slug = cut >= maxLength / 2 ? slug[..cut] : slug[..maxLength].TrimEnd('-');
+        }
+        return slug.Length == 0 ? Fallback : slug;
+    }
+
+    private static string? Fold(char c) => c switch
+    {
+        >= 'a' and <= 'z' or >= '0' and <= '9' => c.ToString(),
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' or 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        _ => null,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace Archivist.Seeds;
+
+/// <summary>Finds where a post's body ends and its comments begin, and which layout they use.</summary>
+public static partial class CommentSectionLocator
+{
+    [GeneratedRegex(@"^(?<n>\d+|No) comments?:$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CommentsHeader();
+
+    [GeneratedRegex(@"^  (?<n>\d+)\. \S", RegexOptions.CultureInvariant)]
+    private static partial Regex TopLevelItem();
+
+    public static CommentSection Locate(IReadOnlyList<string> lines)
+    {
+        // Layout A: the last "N comments:" line wins (a quoted one earlier in the body is just text).
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            var m = CommentsHeader().Match(lines[i]);
+            if (!m.Success) continue;
+            var n = m.Groups["n"].Value;
+            var declared = n.Equals("no", StringComparison.OrdinalIgnoreCase) ? 0 : int.Parse(n);
+            return new CommentSection(CommentLayout.Numbered, i, i + 1, declared);
+        }
+
+        // Layout B: button text glued to the start of a line. The comment before the first marker is the
+        // first comment; in flattened text every line is a paragraph, so that is the one line above it.
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!lines[i].StartsWith(FlattenedCommentParser.ReplyDeleteMarker, StringComparison.Ordinal)) continue;
+            var start = i;
+            if (start > 0 && lines[start - 1].Length > 0) start--;
+            else
+                while (start > 0 && lines[start - 1].Length == 0) start--; // marker after blank lines: nothing before it to claim
+            return new CommentSection(CommentLayout.Flattened, start, start, null);
+        }
+
+        // Layout C: a tail of indented lines that opens with "  1. ".
+        var tail = lines.Count;
+        while (tail > 0 && (lines[tail - 1].Length == 0 || lines[tail - 1].StartsWith("  ", StringComparison.Ordinal))) tail--;
+        for (var i = tail; i < lines.Count; i++)
+        {
+            var m = TopLevelItem().Match(lines[i]);
+            if (m.Success && m.Groups["n"].Value == "1")
+                return new CommentSection(CommentLayout.Indented, i, i, null);
+        }
+        return CommentSection.None(lines.Count);
+    }
+}

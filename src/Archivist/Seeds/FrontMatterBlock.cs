@@ -1,0 +1,71 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Archivist.Seeds;
+
+/// <summary>
+/// A YAML front matter block at the top of a file (<c>---</c> … <c>---</c>), parsed to a mapping.
+/// Line numbers of its nodes are offset so diagnostics point at the file's own lines.
+/// </summary>
+public sealed record FrontMatterBlock(YamlMappingNode Mapping, int FirstLine, int LinesUsed)
+{
+    private const int MaxLines = 100_000;
+
+    /// <summary>
+    /// Splits front matter off <paramref name="lines"/>. Returns null when there is none; reports a
+    /// diagnostic (and returns null) when it is present but is not a valid YAML mapping.
+    /// </summary>
+    public static FrontMatterBlock? TryRead(string file, IReadOnlyList<string> lines, ICollection<Diagnostic> diagnostics)
+    {
+        if (lines.Count == 0 || lines[0] != "---") return null;
+        var close = -1;
+        for (var i = 1; i < lines.Count && i < MaxLines; i++)
+        {
+            if (lines[i] is "---" or "...")
+            {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(file, 1, "front matter starts with '---' but is never closed; read as text"));
+            return null;
+        }
+        var yaml = string.Join('\n', lines.Skip(1).Take(close - 1));
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+                return new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
+            if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                diagnostics.Add(Diagnostic.Warning(file, 2, "front matter is not a list of 'key: value' lines; ignored"));
+                return new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
+            }
+            return new FrontMatterBlock(mapping, 2, close + 1);
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line + 1;
+            diagnostics.Add(Diagnostic.Warning(file, line, $"front matter is not valid YAML ({FirstLineOf(e.Message)}); ignored"));
+            return new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
+        }
+    }
+
+    /// <summary>1-based file line of a node inside this block.</summary>
+    public int LineOf(YamlNode node) => FirstLine + (int)node.Start.Line - 1;
+
+    public IEnumerable<(string Key, YamlNode Value, int Line)> Entries()
+    {
+        foreach (var (key, value) in Mapping.Children)
+            yield return (key is YamlScalarNode s ? s.Value ?? "" : key.ToString(), value, LineOf(key));
+    }
+
+    private static string FirstLineOf(string message)
+    {
+        var cut = message.IndexOf('\n');
+        return cut < 0 ? message : message[..cut];
+    }
+}

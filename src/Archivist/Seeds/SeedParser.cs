@@ -1,0 +1,228 @@
+namespace Archivist.Seeds;
+
+public sealed record SeedParseResult(IReadOnlyList<SeedPost> Posts, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Turns one seed file into posts: optional front matter, then posts introduced by a date line and a
+/// title (newest first in multi-post files), or one headerless post whose title and date are inferred.
+/// Each post's lines are split into body and comments by <see cref="CommentSectionLocator"/>.
+/// </summary>
+public sealed class SeedParser
+{
+    private const int MaxTitleLength = 200;
+
+    public SeedParseResult Parse(SeedSource source)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var lines = source.Lines;
+        var frontMatter = FrontMatterBlock.TryRead(source.Name, lines, diagnostics);
+        var start = frontMatter?.LinesUsed ?? 0;
+
+        var headers = FindHeaders(lines, start);
+        var posts = new List<SeedPost>();
+
+        var preambleEnd = headers.Count > 0 ? headers[0].DateIndex : lines.Count;
+        if (HasText(lines, start, preambleEnd))
+            posts.Add(ParseHeaderless(source.Name, lines, start, preambleEnd, diagnostics));
+
+        for (var h = 0; h < headers.Count; h++)
+        {
+            var end = h + 1 < headers.Count ? headers[h + 1].DateIndex : lines.Count;
+            posts.Add(ParseWithHeader(source.Name, lines, headers[h], end, diagnostics));
+        }
+
+        if (frontMatter is not null && posts.Count > 0)
+            posts[0] = ApplyOverrides(source.Name, posts[0], frontMatter, posts.Count, diagnostics);
+        else if (frontMatter is not null)
+            diagnostics.Add(Diagnostic.Warning(source.Name, 1, "front matter but no post text after it"));
+
+        return new SeedParseResult(posts, diagnostics);
+    }
+
+    private sealed record Header(int DateIndex, DateLineParser.DateLine Date, int? TitleIndex);
+
+    private static List<Header> FindHeaders(IReadOnlyList<string> lines, int start)
+    {
+        var headers = new List<Header>();
+        for (var i = start; i < lines.Count; i++)
+        {
+            if (i > start && lines[i - 1].Length != 0) continue;
+            if (!DateLineParser.TryParse(lines[i], out var date)) continue;
+            var j = i + 1;
+            while (j < lines.Count && j <= i + 3 && lines[j].Length == 0) j++;
+            if (j >= lines.Count || DateLineParser.IsDateLine(lines[j]))
+            {
+                headers.Add(new Header(i, date, null));
+                continue;
+            }
+            if (lines[j].Length == 0 || lines[j][0] == ' ') continue; // indented: comment text, not a header
+            headers.Add(new Header(i, date, lines[j].Length <= MaxTitleLength ? j : null));
+        }
+        return headers;
+    }
+
+    private static SeedPost ParseWithHeader(string file, IReadOnlyList<string> lines, Header header, int end, List<Diagnostic> diagnostics)
+    {
+        var dateLine = header.DateIndex + 1;
+        if (header.Date.WeekdayMismatch)
+            diagnostics.Add(Diagnostic.Warning(file, dateLine,
+                $"'{lines[header.DateIndex]}' names a {header.Date.StatedWeekday} but {header.Date.Date:yyyy-MM-dd} is a {header.Date.Date.DayOfWeek}; the date was kept"));
+
+        var contentStart = header.TitleIndex is { } t ? t + 1 : header.DateIndex + 1;
+        var (body, comments, commentLines) = SplitPost(file, lines, contentStart, end, diagnostics);
+
+        string title;
+        var titleInferred = false;
+        if (header.TitleIndex is { } titleIndex)
+        {
+            title = lines[titleIndex].Trim();
+        }
+        else
+        {
+            title = TitleInference.Infer(BodyText(lines, contentStart, end));
+            if (title.Length == 0) title = $"Post of {header.Date.Date:d MMMM yyyy}";
+            titleInferred = true;
+            diagnostics.Add(Diagnostic.Warning(file, dateLine, $"date line with no title after it; title inferred as \"{title}\""));
+        }
+        if (body.Count == 0 && comments.Count == 0)
+            diagnostics.Add(Diagnostic.Warning(file, dateLine, $"post \"{title}\" has a header but no body"));
+
+        return new SeedPost
+        {
+            Source = file,
+            Line = dateLine,
+            Title = title,
+            TitleInferred = titleInferred,
+            Date = header.Date.Date,
+            Body = body,
+            Comments = comments,
+        };
+    }
+
+    private static SeedPost ParseHeaderless(string file, IReadOnlyList<string> lines, int start, int end, List<Diagnostic> diagnostics)
+    {
+        while (start < end && lines[start].Length == 0) start++;
+        var (body, comments, commentStart) = SplitPost(file, lines, start, end, diagnostics);
+        var title = TitleInference.Infer(BodyText(lines, start, commentStart));
+        if (title.Length == 0) title = "Untitled post";
+
+        var bodyLines = Numbered(lines, start, commentStart);
+        var commentLines = Numbered(lines, commentStart, end);
+        var estimate = DateEstimator.FromText(bodyLines, commentLines);
+
+        diagnostics.Add(Diagnostic.Warning(file, start + 1, $"no date and title header; title inferred as \"{title}\""));
+        diagnostics.Add(estimate is null
+            ? Diagnostic.Warning(file, start + 1, "no date header and no dated evidence in the text; the post is undated")
+            : Diagnostic.Info(file, estimate.Line, $"date estimated as {estimate.Date:yyyy-MM-dd} from '{estimate.Evidence}'"));
+
+        return new SeedPost
+        {
+            Source = file,
+            Line = start + 1,
+            Title = title,
+            TitleInferred = true,
+            Date = estimate?.Date,
+            DateEstimated = estimate is not null,
+            Body = body,
+            Comments = comments,
+        };
+    }
+
+    /// <summary>Splits a post's lines into body blocks and comments; returns where the comments begin.</summary>
+    private static (IReadOnlyList<SeedBlock> Body, IReadOnlyList<SeedComment> Comments, int CommentStart) SplitPost(
+        string file, IReadOnlyList<string> lines, int start, int end, List<Diagnostic> diagnostics)
+    {
+        var postLines = new ArraySegmentList(lines, start, end - start);
+        var section = CommentSectionLocator.Locate(postLines);
+        var bodyLines = Enumerable.Range(0, section.BodyEnd).Select(i => postLines[i]).ToList();
+        IReadOnlyList<SeedComment> comments = [];
+
+        switch (section.Layout)
+        {
+            case CommentLayout.Numbered or CommentLayout.Indented:
+                var (parsed, leading) = IndentedCommentParser.Parse(postLines, section.Start, start + 1,
+                    requireRepliesMarker: section.Layout == CommentLayout.Numbered);
+                comments = parsed;
+                if (leading.Count > 0)
+                {
+                    diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, "text before the first numbered comment; kept at the end of the body"));
+                    bodyLines.Add("");
+                    bodyLines.AddRange(leading);
+                }
+                break;
+            case CommentLayout.Flattened:
+                comments = FlattenedCommentParser.Parse(postLines, section.Start, start + 1);
+                break;
+        }
+
+        if (section.DeclaredCount is { } declared)
+        {
+            var total = comments.Sum(c => c.TotalCount);
+            if (total != declared)
+                diagnostics.Add(Diagnostic.Warning(file, start + section.BodyEnd + 1,
+                    $"the seed says {declared} comment{(declared == 1 ? "" : "s")} but {total} were found"));
+        }
+        return (BlockParser.Parse(bodyLines), comments, start + section.BodyEnd);
+    }
+
+    private static SeedPost ApplyOverrides(string file, SeedPost post, FrontMatterBlock frontMatter, int postCount, List<Diagnostic> diagnostics)
+    {
+        if (postCount > 1)
+            diagnostics.Add(Diagnostic.Warning(file, 1, $"front matter applies to the first of the {postCount} posts in this file only"));
+        foreach (var (key, value, line) in frontMatter.Entries())
+        {
+            string? error = null;
+            switch (key)
+            {
+                case "title":
+                    if (FrontMatterValues.TryString(value, out var title, out error) && title.Trim().Length > 0)
+                        post = post with { Title = title.Trim(), TitleInferred = false };
+                    else error ??= "title cannot be empty";
+                    break;
+                case "date":
+                    if (FrontMatterValues.TryDate(value, out var date, out error))
+                        post = post with { Date = date, DateEstimated = false };
+                    break;
+                case "date_estimated":
+                    if (FrontMatterValues.TryBool(value, out var estimated, out error)) post = post with { DateEstimated = estimated };
+                    break;
+                case "title_inferred":
+                    if (FrontMatterValues.TryBool(value, out var inferred, out error)) post = post with { TitleInferred = inferred };
+                    break;
+                case "slug":
+                    if (FrontMatterValues.TryString(value, out var slug, out error)) post = post with { RequestedSlug = slug };
+                    break;
+                default:
+                    error = $"unknown key '{key}' (a seed's front matter may set title, date, slug, date_estimated, title_inferred)";
+                    break;
+            }
+            if (error is not null)
+                diagnostics.Add(Diagnostic.Warning(file, line, key is "title" or "date" or "slug" or "date_estimated" or "title_inferred" ? $"front matter '{key}': {error}; ignored" : error));
+        }
+        return post;
+    }
+
+    private static bool HasText(IReadOnlyList<string> lines, int start, int end)
+    {
+        for (var i = start; i < end; i++) if (lines[i].Length > 0) return true;
+        return false;
+    }
+
+    private static List<string> BodyText(IReadOnlyList<string> lines, int start, int end) =>
+        Enumerable.Range(start, Math.Max(0, end - start)).Select(i => lines[i]).ToList();
+
+    private static IEnumerable<(int Line, string Text)> Numbered(IReadOnlyList<string> lines, int start, int end) =>
+        Enumerable.Range(start, Math.Max(0, end - start)).Select(i => (i + 1, lines[i]));
+
+    /// <summary>A window onto part of the file's lines, without copying them.</summary>
+    private sealed class ArraySegmentList(IReadOnlyList<string> lines, int offset, int count) : IReadOnlyList<string>
+    {
+        public string this[int index] => (uint)index < (uint)count ? lines[offset + index] : throw new ArgumentOutOfRangeException(nameof(index));
+        public int Count => count;
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++) yield return lines[offset + i];
+        }
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

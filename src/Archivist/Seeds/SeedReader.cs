@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Archivist.Seeds;
+
+/// <summary>
+/// Reads seed files from disk without ever failing the whole run: binary or unreadable files become
+/// an error diagnostic and are skipped; invalid UTF-8 is recovered byte by byte (as Windows-1252,
+/// the usual source of such bytes) with a warning naming the line.
+/// </summary>
+public sealed class SeedReader
+{
+    /// <summary>Extensions taken as seeds: raw dumps (.txt) and finished posts (.md).</summary>
+    public static readonly IReadOnlyList<string> SeedExtensions = [".txt", ".md"];
+
+    public long MaxFileBytes { get; init; } = 1L << 30;
+
+    /// <summary>Seed files under <paramref name="directory"/>, as (full path, name relative to it with '/').</summary>
+    public static IReadOnlyList<(string Path, string Name)> List(string directory)
+    {
+        var root = Path.GetFullPath(directory);
+        return Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+            .Where(p => SeedExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
+            .Select(p => (p, Path.GetRelativePath(root, p).Replace('\\', '/')))
+            .Where(x => !x.Item2.Split('/').Any(part => part.StartsWith('.')))
+            .OrderBy(x => x.Item2, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string name)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > MaxFileBytes)
+                return (null, [Diagnostic.Error(name, null, $"file is {info.Length / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, [Diagnostic.Error(name, null, $"cannot read file ({e.Message}); skipped")]);
+        }
+        return Decode(name, bytes);
+    }
+
+    public static (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Decode(string name, ReadOnlySpan<byte> bytes)
+    {
+        if (LooksBinary(bytes))
+            return (null, [Diagnostic.Error(name, null, "looks like a binary file, not text; skipped")]);
+
+        var diagnostics = new List<Diagnostic>();
+        string text;
+        if (Utf8.IsValid(bytes))
+        {
+            text = Encoding.UTF8.GetString(bytes);
+        }
+        else
+        {
+            text = DecodeLenient(bytes, out var badLines);
+            var shown = string.Join(", ", badLines.Take(5)) + (badLines.Count > 5 ? $" and {badLines.Count - 5} more" : "");
+            diagnostics.Add(Diagnostic.Warning(name, badLines[0],
+                $"invalid UTF-8 on line{(badLines.Count > 1 ? "s" : "")} {shown}; those bytes were read as Windows-1252"));
+        }
+        var source = new SeedSource(name, TextNormalizer.SplitLines(text)) { ByteLength = bytes.Length };
+        if (source.Lines.All(string.IsNullOrEmpty))
+            diagnostics.Add(Diagnostic.Warning(name, null, "file is empty; no posts"));
+        return (source, diagnostics);
+    }
+
+    /// <summary>NUL bytes never occur in text; a high share of other control bytes means binary too.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        if (sample.IndexOf((byte)0) >= 0) return true;
+        var controls = 0;
+        foreach (var b in sample)
+            if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C) controls++;
+        return sample.Length > 0 && controls * 20 > sample.Length;
+    }
+
+    private static string DecodeLenient(ReadOnlySpan<byte> bytes, out List<int> badLines)
+    {
+        badLines = [];
+        var sb = new StringBuilder(bytes.Length);
+        var line = 1;
+        while (!bytes.IsEmpty)
+        {
+            var status = System.Buffers.OperationStatus.Done;
+            status = Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                if (rune.Value == '\n') line++;
+                sb.Append(rune.ToString());
+                bytes = bytes[consumed..];
+                continue;
+            }
+            if (badLines.Count == 0 || badLines[^1] != line) badLines.Add(line);
+            sb.Append(Windows1252(bytes[0]));
+            bytes = bytes[1..];
+        }
+        return sb.ToString();
+    }
+
+    // Bytes 0x80–0x9F of Windows-1252; the rest of the high half is Latin-1.
+    private const string Cp1252High = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+    private static char Windows1252(byte b) => b is >= 0x80 and <= 0x9F ? Cp1252High[b - 0x80] : (char)b;
+}
