@@ -12,7 +12,7 @@ public sealed record CorpusOptions
     public DateOnly Newest { get; init; } = new(2025, 11, 28);
 
     /// <summary>Scales paragraph counts to land near ~30 KB of seed text per post, comments included.</summary>
-    public double Size { get; init; } = 1.0;
+    public double Size { get; init; } = 1.5;
 
     /// <summary>Median comments per post; counts are log-normal, so a few posts have hundreds.</summary>
     public int MedianComments { get; init; } = 12;

@@ -1,0 +1,19 @@
+using Archivist.Bench;
+
+// dotnet run -c Release --project bench/Archivist.Bench -- <command> [options]
+return args.FirstOrDefault() switch
+{
+    "generate" => GenerateCommand.Run(args[1..]),
+    "import" => ImportBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/Archivist.Bench -- <command>
+          generate --posts N [--out DIR] [--seed S]    write a deterministic seed corpus (default bench/out/corpus-N)
+          import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
+        """);
+    return 2;
+}
