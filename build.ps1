@@ -1,5 +1,5 @@
 # Archivist build script for Windows (mirrors build.sh).
-#   ./build.ps1                 build the site from seeds/ into site-output/
+#   ./build.ps1 [options]       build the site from seeds/ into site-output/ (options as for `build`)
 #   ./build.ps1 test            run every test
 #   ./build.ps1 <command> ...   run the archivist tool, e.g. ./build.ps1 serve
 $ErrorActionPreference = 'Stop'
@@ -15,12 +15,12 @@ function Build-Tool {
 }
 
 $command = if ($args.Count -gt 0) { $args[0] } else { '' }
+if ($command -eq '' -or ($command.StartsWith('-') -and $command -notin @('-h', '--help'))) {
+    Build-Tool
+    dotnet $tool build --seeds seeds --out site-output @args
+    exit $LASTEXITCODE
+}
 switch ($command) {
-    '' {
-        Build-Tool
-        dotnet $tool build --seeds seeds --out site-output
-        exit $LASTEXITCODE
-    }
     'test' {
         $rest = if ($args.Count -gt 1) { $args[1..($args.Count - 1)] } else { @() }
         dotnet test tests/Archivist.Tests/Archivist.Tests.csproj -c Release --nologo @rest

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Archivist build script.
-#   ./build.sh                 build the site from seeds/ into site-output/
+#   ./build.sh [options]       build the site from seeds/ into site-output/ (options as for `build`,
+#                              e.g. ./build.sh --base-path /repo/ --site-url https://user.github.io/repo/)
 #   ./build.sh test            run every test (unit, golden, browser, accessibility, validity)
 #   ./build.sh <command> ...   run the archivist tool, e.g. ./build.sh serve, ./build.sh search "napo agm"
 set -euo pipefail
@@ -14,18 +15,18 @@ build_tool() {
 }
 
 case "${1:-}" in
-  "")
+  -h|--help|help)
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
     build_tool
-    exec dotnet "$tool" import --seeds seeds --out site-output  # becomes `build` when rendering lands
+    exec dotnet "$tool" --help
+    ;;
+  ""|-*)
+    build_tool
+    exec dotnet "$tool" build --seeds seeds --out site-output "$@"
     ;;
   test)
     shift
     exec dotnet test tests/Archivist.Tests/Archivist.Tests.csproj -c Release --nologo "$@"
-    ;;
-  -h|--help|help)
-    sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
-    build_tool
-    exec dotnet "$tool" --help
     ;;
   *)
     build_tool

@@ -3,6 +3,7 @@ using Archivist.Cli;
 
 var root = new RootCommand("Archivist: turns raw text dumps of a blog into a fast, searchable static archive website.")
 {
+    BuildCommand.Create(),
     ImportCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -6,7 +6,7 @@ namespace Archivist.Cli;
 /// Where the CLI talks: results on stdout, diagnostics and progress on stderr. On a terminal, long work
 /// shows a live progress bar; otherwise (CI, pipes, tests) it logs plain lines.
 /// </summary>
-public sealed class Reporter
+public sealed class Reporter : Build.IBuildObserver
 {
     private readonly TextWriter _out;
     private readonly TextWriter _err;
@@ -64,6 +64,8 @@ public sealed class Reporter
             });
         return result;
     }
+
+    T Build.IBuildObserver.Step<T>(string title, Func<Action<int, int, string>, T> work) => Progress(title, work);
 
     public static string Size(long bytes) => bytes switch
     {

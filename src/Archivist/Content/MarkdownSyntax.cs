@@ -22,10 +22,13 @@ public static class MarkdownSyntax
     /// The words a reader sees: block texts separated by blank lines, hard line breaks as newlines,
     /// links as their visible text, no Markdown syntax.
     /// </summary>
-    public static string ToPlainText(string markdown)
+    public static string ToPlainText(string markdown) => ToPlainText(Parse(markdown));
+
+    /// <summary>The same, for a document already parsed (the renderer parses once for HTML and text).</summary>
+    public static string ToPlainText(MarkdownDocument document)
     {
-        var sb = new StringBuilder(markdown.Length);
-        AppendBlocks(sb, Parse(markdown));
+        var sb = new StringBuilder();
+        AppendBlocks(sb, document);
         return sb.ToString().Trim();
     }
 

@@ -1,0 +1,26 @@
+using Archivist.Rendering;
+
+namespace Archivist.Build;
+
+/// <summary>
+/// One hash of everything a build reads: the tool itself, the settings, every template and asset, and
+/// every seed's name and content hash. Stored in the output manifest; when the next build computes the
+/// same value and the output files are intact, there is nothing to do.
+/// </summary>
+public static class InputFingerprint
+{
+    public const string PropertyName = "input-fingerprint";
+
+    /// <summary>Changes whenever the tool's code does (deterministic builds give a stable module id per source).</summary>
+    public static string ToolId { get; } = InputHasher.Of(
+        typeof(InputFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString(),
+        typeof(InputFingerprint).Assembly.GetName().Version?.ToString());
+
+    public static string Compute(SiteOptions options, string templatesHash, IReadOnlyList<SeedFileInfo> seeds)
+    {
+        using var hasher = new InputHasher();
+        hasher.Add(ToolId).Add(options.Describe()).Add(templatesHash).Add(seeds.Count);
+        foreach (var seed in seeds) hasher.Add(seed.Name).Add(seed.Hash);
+        return hasher.Finish();
+    }
+}

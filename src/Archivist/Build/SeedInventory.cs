@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Archivist.Seeds;
+
+namespace Archivist.Build;
+
+/// <summary>One seed file as the build sees it: its name, where it is, and a hash of its bytes.</summary>
+public sealed record SeedFileInfo(string Name, string Path, long Size, long ModifiedTicks, string Hash);
+
+/// <summary>
+/// Lists the seed files with a content hash each. Hashes are remembered by size and modification time
+/// (<c>seed-index.tsv</c> in the cache), so an unchanged seed is not read at all; only new or touched
+/// files are hashed. A damaged index is ignored and rebuilt.
+/// </summary>
+public static class SeedInventory
+{
+    private const string IndexFile = "seed-index.tsv";
+    private const string Header = "# archivist seed index v1: name\tsize\tmtime-ticks\tsha256";
+
+    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory)
+    {
+        var known = Load(cacheDirectory);
+        var files = SeedReader.List(seedsDirectory);
+        var result = new SeedFileInfo[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var (path, name) = files[i];
+            var info = new FileInfo(path);
+            long size = 0, ticks = 0;
+            try
+            {
+                size = info.Length;
+                ticks = info.LastWriteTimeUtc.Ticks;
+            }
+            catch (IOException)
+            {
+                // Unreadable: the loader reports it; hash what we can so the build is not skipped as a no-op.
+            }
+            result[i] = known.TryGetValue(name, out var k) && k.Size == size && k.ModifiedTicks == ticks
+                ? k with { Path = path }
+                : new SeedFileInfo(name, path, size, ticks, HashFile(path));
+        });
+        return result;
+    }
+
+    public static void Save(string? cacheDirectory, IReadOnlyList<SeedFileInfo> files)
+    {
+        if (cacheDirectory is null) return;
+        var sb = new StringBuilder(files.Count * 96).Append(Header).Append('\n');
+        foreach (var f in files)
+            sb.Append(f.Name).Append('\t').Append(f.Size.ToString(CultureInfo.InvariantCulture)).Append('\t')
+              .Append(f.ModifiedTicks.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(f.Hash).Append('\n');
+        CacheFiles.WriteAtomic(Path.Combine(cacheDirectory, IndexFile), Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    private static Dictionary<string, SeedFileInfo> Load(string? cacheDirectory)
+    {
+        var known = new Dictionary<string, SeedFileInfo>(StringComparer.Ordinal);
+        if (cacheDirectory is null) return known;
+        var path = Path.Combine(cacheDirectory, IndexFile);
+        try
+        {
+            if (!File.Exists(path)) return known;
+            var lines = File.ReadAllLines(path, Encoding.UTF8);
+            if (lines.Length == 0 || lines[0] != Header) return known;
+            foreach (var line in lines.Skip(1))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length != 4) return new(StringComparer.Ordinal);
+                known[parts[0]] = new SeedFileInfo(parts[0], "", long.Parse(parts[1], CultureInfo.InvariantCulture),
+                    long.Parse(parts[2], CultureInfo.InvariantCulture), parts[3]);
+            }
+        }
+        catch (Exception e) when (e is IOException or FormatException or OverflowException or UnauthorizedAccessException)
+        {
+            return new(StringComparer.Ordinal);
+        }
+        return known;
+    }
+
+    private static string HashFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable";
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Archivist.Output;
+using Archivist.Rendering;
+using Archivist.Search;
+
+namespace Archivist.Build;
+
+/// <summary>
+/// The build pipeline, stage by stage: lock the output → fingerprint the inputs (unchanged: done) →
+/// seeds through the cache → posts → plan every page → render what changed, keep the rest → search
+/// index → commit atomically → remember what was built. Every stage reads the same frozen settings.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildRequest request, IBuildObserver observer)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = request.Options;
+        using var folder = OutputFolder.Open(request.OutputDirectory, request.LockWait, observer.Log);
+        if (folder.RecoveryNote is { } note) observer.Log(note);
+
+        var seeds = SeedInventory.Take(request.SeedsDirectory, request.CacheDirectory);
+        var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
+        var fingerprint = InputFingerprint.Compute(options, templatesHash, seeds);
+        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(InputFingerprint.PropertyName) == fingerprint && IsIntact(folder))
+        {
+            SeedInventory.Save(request.CacheDirectory, seeds);
+            return new BuildResult { NoOp = true, SeedFiles = seeds.Count, Kept = folder.Manifest.Count, Elapsed = clock.Elapsed };
+        }
+
+        var seedCache = new SeedCache(request.CacheDirectory, InputFingerprint.ToolId);
+        var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, seedCache, options.Permalink, report));
+        var diagnostics = loaded.Content.Diagnostics.ToList();
+        var posts = ReservedPaths.Avoid(loaded.Content.Posts, options.Permalink, diagnostics);
+        var result = new BuildResult
+        {
+            Diagnostics = diagnostics, Stats = loaded.Content.Stats, SeedFiles = seeds.Count, CacheHits = loaded.CacheHits,
+        };
+        if (request.Strict && diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
+            return result with { StrictFailed = true, Elapsed = clock.Elapsed };
+
+        var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
+        using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
+        var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
+        var jobs = SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
+        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
+        var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
+
+        using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint });
+        var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
+        var search = observer.Step("Writing the search index", _ => SearchIndexWriter.Write(posts, transaction, new SearchIndexOptions
+        {
+            CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
+        }));
+        var summary = transaction.Commit();
+
+        PageMemo.Save(memoPath, jobs, folder.Manifest);
+        SeedInventory.Save(request.CacheDirectory, seeds);
+        seedCache.Prune(seeds);
+        return result with
+        {
+            Rendered = rendered, Kept = jobs.Count - rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
+        };
+    }
+
+    /// <summary>Renders the jobs whose inputs changed, in parallel; returns how many were rendered.</summary>
+    private static int Render(IReadOnlyList<PageJob> jobs, PageMemo memo, OutputTransaction transaction, Action<int, int, string> report)
+    {
+        var rendered = 0;
+        var done = 0;
+        try
+        {
+            Parallel.ForEach(jobs, job =>
+            {
+                if (!(memo.IsUnchanged(job, transaction.Previous) && transaction.TryKeep(job.Path)))
+                {
+                    transaction.Write(job.Path, job.Render());
+                    Interlocked.Increment(ref rendered);
+                }
+                var n = Interlocked.Increment(ref done);
+                if ((n & 63) == 0 || n == jobs.Count) report(n, jobs.Count, "");
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Surface the first real error (a template mistake, say), not the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return rendered;
+    }
+
+    /// <summary>Every file the manifest lists is still there, with the size and time it was written with.</summary>
+    private static bool IsIntact(OutputFolder folder)
+    {
+        var intact = true;
+        Parallel.ForEach(folder.Manifest.Entries, (entry, state) =>
+        {
+            var info = new FileInfo(OutputPath.ToFull(folder.Root, entry.Path));
+            if (!info.Exists || info.Length != entry.Size || info.LastWriteTimeUtc.Ticks != entry.ModifiedTicks)
+            {
+                intact = false;
+                state.Stop();
+            }
+        });
+        return intact;
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Archivist.Build;
+using Archivist.Output;
+using Archivist.Rendering;
+using HandlebarsDotNet;
+
+namespace Archivist.Cli;
+
+/// <summary><c>archivist build</c>: seeds → Markdown → the archive website, incrementally and atomically.</summary>
+public static class BuildCommand
+{
+    public static Command Create()
+    {
+        var settings = new BuildSettings();
+        var command = new Command("build",
+            "Build the archive website from the seeds: post pages with their comments, listings, archive, feed, sitemap, " +
+            "search index. Reads archivist.yml; only changed files are rewritten; a failed build leaves the previous site intact. " +
+            "Exit codes: 0 done, 1 warnings under --strict, 2 could not build.");
+        foreach (var option in settings.All) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var reporter = new Reporter { Quiet = parse.GetValue(settings.Quiet) };
+            BuildRequest request;
+            try
+            {
+                request = settings.ToRequest(parse);
+            }
+            catch (SiteOptionsException e)
+            {
+                reporter.Error(e.Message);
+                return ExitCodes.Fatal;
+            }
+            return Run(request, reporter);
+        });
+        return command;
+    }
+
+    public static int Run(BuildRequest request, Reporter reporter)
+    {
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(request, reporter);
+        }
+        catch (Exception e) when (e is OutputFolderException or TemplateException or HandlebarsException or SiteOptionsException)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.Fatal;
+        }
+        Report(request, result, reporter);
+        if (result.StrictFailed) return ExitCodes.WarningsInStrictMode;
+        return ExitCodes.Success;
+    }
+
+    private static void Report(BuildRequest request, BuildResult result, Reporter reporter)
+    {
+        var seconds = result.Elapsed.TotalSeconds;
+        if (result.NoOp)
+        {
+            reporter.Result($"Nothing changed: {result.SeedFiles} seed file{Plural(result.SeedFiles)}, {result.Kept} files in {request.OutputDirectory} are up to date ({seconds:0.00} s).");
+            return;
+        }
+        reporter.Diagnostics(result.Diagnostics);
+        var warnings = result.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning);
+        if (result.StrictFailed)
+        {
+            reporter.Error($"{warnings} warning(s) and --strict: nothing was written.");
+            return;
+        }
+        if (request.Options.SiteUrl.Length == 0)
+            reporter.Log("note: no site_url is set, so pages have no canonical URL and the feed and sitemap use site paths; set site_url in archivist.yml or pass --site-url.");
+        var s = result.Stats!;
+        reporter.Result(
+            $"Built {s.Posts} post{Plural(s.Posts)} ({s.Comments} comment{Plural(s.Comments)}) from {result.SeedFiles} seed file{Plural(result.SeedFiles)} " +
+            $"({result.CacheHits} from cache) in {seconds:0.00} s; {warnings} warning{Plural(warnings)}.");
+        reporter.Result(
+            $"Rendered {result.Rendered} of {result.Rendered + result.Kept} files; wrote {result.Summary.Written}, kept {result.Summary.Unchanged} unchanged, " +
+            $"deleted {result.Summary.Deleted} in {request.OutputDirectory}.");
+    }
+
+    private static string Plural(int n) => n == 1 ? "" : "s";
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Archivist.Build;
+using Archivist.Rendering;
+
+namespace Archivist.Cli;
+
+/// <summary>The options <c>build</c> and <c>serve</c> share, and how they become a <see cref="BuildRequest"/>.</summary>
+public sealed class BuildSettings
+{
+    public Option<DirectoryInfo> Seeds { get; } = new("--seeds")
+    {
+        Description = "Folder of seed files (.txt raw dumps, .md finished posts).",
+        DefaultValueFactory = _ => new DirectoryInfo("seeds"),
+    };
+
+    public Option<DirectoryInfo> Output { get; } = new("--out")
+    {
+        Description = "Folder to write the site into. Created if missing; only files archivist generated there are ever replaced or deleted.",
+        DefaultValueFactory = _ => new DirectoryInfo("site-output"),
+    };
+
+    public Option<DirectoryInfo> Templates { get; } = new("--templates")
+    {
+        Description = "Folder of Handlebars templates and assets (layout.hbs, pages/, partials/, assets/).",
+        DefaultValueFactory = _ => new DirectoryInfo("templates"),
+    };
+
+    public Option<FileInfo> Config { get; } = new("--config")
+    {
+        Description = "Site settings file; defaults apply when it does not exist.",
+        DefaultValueFactory = _ => new FileInfo(SiteOptionsLoader.FileName),
+    };
+
+    public Option<string?> BasePath { get; } = new("--base-path") { Description = "URL path the site is served under, e.g. /repo/ for a GitHub project page (overrides base_path)." };
+    public Option<string?> SiteUrl { get; } = new("--site-url") { Description = "Full URL of the site, e.g. https://user.github.io/repo/ (overrides site_url)." };
+    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Never inside --out." };
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Use no cache: parse every seed and render every page (unchanged files are still not rewritten)." };
+    public Option<bool> Force { get; } = new("--force") { Description = "Render every page even when nothing changed." };
+    public Option<bool> Strict { get; } = new("--strict") { Description = "Fail (exit 1, nothing written) when the seeds produce any warning." };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Only print warnings, errors and the summary." };
+
+    public IEnumerable<Option> All => [Seeds, Output, Templates, Config, BasePath, SiteUrl, Cache, NoCache, Force, Strict, Quiet];
+
+    /// <summary>Reads settings and checks the folders; throws <see cref="SiteOptionsException"/> with a message for the user.</summary>
+    public BuildRequest ToRequest(ParseResult parse)
+    {
+        var seeds = parse.GetValue(Seeds)!;
+        var output = parse.GetValue(Output)!;
+        var templates = parse.GetValue(Templates)!;
+        var config = parse.GetValue(Config)!;
+        if (!seeds.Exists) throw new SiteOptionsException($"seeds folder '{seeds.FullName}' does not exist.");
+        if (!templates.Exists) throw new SiteOptionsException($"templates folder '{templates.FullName}' does not exist.");
+        var options = SiteOptionsLoader.Load(config.FullName, new SiteOptionOverrides
+        {
+            BasePath = parse.GetValue(BasePath),
+            SiteUrl = parse.GetValue(SiteUrl),
+        });
+        var cache = parse.GetValue(NoCache)
+            ? null
+            : (parse.GetValue(Cache)?.FullName ?? Path.Combine(config.Directory?.FullName ?? ".", ".archivist", "cache"));
+        foreach (var (name, dir) in new[] { ("--cache", cache), ("--seeds", seeds.FullName), ("--templates", templates.FullName) })
+        {
+            if (dir is not null && IsSameOrInside(dir, output.FullName))
+                throw new SiteOptionsException($"{name} '{dir}' is inside the output folder '{output.FullName}'; it would be published or deleted. Choose another folder.");
+        }
+        if (IsSameOrInside(output.FullName, seeds.FullName) || IsSameOrInside(output.FullName, templates.FullName))
+            throw new SiteOptionsException($"the output folder '{output.FullName}' is inside the seeds or templates folder; choose another --out.");
+        return new BuildRequest
+        {
+            SeedsDirectory = seeds.FullName,
+            OutputDirectory = output.FullName,
+            TemplatesDirectory = templates.FullName,
+            Options = options,
+            CacheDirectory = cache,
+            Force = parse.GetValue(Force),
+            Strict = parse.GetValue(Strict),
+        };
+    }
+
+    private static bool IsSameOrInside(string path, string folder)
+    {
+        var p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
+        var f = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return p.StartsWith(f, StringComparison.Ordinal);
+    }
+}

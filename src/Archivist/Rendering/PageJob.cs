@@ -1,0 +1,7 @@
+namespace Archivist.Rendering;
+
+/// <summary>
+/// One file of the site: where it goes, a hash of everything it depends on, and how to make it. The
+/// builder renders it only when that hash differs from the last build's.
+/// </summary>
+public sealed record PageJob(string Path, string InputHash, Func<byte[]> Render);

@@ -1,0 +1,59 @@
+using Archivist.Content;
+using Archivist.Rendering.Views;
+
+namespace Archivist.Rendering;
+
+/// <summary>
+/// Each post's page (at its URL) and its Markdown document beside it (<c>slug.md</c>, linked as the
+/// source). A page depends on its post and on its neighbours' titles and URLs.
+/// </summary>
+public static class PostPages
+{
+    public static IEnumerable<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts)
+    {
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var post = posts[i];
+            var newer = i > 0 ? posts[i - 1].Post : null;
+            var older = i + 1 < posts.Count ? posts[i + 1].Post : null;
+            using var hasher = context.Hasher("post").Add(post.Fingerprint)
+                .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
+            yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older));
+            yield return new PageJob(ContentAssembler.DocumentPath(post.Post), InputHasher.Of(context.SiteHash, "md", post.Fingerprint),
+                () => System.Text.Encoding.UTF8.GetBytes(PostDocumentWriter.Write(post.Post)));
+        }
+    }
+
+    /// <summary>Where a post belongs in the archive: its month, or the undated posts.</summary>
+    public static LinkView PeriodOf(Post post, SiteUrls urls) => post.Date is { } d
+        ? new LinkView(DisplayDates.MonthYear(d.Year, d.Month), urls.Local(ArchivePages.MonthPath(d.Year, d.Month)))
+        : new LinkView("Undated posts", urls.Local(ArchivePages.UndatedPath));
+
+    private static byte[] Render(RenderContext context, SitePost site, Post? newer, Post? older)
+    {
+        var post = site.Post;
+        var markdown = context.Markdown;
+        var body = markdown.Render(post.Body, headingFloor: 2, userContent: false, withText: true);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var comments = post.Comments.Select(c => Comment(c, 0, markdown, texts)).ToList();
+        var view = new PostView(post.Title, post.TitleInferred, context.Urls.Local(post.Url), RenderContext.DateOf(post),
+            body.Html, comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)));
+        var page = new PostPageView(context.Site, view,
+            newer is null ? null : new LinkView(newer.Title, context.Urls.Local(newer.Url)),
+            older is null ? null : new LinkView(older.Title, context.Urls.Local(older.Url)),
+            PeriodOf(post, context.Urls));
+        var description = Excerpts.Cut(body.Text, 200);
+        var head = context.Head(post.Title, post.Url, description, "article",
+            StructuredData.BlogPosting(context, post, description, texts),
+            post.Date is { } d ? DisplayDates.Timestamp(d) : null);
+        return context.Page("post", page, head, "post");
+    }
+
+    private static CommentView Comment(Comment comment, int depth, MarkdownHtml markdown, Dictionary<string, string> texts)
+    {
+        var rendered = markdown.Render(comment.Text, headingFloor: 3, userContent: true, withText: true);
+        texts[comment.Id] = rendered.Text;
+        var replies = comment.Replies.Select(r => Comment(r, depth + 1, markdown, texts)).ToList();
+        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), rendered.Html, replies, depth);
+    }
+}

@@ -1,0 +1,57 @@
+using Archivist.Content;
+using Archivist.Rendering.Views;
+
+namespace Archivist.Rendering;
+
+/// <summary>
+/// What every page renderer shares in one build: the frozen settings, URL rules, compiled templates and
+/// one Markdown renderer per thread. <see cref="SiteHash"/> covers all of it, so any change to settings,
+/// templates or the tool itself renders every page again.
+/// </summary>
+public sealed class RenderContext : IDisposable
+{
+    private readonly ThreadLocal<MarkdownHtml> _markdown;
+
+    public RenderContext(SiteOptions options, TemplateSet templates, string siteHash)
+    {
+        Options = options;
+        Urls = new SiteUrls(options);
+        Links = new LinkPolicy(Urls);
+        Templates = templates;
+        SiteHash = siteHash;
+        Site = new SiteView(options.Title, options.Description, options.Author, options.Language, options.BasePath);
+        _markdown = new ThreadLocal<MarkdownHtml>(() => new MarkdownHtml(Links));
+    }
+
+    public SiteOptions Options { get; }
+    public SiteUrls Urls { get; }
+    public LinkPolicy Links { get; }
+    public TemplateSet Templates { get; }
+    public string SiteHash { get; }
+    public SiteView Site { get; }
+
+    /// <summary>This thread's Markdown renderer.</summary>
+    public MarkdownHtml Markdown => _markdown.Value!;
+
+    public byte[] Page(string template, object model, PageHead head, string kind) =>
+        System.Text.Encoding.UTF8.GetBytes(Templates.RenderPage(template, model, content => new LayoutView(Site, head, content, kind)));
+
+    /// <summary>A page head; the title gets the site's name appended unless it is the site's name.</summary>
+    public PageHead Head(string title, string sitePath, string? description = null, string ogType = "website", string? jsonLd = null,
+        string? publishedTime = null, string? prev = null, string? next = null) =>
+        new(title == Options.Title ? title : $"{title} – {Options.Title}", description ?? Options.Description,
+            Urls.Absolute(sitePath), ogType, jsonLd, publishedTime, prev, next);
+
+    public static DateView? DateOf(Post post) => post.Date is { } d
+        ? new DateView(DisplayDates.Iso(d), DisplayDates.Long(d), DisplayDates.Short(d), post.DateEstimated)
+        : null;
+
+    public PostSummaryView Summary(SitePost post, bool withExcerpt = true) => new(
+        post.Post.Title, post.Post.TitleInferred, Urls.Local(post.Post.Url), DateOf(post.Post),
+        withExcerpt ? post.Excerpt : "", post.Post.CommentCount);
+
+    /// <summary>Starts an input hash with everything all pages depend on.</summary>
+    public InputHasher Hasher(string kind) => new InputHasher().Add(SiteHash).Add(kind);
+
+    public void Dispose() => _markdown.Dispose();
+}

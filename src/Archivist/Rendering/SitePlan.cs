@@ -1,0 +1,40 @@
+namespace Archivist.Rendering;
+
+/// <summary>
+/// Every file of the site, as jobs: post pages and their Markdown, listings, archive, static pages,
+/// feed, sitemap, robots.txt, <c>.nojekyll</c> and the assets copied from <c>templates/assets/</c>.
+/// The search index is not here: the search stage writes it.
+/// </summary>
+public static class SitePlan
+{
+    public const string AssetsFolder = "assets";
+
+    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts, string templatesDirectory)
+    {
+        var jobs = new List<PageJob>();
+        jobs.AddRange(PostPages.Plan(context, posts));
+        var listings = ListingPages.Plan(context, posts).Concat(ArchivePages.Plan(context, posts)).ToList();
+        jobs.AddRange(listings);
+        jobs.AddRange(StaticPages.Plan(context));
+        jobs.Add(AtomFeed.Plan(context, posts));
+        var indexed = listings.Select(j => SiteUrls.PathOf(j.Path)).Append(StaticPages.AboutPath).Order(StringComparer.Ordinal).ToList();
+        jobs.Add(Sitemap.Plan(context, posts, indexed));
+        jobs.Add(Sitemap.Robots(context));
+        jobs.Add(new PageJob(".nojekyll", "empty", () => []));
+        jobs.AddRange(Assets(Path.Combine(templatesDirectory, AssetsFolder)));
+        return jobs;
+    }
+
+    /// <summary>Every file under templates/assets, byte for byte (the search client's scripts included).</summary>
+    private static IEnumerable<PageJob> Assets(string directory)
+    {
+        if (!Directory.Exists(directory)) yield break;
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
+            if (relative.Split('/').Any(part => part.StartsWith('.'))) continue;
+            var bytes = File.ReadAllBytes(file);
+            yield return new PageJob($"{AssetsFolder}/{relative}", InputHasher.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), () => bytes);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Xml;
+
+namespace Archivist.Rendering;
+
+/// <summary><c>/sitemap.xml</c> (every page worth indexing, with posts' dates) and <c>/robots.txt</c> pointing at it.</summary>
+public static class Sitemap
+{
+    public const string Path = "/sitemap.xml";
+
+    /// <param name="pages">Site paths of the listing and archive pages.</param>
+    public static PageJob Plan(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)
+    {
+        using var hasher = context.Hasher("sitemap");
+        foreach (var p in pages) hasher.Add(p);
+        foreach (var p in posts) hasher.Add(p.Post.Url).Add(p.Post.Date);
+        return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, posts, pages));
+    }
+
+    public static PageJob Robots(RenderContext context)
+    {
+        var sitemap = context.Urls.Absolute(Path);
+        var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
+        return new PageJob("robots.txt", InputHasher.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = XmlWriter.Create(stream, XmlOutput.Settings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            foreach (var page in pages) Url(xml, context.Urls.AbsoluteOrLocal(page), null);
+            foreach (var site in posts)
+                Url(xml, context.Urls.AbsoluteOrLocal(site.Post.Url), site.Post.Date is { } d ? DisplayDates.Iso(d) : null);
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        return stream.ToArray();
+    }
+
+    private static void Url(XmlWriter xml, string location, string? lastModified)
+    {
+        xml.WriteStartElement("url");
+        xml.WriteElementString("loc", location);
+        if (lastModified is not null) xml.WriteElementString("lastmod", lastModified);
+        xml.WriteEndElement();
+    }
+}

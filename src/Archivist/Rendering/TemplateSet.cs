@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HandlebarsDotNet;
+
+namespace Archivist.Rendering;
+
+public sealed class TemplateException(string message) : Exception(message);
+
+/// <summary>
+/// The site's Handlebars templates, read from <c>templates/</c> at run time and compiled once per run:
+/// <c>layout.hbs</c> wraps every page, <c>pages/NAME.hbs</c> is one kind of page, <c>partials/NAME.hbs</c>
+/// is usable as <c>{{> NAME}}</c>. Values are HTML-escaped unless a template uses triple braces.
+/// Helpers: <c>{{url "/archive/"}}</c> (a site path with the base path), <c>{{plural n "comment" "comments"}}</c>,
+/// <c>(eq a "b")</c> for <c>{{#if}}</c>.
+/// Compiled templates are thread-safe.
+/// </summary>
+public sealed class TemplateSet
+{
+    public const string LayoutFile = "layout.hbs";
+    public static readonly IReadOnlyList<string> RequiredPages = ["post", "list", "archive", "period", "search", "about", "not-found"];
+
+    private readonly HandlebarsTemplate<object, object> _layout;
+    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages;
+
+    private TemplateSet(HandlebarsTemplate<object, object> layout, Dictionary<string, HandlebarsTemplate<object, object>> pages)
+    {
+        _layout = layout;
+        _pages = pages;
+    }
+
+    public static TemplateSet Load(string directory, SiteUrls urls)
+    {
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { FormatProvider = CultureInfo.InvariantCulture });
+        RegisterHelpers(handlebars, urls);
+        var partials = Path.Combine(directory, "partials");
+        if (Directory.Exists(partials))
+            foreach (var file in TemplateFiles(partials))
+                handlebars.RegisterTemplate(NameOf(partials, file), Read(file).TrimEnd('\n')); // a partial's final newline is the editor's, not the page's
+        var layout = Compile(handlebars, Path.Combine(directory, LayoutFile));
+        var pagesDir = Path.Combine(directory, "pages");
+        var pages = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
+        if (Directory.Exists(pagesDir))
+            foreach (var file in TemplateFiles(pagesDir))
+                pages[NameOf(pagesDir, file)] = Compile(handlebars, file);
+        foreach (var required in RequiredPages)
+            if (!pages.ContainsKey(required))
+                throw new TemplateException($"{Path.Combine(directory, "pages", required + ".hbs")}: missing; every site needs it");
+        return new TemplateSet(layout, pages);
+    }
+
+    /// <summary>A hash of every file under the templates folder (assets included), for the build fingerprint.</summary>
+    public static string HashFolder(string directory)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (Directory.Exists(directory))
+        {
+            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                         .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
+                hash.AppendData(SHA256.HashData(File.ReadAllBytes(Path.Combine(directory, file))));
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Renders <paramref name="page"/> with <paramref name="model"/> and wraps it in the layout.</summary>
+    public string RenderPage(string page, object model, Func<string, object> layoutModel)
+    {
+        var content = _pages.TryGetValue(page, out var template)
+            ? template(model)
+            : throw new TemplateException($"no page template named '{page}'");
+        return _layout(layoutModel(content));
+    }
+
+    private static void RegisterHelpers(IHandlebars handlebars, SiteUrls urls)
+    {
+        handlebars.RegisterHelper("url", (in EncodedTextWriter writer, in HelperOptions _, in Context _, in Arguments args) =>
+            writer.Write(urls.Local(args.Length > 0 ? args[0]?.ToString() ?? "/" : "/")));
+        handlebars.RegisterHelper("eq", (HandlebarsReturnHelper)((Context _, Arguments args) =>
+            args.Length == 2 && string.Equals(args[0]?.ToString(), args[1]?.ToString(), StringComparison.Ordinal)));
+        handlebars.RegisterHelper("plural", (in EncodedTextWriter writer, in HelperOptions _, in Context _, in Arguments args) =>
+        {
+            var n = args.Length > 0 ? Convert.ToInt32(args[0], CultureInfo.InvariantCulture) : 0;
+            var one = args.Length > 1 ? args[1]?.ToString() : "";
+            var many = args.Length > 2 ? args[2]?.ToString() : one + "s";
+            writer.Write($"{n.ToString("N0", CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}");
+        });
+    }
+
+    private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string file)
+    {
+        try
+        {
+            return handlebars.Compile(Read(file));
+        }
+        catch (HandlebarsException e)
+        {
+            throw new TemplateException($"{file}: {e.Message}");
+        }
+    }
+
+    private static string Read(string file)
+    {
+        if (!File.Exists(file)) throw new TemplateException($"{file}: missing; every site needs it");
+        return File.ReadAllText(file).Replace("\r\n", "\n");
+    }
+
+    private static IEnumerable<string> TemplateFiles(string directory) =>
+        Directory.EnumerateFiles(directory, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    private static string NameOf(string directory, string file) =>
+        Path.GetRelativePath(directory, file).Replace('\\', '/')[..^".hbs".Length];
+}

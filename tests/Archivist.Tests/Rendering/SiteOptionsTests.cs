@@ -1,0 +1,125 @@
+using Archivist.Rendering;
+
+namespace Archivist.Tests.Rendering;
+
+public class SiteOptionsTests
+{
+    private static SiteOptions Parse(string yaml, SiteOptionOverrides? overrides = null) =>
+        SiteOptionsLoader.Parse(yaml, "archivist.yml", overrides);
+
+    [Fact]
+    public void MissingFileMeansDefaults()
+    {
+        var options = SiteOptionsLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-dir", "archivist.yml"));
+        Assert.Equal(new SiteOptions(), options);
+        Assert.Equal("/", options.BasePath);
+    }
+
+    [Fact]
+    public void ReadsEveryKey()
+    {
+        var options = Parse("""
+            title: On Probation
+            description: A blog
+            author: Jim
+            site_url: https://user.github.io/repo
+            posts_per_page: 7
+            permalink: /{yyyy}/{slug}.html
+            language: en-US
+            about: Hello *there*
+            """);
+        Assert.Equal("On Probation", options.Title);
+        Assert.Equal("https://user.github.io/repo/", options.SiteUrl);
+        Assert.Equal("/repo/", options.BasePath);
+        Assert.Equal(7, options.PostsPerPage);
+        Assert.Equal("/{yyyy}/{slug}.html", options.Permalink.Pattern);
+        Assert.Equal("en-US", options.Language);
+        Assert.Equal("Hello *there*", options.About);
+    }
+
+    [Fact]
+    public void UnknownKeyIsAnErrorNamingTheKeyAndLine()
+    {
+        var e = Assert.Throws<SiteOptionsException>(() => Parse("title: x\npost_per_page: 3\n"));
+        Assert.Contains("archivist.yml:2", e.Message);
+        Assert.Contains("'post_per_page'", e.Message);
+        Assert.Contains("posts_per_page", e.Message); // the list of known keys helps spot the typo
+    }
+
+    [Theory]
+    [InlineData("posts_per_page: 0", "posts_per_page")]
+    [InlineData("posts_per_page: many", "posts_per_page")]
+    [InlineData("permalink: /{yyyy}/post.html", "permalink")]
+    [InlineData("permalink: /../{slug}.html", "permalink")]
+    [InlineData("language: english please", "language")]
+    [InlineData("title: ''", "title")]
+    [InlineData("site_url: javascript:alert(1)", "site_url")]
+    [InlineData("site_url: ftp://example.org/", "site_url")]
+    [InlineData("base_path: /a/../b/", "base_path")]
+    [InlineData("base_path: /\"><script>/", "base_path")]
+    [InlineData("title: [a, b]", "title")]
+    [InlineData("about: missing-file.md", "about")]
+    public void BadValueIsAnErrorNamingTheKey(string yaml, string key)
+    {
+        var e = Assert.Throws<SiteOptionsException>(() => Parse(yaml));
+        Assert.Contains(key, e.Message);
+    }
+
+    [Theory]
+    [InlineData("repo", "/repo/")]
+    [InlineData("/repo", "/repo/")]
+    [InlineData("/repo/", "/repo/")]
+    [InlineData("/", "/")]
+    [InlineData("", "/")]
+    [InlineData("a/b", "/a/b/")]
+    public void BasePathIsNormalised(string given, string expected) =>
+        Assert.Equal(expected, Parse($"base_path: '{given}'").BasePath);
+
+    [Fact]
+    public void FlagsOverrideTheFile()
+    {
+        var options = Parse("site_url: https://example.org/\nbase_path: /\n",
+            new SiteOptionOverrides { SiteUrl = "https://user.github.io/repo/", BasePath = "/repo/" });
+        Assert.Equal("https://user.github.io/repo/", options.SiteUrl);
+        Assert.Equal("/repo/", options.BasePath);
+    }
+
+    [Fact]
+    public void BasePathFlagAloneReanchorsTheSiteUrl()
+    {
+        var options = Parse("site_url: https://example.org/\n", new SiteOptionOverrides { BasePath = "/repo/" });
+        Assert.Equal("https://example.org/repo/", options.SiteUrl);
+    }
+
+    [Fact]
+    public void ContradictoryBasePathAndSiteUrlIsAnError()
+    {
+        var e = Assert.Throws<SiteOptionsException>(() => Parse("site_url: https://example.org/x/\nbase_path: /y/\n"));
+        Assert.Contains("base_path", e.Message);
+    }
+
+    [Fact]
+    public void AboutMayNameAMarkdownFileBesideTheSettings()
+    {
+        var dir = Directory.CreateTempSubdirectory("archivist-options-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "about.md"), "# About\n\nWho we are.\n");
+            var path = Path.Combine(dir.FullName, "archivist.yml");
+            File.WriteAllText(path, "about: about.md\n");
+            Assert.Equal("# About\n\nWho we are.", SiteOptionsLoader.Load(path).About);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TheRepositorySettingsFileIsValid()
+    {
+        var options = SiteOptionsLoader.Load(Support.RepoPaths.Combine("archivist.yml"));
+        Assert.Equal("On Probation", options.Title);
+        Assert.NotEmpty(options.About);
+    }
+}
