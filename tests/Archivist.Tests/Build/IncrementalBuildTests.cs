@@ -1,0 +1,177 @@
+using Archivist.Output;
+using Archivist.Tests.Support;
+
+namespace Archivist.Tests.Build;
+
+/// <summary>
+/// Incremental builds: nothing changed rewrites nothing; one seed more rewrites exactly the pages that
+/// show it; a removed seed's files go; same inputs give the same bytes; the output is only ever ours.
+/// </summary>
+public class IncrementalBuildTests : IDisposable
+{
+    private readonly TestSite _site = new();
+
+    public IncrementalBuildTests()
+    {
+        _site.AddSeed("a.txt", SeedText.Post("Thursday, 9 October 2025", "Alpha", "Alpha body.", "First.", "Second."));
+        _site.AddSeed("b.txt", SeedText.Post("Wednesday, 1 October 2025", "Bravo", "Bravo body."));
+        _site.AddSeed("c.txt", SeedText.Post("Monday, 15 September 2025", "Charlie", "Charlie body.", "Only one."));
+        _site.AddSeed("d.txt", SeedText.Post("Wednesday, 1 May 2024", "Delta", "Delta body."));
+        _site.AddSeed("e.txt", SeedText.Post("Sunday, 1 January 2023", "Echo", "Echo body."));
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    private SortedSet<string> Rewritten(SortedDictionary<string, DateTime> before)
+    {
+        var after = _site.Times();
+        return new SortedSet<string>(after.Where(f => !before.TryGetValue(f.Key, out var t) || t != f.Value).Select(f => f.Key), StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void SecondBuildWithNothingChangedIsANoOp()
+    {
+        _site.Build();
+        _site.AgeOutput();
+        var before = _site.Times();
+        var result = _site.Build();
+        Assert.True(result.NoOp);
+        Assert.Empty(Rewritten(before));
+    }
+
+    [Fact]
+    public void ForcedRebuildStillRewritesNothingThatIsTheSame()
+    {
+        _site.Build();
+        _site.AgeOutput();
+        var before = _site.Times();
+        var result = _site.Build(force: true);
+        Assert.False(result.NoOp);
+        Assert.Equal(0, result.Kept); // every page was rendered again…
+        Assert.Empty(Rewritten(before)); // …and none differed, so none was written
+    }
+
+    [Fact]
+    public void AddingASeedRewritesOnlyWhatShowsIt()
+    {
+        _site.Build();
+        _site.AgeOutput();
+        var before = _site.Times();
+        _site.AddSeed("f.txt", SeedText.Post("Sunday, 12 October 2025", "Foxtrot", "Foxtrot body."));
+        var result = _site.Build();
+
+        Assert.Equal(5, result.CacheHits); // only the new seed was parsed
+        string[] expected =
+        [
+            "2025/10/foxtrot.html", "2025/10/foxtrot.md",  // the new post
+            "2025/10/alpha.html",                          // its older neighbour's "newer post" link
+            "index.html", "page/2/index.html",             // the listings it shifts
+            "2025/10/index.html", "2025/index.html", "archive/index.html", // its month, year and the counts
+            "feed.xml", "sitemap.xml",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Rewritten(before));
+    }
+
+    [Fact]
+    public void RemovingASeedRemovesItsFiles()
+    {
+        _site.Build();
+        _site.RemoveSeed("d.txt");
+        _site.Build();
+        Assert.False(_site.Exists("2024/05/delta.html"));
+        Assert.False(_site.Exists("2024/05/delta.md"));
+        Assert.False(_site.Exists("2024/05/index.html"));
+        Assert.False(_site.Exists("2024/index.html"));
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, "2024")));
+        Assert.DoesNotContain("2024", _site.Read("archive/index.html"));
+        Assert.Contains("/2023/01/echo.html", _site.Read("2025/09/charlie.html")); // Charlie's older neighbour is now Echo
+    }
+
+    [Fact]
+    public void EditingAGeneratedFileByHandIsRepairedByTheNextBuild()
+    {
+        _site.Build();
+        var original = _site.Read("index.html");
+        File.WriteAllText(Path.Combine(_site.Output, "index.html"), "edited");
+        var result = _site.Build();
+        Assert.False(result.NoOp);
+        Assert.Equal(original, _site.Read("index.html"));
+    }
+
+    [Fact]
+    public void ChangingATemplateRerendersPagesButLeavesIdenticalFilesAlone()
+    {
+        _site.Build();
+        _site.AgeOutput();
+        var before = _site.Times();
+        File.AppendAllText(Path.Combine(_site.Templates, "partials", "footer.hbs"), "<!-- restyled -->");
+        _site.Build();
+        var rewritten = Rewritten(before);
+        Assert.Contains("index.html", rewritten);
+        Assert.Contains("2025/10/alpha.html", rewritten);
+        Assert.DoesNotContain("2025/10/alpha.md", rewritten);
+        Assert.DoesNotContain("feed.xml", rewritten);
+        Assert.Contains("<!-- restyled -->", _site.Read("404.html"));
+    }
+
+    [Fact]
+    public void SameInputsGiveByteIdenticalOutput()
+    {
+        _site.Build(useCache: false);
+        var other = Path.Combine(_site.Root, "out2");
+        _site.Build(output: other); // through the cache this time: same bytes either way
+        var first = _site.Files();
+        var second = _site.Files(other);
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var (path, bytes) in first) Assert.True(bytes.AsSpan().SequenceEqual(second[path]), $"{path} differs");
+    }
+
+    [Fact]
+    public void ADamagedCacheIsIgnoredAndRebuilt()
+    {
+        _site.Build();
+        var expected = _site.Files();
+        foreach (var file in Directory.EnumerateFiles(_site.Cache, "*", SearchOption.AllDirectories))
+            File.WriteAllText(file, "garbage");
+        var result = _site.Build(force: true);
+        Assert.Equal(0, result.CacheHits);
+        Assert.Equal(expected.Keys, _site.Files().Keys);
+        Assert.Equal(1, _site.Build().NoOp ? 1 : 0);
+    }
+
+    [Fact]
+    public void RefusesAFolderItDidNotCreate()
+    {
+        Directory.CreateDirectory(_site.Output);
+        File.WriteAllText(Path.Combine(_site.Output, "precious.txt"), "mine");
+        var e = Assert.Throws<OutputFolderException>(() => _site.Build());
+        Assert.Contains("did not generate", e.Message);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_site.Output, "precious.txt")));
+    }
+
+    [Fact]
+    public void AFailedBuildLeavesThePreviousSiteIntact()
+    {
+        _site.Build();
+        var before = _site.Files();
+        File.WriteAllText(Path.Combine(_site.Templates, "pages", "post.hbs"), "{{#each}}broken");
+        Assert.ThrowsAny<Exception>(() => _site.Build());
+        var after = _site.Files();
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, OutputFolder.StagingFolderName)));
+    }
+
+    [Fact]
+    public void ASecondBuildOnTheSameFolderWaitsThenRefuses()
+    {
+        _site.Build();
+        using var held = OutputFolder.Open(_site.Output, TimeSpan.Zero);
+        var e = Assert.Throws<OutputFolderException>(() => Archivist.Build.SiteBuilder.Build(new Archivist.Build.BuildRequest
+        {
+            SeedsDirectory = _site.Seeds, OutputDirectory = _site.Output, TemplatesDirectory = _site.Templates,
+            Options = _site.Options, LockWait = TimeSpan.FromMilliseconds(300),
+        }, new Archivist.Build.SilentObserver()));
+        Assert.Contains("another archivist build", e.Message);
+    }
+}

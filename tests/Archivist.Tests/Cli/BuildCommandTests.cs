@@ -1,0 +1,92 @@
+using Archivist.Tests.Support;
+
+namespace Archivist.Tests.Cli;
+
+/// <summary>The <c>build</c> command as a publisher runs it: a real process, its exit code, its messages.</summary>
+public class BuildCommandTests : IDisposable
+{
+    private readonly TestSite _site = new();
+
+    public BuildCommandTests()
+    {
+        _site.AddSeed("a.txt", SeedText.Post("Thursday, 9 October 2025", "Alpha", "Alpha body."));
+        File.WriteAllText(Path.Combine(_site.Root, "archivist.yml"), "title: CLI Test\n");
+    }
+
+    public void Dispose() => _site.Dispose();
+
+    private ExternalTool.Result Run(params string[] args) =>
+        ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "archivist.dll"), .. args], workingDirectory: _site.Root,
+            environment: new Dictionary<string, string> { ["CI"] = "1" });
+
+    [Fact]
+    public void HelpListsTheOptions()
+    {
+        var result = Run("build", "--help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var option in new[] { "--seeds", "--out", "--templates", "--config", "--base-path", "--site-url", "--cache", "--no-cache", "--force", "--strict" })
+            Assert.Contains(option, result.StdOut);
+    }
+
+    [Fact]
+    public void BuildsWithDefaultsThenDoesNothingTheSecondTime()
+    {
+        var first = Run("build", "--out", "site");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("Built 1 post", first.StdOut);
+        Assert.True(File.Exists(Path.Combine(_site.Root, "site", "2025", "10", "alpha.html")));
+        Assert.Contains("<title>CLI Test</title>", File.ReadAllText(Path.Combine(_site.Root, "site", "index.html")));
+        Assert.True(Directory.Exists(Path.Combine(_site.Root, ".archivist", "cache", "seeds")));
+        var second = Run("build", "--out", "site");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Nothing changed", second.StdOut);
+    }
+
+    [Fact]
+    public void FlagsOverrideSettings()
+    {
+        var result = Run("build", "--out", "site", "--base-path", "/repo/", "--site-url", "https://user.github.io/repo/", "--no-cache");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var home = File.ReadAllText(Path.Combine(_site.Root, "site", "index.html"));
+        Assert.Contains("href=\"/repo/archive/\"", home);
+        Assert.Contains("<link rel=\"canonical\" href=\"https://user.github.io/repo/\">", home);
+        Assert.False(Directory.Exists(Path.Combine(_site.Root, ".archivist")));
+    }
+
+    [Fact]
+    public void BadSettingIsExitTwoNamingKeyAndLine()
+    {
+        File.WriteAllText(Path.Combine(_site.Root, "archivist.yml"), "title: x\ncolour: red\n");
+        var result = Run("build", "--out", "site");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("archivist.yml:2", result.StdErr);
+        Assert.Contains("'colour'", result.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(_site.Root, "site")));
+    }
+
+    [Fact]
+    public void ForeignOutputFolderIsExitTwo()
+    {
+        Directory.CreateDirectory(Path.Combine(_site.Root, "docs"));
+        File.WriteAllText(Path.Combine(_site.Root, "docs", "notes.txt"), "mine");
+        var result = Run("build", "--out", "docs");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("did not generate", result.StdErr);
+    }
+
+    [Fact]
+    public void CacheInsideTheOutputIsRefused()
+    {
+        var result = Run("build", "--out", "site", "--cache", "site/cache");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--cache", result.StdErr);
+    }
+
+    [Fact]
+    public void MissingSeedsFolderIsExitTwo()
+    {
+        var result = Run("build", "--out", "site", "--seeds", "nowhere");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nowhere", result.StdErr);
+    }
+}
