@@ -5,5 +5,6 @@ var root = new RootCommand("Archivist: turns raw text dumps of a blog into a fas
 {
     BuildCommand.Create(),
     ImportCommand.Create(),
+    ServeCommand.Create(),
 };
 return root.Parse(args).Invoke();

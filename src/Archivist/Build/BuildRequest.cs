@@ -10,6 +10,9 @@ public sealed record BuildRequest
     public required string TemplatesDirectory { get; init; }
     public required SiteOptions Options { get; init; }
 
+    /// <summary>The settings file the options came from (watched by <c>serve</c>), if any.</summary>
+    public string? SettingsFile { get; init; }
+
     /// <summary>Cache folder (seed parses, page memo, search analysis), or null for none.</summary>
     public string? CacheDirectory { get; init; }
 

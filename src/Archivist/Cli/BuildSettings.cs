@@ -71,6 +71,7 @@ public sealed class BuildSettings
             OutputDirectory = output.FullName,
             TemplatesDirectory = templates.FullName,
             Options = options,
+            SettingsFile = config.FullName,
             CacheDirectory = cache,
             Force = parse.GetValue(Force),
             Strict = parse.GetValue(Strict),

@@ -45,8 +45,11 @@ public sealed class Reporter : Build.IBuildObserver
     {
         if (!Interactive || Quiet)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             Log(title + "…");
-            return work((_, _, _) => { });
+            var done = work((_, _, _) => { });
+            Log($"{title}: done in {clock.Elapsed.TotalSeconds:0.00} s");
+            return done;
         }
         T result = default!;
         AnsiConsole.Progress()

@@ -13,7 +13,7 @@ namespace Archivist.Rendering;
 /// </summary>
 public static class StructuredData
 {
-    public const int CommentTextLength = 500;
+    public const int CommentTextLength = 160;
 
     private static readonly JsonWriterOptions Options = new()
     {

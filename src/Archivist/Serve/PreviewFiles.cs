@@ -1,0 +1,52 @@
+using Archivist.Output;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Archivist.Serve;
+
+/// <summary>
+/// Maps a request path to a file of the built site, as GitHub Pages does: only under the base path,
+/// <c>/dir/</c> → <c>dir/index.html</c>, never outside the output folder, never the tool's bookkeeping.
+/// </summary>
+public sealed class PreviewFiles(string root)
+{
+    private static readonly FileExtensionContentTypeProvider Types = CreateTypes();
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public enum Kind { File, RedirectToFolder, NotFound }
+
+    /// <param name="Path">The file to send, or where to redirect.</param>
+    public sealed record Match(Kind Kind, string? Path = null, string? ContentType = null);
+
+    public Match Resolve(string requestPath, string basePath)
+    {
+        if (!requestPath.StartsWith(basePath, StringComparison.Ordinal))
+            return requestPath is "/" or "" || requestPath + "/" == basePath ? new Match(Kind.RedirectToFolder, basePath) : new Match(Kind.NotFound);
+        var relative = Uri.UnescapeDataString(requestPath[basePath.Length..]);
+        if (relative.Length == 0 || relative.EndsWith('/')) relative += "index.html";
+        if (!OutputPath.IsSafe(relative) || OutputFolder.IsOwnBookkeeping(relative.Split('/')[0])) return new Match(Kind.NotFound);
+        var full = OutputPath.ToFull(Root, relative);
+        if (File.Exists(full)) return new Match(Kind.File, full, ContentTypeOf(full));
+        if (Directory.Exists(full) && File.Exists(Path.Combine(full, "index.html"))) return new Match(Kind.RedirectToFolder, requestPath + "/");
+        return new Match(Kind.NotFound);
+    }
+
+    public string? NotFoundPage => File.Exists(Path.Combine(Root, "404.html")) ? Path.Combine(Root, "404.html") : null;
+
+    public static string ContentTypeOf(string path) =>
+        Types.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+
+    private static FileExtensionContentTypeProvider CreateTypes()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        provider.Mappings[".md"] = "text/markdown; charset=utf-8";
+        provider.Mappings[".html"] = "text/html; charset=utf-8";
+        provider.Mappings[".css"] = "text/css; charset=utf-8";
+        provider.Mappings[".js"] = "text/javascript; charset=utf-8";
+        provider.Mappings[".mjs"] = "text/javascript; charset=utf-8";
+        provider.Mappings[".json"] = "application/json; charset=utf-8";
+        provider.Mappings[".xml"] = "application/xml; charset=utf-8";
+        provider.Mappings[".txt"] = "text/plain; charset=utf-8";
+        return provider;
+    }
+}
