@@ -6,14 +6,14 @@ namespace Archivist.Bench;
 /// <summary>Runs a command under GNU time to get wall-clock seconds and peak resident memory.</summary>
 public static class ExternalRun
 {
-    public sealed record Measured(double Seconds, long PeakBytes, int ExitCode, string StdErr);
+    public sealed record Measured(double Seconds, long PeakBytes, int ExitCode, string StdErr, double CpuSeconds = 0);
 
     public static Measured Time(string file, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? env = null)
     {
         var timeFile = Path.GetTempFileName();
         var psi = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? BenchPaths.Root };
         psi.ArgumentList.Add("-f");
-        psi.ArgumentList.Add("%e %M");
+        psi.ArgumentList.Add("%e %M %U %S");
         psi.ArgumentList.Add("-o");
         psi.ArgumentList.Add(timeFile);
         psi.ArgumentList.Add(file);
@@ -25,7 +25,8 @@ public static class ExternalRun
         p.WaitForExit();
         var parts = File.ReadAllLines(timeFile).Last().Split(' ');
         File.Delete(timeFile);
-        return new Measured(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024, p.ExitCode, stderr.Result + stdout.Result);
+        return new Measured(double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024, p.ExitCode, stderr.Result + stdout.Result,
+            double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture));
     }
 
     public static string ArchivistDll => Path.Combine(AppContext.BaseDirectory, "archivist.dll");

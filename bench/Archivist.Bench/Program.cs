@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1..]),
     "import" => ImportBenchmark.Run(args[1..]),
+    "build" => BuildBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -14,6 +15,8 @@ static int Usage()
         usage: dotnet run -c Release --project bench/Archivist.Bench -- <command>
           generate --posts N [--out DIR] [--seed S]    write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
+          build [--posts 1000,10000] [--no-eleventy]    full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
+                                                        (run `npm ci` in bench/ first for Eleventy)
         """);
     return 2;
 }

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Archivist.Bench;
+
+/// <summary>
+/// Build figures for issue 3, each a separate `archivist build` process timed with peak memory: a full
+/// (cold) build, a no-op rebuild, and a rebuild after adding one seed, at each corpus size. The same
+/// posts, as the Markdown `archivist import` writes, are then built by Eleventy with a minimal layout.
+/// </summary>
+public static partial class BuildBenchmark
+{
+    [GeneratedRegex(@"wrote (\d+), kept (\d+) unchanged, deleted (\d+)")]
+    private static partial Regex Summary();
+
+    public static int Run(string[] args)
+    {
+        var sizes = (BenchPaths.Option(args, "--posts") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
+        var skipEleventy = args.Contains("--no-eleventy");
+        Console.WriteLine($"Machine: {ExternalRun.Machine()}");
+        Console.WriteLine($"Load average before: {LoadAverage()}");
+        Console.WriteLine();
+        Console.WriteLine("| posts | seed text | run | wall | CPU (user+sys) | peak memory (RSS) | files written |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
+        var eleventyRows = new List<string>();
+        foreach (var posts in sizes)
+        {
+            var corpus = BenchPaths.Corpus(posts);
+            var (bytes, _) = GenerateCommand.Ensure(corpus, posts);
+            var work = Path.Combine(BenchPaths.Out, $"build-{posts}");
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            var seeds = Path.Combine(work, "seeds");
+            CopyFolder(corpus, seeds);
+            var output = Path.Combine(work, "site");
+            var cache = Path.Combine(work, "cache");
+            string[] build = [ExternalRun.ArchivistDll, "build", "--seeds", seeds, "--out", output, "--cache", cache,
+                "--templates", Path.Combine(BenchPaths.Root, "templates"), "--config", Path.Combine(BenchPaths.Root, "archivist.yml"), "--quiet"];
+
+            var full = Measure("dotnet", build);
+            var noop = Measure("dotnet", build);
+            File.WriteAllText(Path.Combine(seeds, "zz-added.txt"), AddedSeed);
+            var added = Measure("dotnet", build);
+            var size = $"{bytes / 1e6:0} MB";
+            Row(posts, size, "full build (cold: no cache, empty output)", full);
+            Row(posts, size, "no-op rebuild", noop);
+            Row(posts, size, "one seed added", added);
+
+            if (!skipEleventy) eleventyRows.Add(Eleventy(posts, corpus, work, full));
+        }
+        if (eleventyRows.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| posts | Eleventy full build | its peak memory | Archivist full build | Archivist / Eleventy |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|");
+            foreach (var row in eleventyRows) Console.WriteLine(row);
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Load average after: {LoadAverage()}");
+        return 0;
+    }
+
+    private sealed record Timed(ExternalRun.Measured Measured, string Written);
+
+    private static Timed Measure(string file, string[] args)
+    {
+        var m = ExternalRun.Time(file, args);
+        if (m.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed:\n{m.StdErr}");
+        var s = Summary().Match(m.StdErr);
+        return new Timed(m, s.Success ? s.Groups[1].Value : "0");
+    }
+
+    private static void Row(int posts, string size, string label, Timed run) =>
+        Console.WriteLine($"| {posts:N0} | {size} | {label} | {run.Measured.Seconds:0.00} s | {run.Measured.CpuSeconds:0.0} s | {run.Measured.PeakBytes / 1e6:0} MB | {run.Written} |");
+
+    /// <summary>Eleventy 3 on the same posts as Markdown (front matter included), one minimal layout.</summary>
+    private static string Eleventy(int posts, string corpus, string work, Timed ours)
+    {
+        var cmd = Path.Combine(BenchPaths.Root, "bench", "node_modules", "@11ty", "eleventy", "cmd.cjs");
+        if (!File.Exists(cmd)) throw new InvalidOperationException("Eleventy is not installed: run `npm ci` in bench/ first (or pass --no-eleventy)");
+        var input = Path.Combine(work, "eleventy-src");
+        var import = ExternalRun.Time("dotnet", [ExternalRun.ArchivistDll, "import", "--seeds", corpus, "--out", input, "--quiet"]);
+        if (import.ExitCode != 0) throw new InvalidOperationException("import failed: " + import.StdErr);
+        CopyFolder(Path.Combine(BenchPaths.Root, "bench", "eleventy", "_includes"), Path.Combine(input, "_includes"));
+        var run = ExternalRun.Time("node", [cmd, "--config=" + Path.Combine(BenchPaths.Root, "bench", "eleventy", "eleventy.config.mjs"),
+            "--input=" + input, "--output=" + Path.Combine(work, "eleventy-site"), "--quiet"]);
+        if (run.ExitCode != 0) throw new InvalidOperationException("eleventy failed: " + run.StdErr);
+        var ratio = ours.Measured.Seconds / run.Seconds;
+        return $"| {posts:N0} | {run.Seconds:0.00} s | {run.PeakBytes / 1e6:0} MB | {ours.Measured.Seconds:0.00} s | {ratio.ToString("0.00", CultureInfo.InvariantCulture)}× |";
+    }
+
+    private const string AddedSeed = """
+        Saturday, 29 November 2025
+
+        A Post Added After The Archive Was Built
+
+        This seed arrives after a full build, as a publisher's next daily dump would. Only the pages that show
+        it should be rendered and written again.
+
+        2 comments:
+
+          1. A first reader's comment on the new post.
+
+            ReplyDelete
+          2. A second reader's comment.
+
+            ReplyDelete
+        """;
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
