@@ -74,7 +74,7 @@ public static class SiteBuilder
             {
                 if (!(memo.IsUnchanged(job, transaction.Previous) && transaction.TryKeep(job.Path)))
                 {
-                    transaction.Write(job.Path, job.Render());
+                    transaction.Write(job.Path, job.Render().Span);
                     Interlocked.Increment(ref rendered);
                 }
                 var n = Interlocked.Increment(ref done);

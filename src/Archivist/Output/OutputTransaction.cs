@@ -21,6 +21,7 @@ public sealed class OutputTransaction : IDisposable
     private readonly IReadOnlyDictionary<string, string> _properties;
     private readonly ConcurrentDictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _staged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     private readonly string _staging;
     private bool _done;
 
@@ -49,7 +50,12 @@ public sealed class OutputTransaction : IDisposable
             return false;
         }
         var staged = OutputPath.ToFull(_staging, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        var folder = Path.GetDirectoryName(staged)!;
+        if (!_stagingFolders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder); // once per folder, not per file (harmless if two threads race here)
+            _stagingFolders[folder] = true;
+        }
         using (var stream = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
             stream.Write(content);
         Add(path, new ManifestEntry(path, content.Length, hash, 0));

@@ -80,10 +80,10 @@ public static class ArchivePages
         undated.Count > 0 ? new ArchiveMonthView("Undated posts", context.Urls.Local(UndatedPath), undated.Count) : null,
         years.Sum(y => y.Sum(m => m.Posts.Count)) + undated.Count);
 
-    private static byte[] RenderTree(RenderContext context, ArchiveView tree, int total) =>
+    private static ReadOnlyMemory<byte> RenderTree(RenderContext context, ArchiveView tree, int total) =>
         context.Page("archive", tree, context.Head("Archive", TreePath, $"All {total.ToString("N0", CultureInfo.InvariantCulture)} posts of {context.Options.Title} by year and month."), "archive");
 
-    private static byte[] RenderYear(RenderContext context, List<Month> year, int? newer, int? older)
+    private static ReadOnlyMemory<byte> RenderYear(RenderContext context, List<Month> year, int? newer, int? older)
     {
         var number = year[0].Year;
         var months = year.Select(m => new PeriodMonthView(DisplayDates.MonthName(m.Number), context.Urls.Local(MonthPath(m.Year, m.Number)),
@@ -96,7 +96,7 @@ public static class ArchivePages
         return context.Page("period", view, head, "year");
     }
 
-    private static byte[] RenderPeriod(RenderContext context, string heading, string kind, string path, IReadOnlyList<SitePost> posts,
+    private static ReadOnlyMemory<byte> RenderPeriod(RenderContext context, string heading, string kind, string path, IReadOnlyList<SitePost> posts,
         LinkView? newer, LinkView? older, LinkView up)
     {
         var view = new PeriodView(context.Site, heading, kind, posts.Count, posts.Select(p => context.Summary(p)).ToList(), [], newer, older, up);

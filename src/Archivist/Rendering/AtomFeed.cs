@@ -17,7 +17,7 @@ public static class AtomFeed
         var latest = posts.Take(Entries).ToList();
         using var hasher = context.Hasher("feed");
         foreach (var p in latest) hasher.Add(p.Fingerprint);
-        return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, latest));
+        return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, latest).AsMemory());
     }
 
     private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> latest)

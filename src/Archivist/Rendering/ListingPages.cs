@@ -27,7 +27,7 @@ public static class ListingPages
         }
     }
 
-    private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> slice, int page, int pageCount)
+    private static ReadOnlyMemory<byte> Render(RenderContext context, IReadOnlyList<SitePost> slice, int page, int pageCount)
     {
         var pagination = Pagination(context.Urls, page, pageCount, PagePath);
         var heading = page == 1 ? context.Options.Title : $"Page {page.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}";

@@ -20,7 +20,7 @@ public static class PostPages
                 .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
             yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older));
             yield return new PageJob(ContentAssembler.DocumentPath(post.Post), InputHasher.Of(context.SiteHash, "md", post.Fingerprint),
-                () => System.Text.Encoding.UTF8.GetBytes(PostDocumentWriter.Write(post.Post)));
+                () => System.Text.Encoding.UTF8.GetBytes(PostDocumentWriter.Write(post.Post)).AsMemory());
         }
     }
 
@@ -29,7 +29,7 @@ public static class PostPages
         ? new LinkView(DisplayDates.MonthYear(d.Year, d.Month), urls.Local(ArchivePages.MonthPath(d.Year, d.Month)))
         : new LinkView("Undated posts", urls.Local(ArchivePages.UndatedPath));
 
-    private static byte[] Render(RenderContext context, SitePost site, Post? newer, Post? older)
+    private static ReadOnlyMemory<byte> Render(RenderContext context, SitePost site, Post? newer, Post? older)
     {
         var post = site.Post;
         var markdown = context.Markdown;

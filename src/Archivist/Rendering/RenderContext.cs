@@ -33,8 +33,9 @@ public sealed class RenderContext : IDisposable
     /// <summary>This thread's Markdown renderer.</summary>
     public MarkdownHtml Markdown => _markdown.Value!;
 
-    public byte[] Page(string template, object model, PageHead head, string kind) =>
-        System.Text.Encoding.UTF8.GetBytes(Templates.RenderPage(template, model, content => new LayoutView(Site, head, content, kind)));
+    /// <summary>A page's bytes, valid until this thread renders another page (see <see cref="TemplateSet.RenderPage"/>).</summary>
+    public ReadOnlyMemory<byte> Page(string template, object model, PageHead head, string kind) =>
+        Templates.RenderPage(template, model, new LayoutView(Site, head, kind));
 
     /// <summary>A page head; the title gets the site's name appended unless it is the site's name.</summary>
     public PageHead Head(string title, string sitePath, string? description = null, string ogType = "website", string? jsonLd = null,

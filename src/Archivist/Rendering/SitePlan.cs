@@ -20,7 +20,7 @@ public static class SitePlan
         var indexed = listings.Select(j => SiteUrls.PathOf(j.Path)).Append(StaticPages.AboutPath).Order(StringComparer.Ordinal).ToList();
         jobs.Add(Sitemap.Plan(context, posts, indexed));
         jobs.Add(Sitemap.Robots(context));
-        jobs.Add(new PageJob(".nojekyll", "empty", () => []));
+        jobs.Add(new PageJob(".nojekyll", "empty", () => ReadOnlyMemory<byte>.Empty));
         jobs.AddRange(Assets(Path.Combine(templatesDirectory, AssetsFolder)));
         return jobs;
     }
@@ -34,7 +34,7 @@ public static class SitePlan
             var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
             if (relative.Split('/').Any(part => part.StartsWith('.'))) continue;
             var bytes = File.ReadAllBytes(file);
-            yield return new PageJob($"{AssetsFolder}/{relative}", InputHasher.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), () => bytes);
+            yield return new PageJob($"{AssetsFolder}/{relative}", InputHasher.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), () => bytes.AsMemory());
         }
     }
 }

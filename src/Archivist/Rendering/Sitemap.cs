@@ -13,14 +13,14 @@ public static class Sitemap
         using var hasher = context.Hasher("sitemap");
         foreach (var p in pages) hasher.Add(p);
         foreach (var p in posts) hasher.Add(p.Post.Url).Add(p.Post.Date);
-        return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, posts, pages));
+        return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, posts, pages).AsMemory());
     }
 
     public static PageJob Robots(RenderContext context)
     {
         var sitemap = context.Urls.Absolute(Path);
         var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
-        return new PageJob("robots.txt", InputHasher.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text));
+        return new PageJob("robots.txt", InputHasher.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text).AsMemory());
     }
 
     private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)

@@ -25,7 +25,7 @@ public static class StaticPages
             context.Head("Page not found", "/" + NotFoundFile) with { Canonical = null, NoIndex = true }));
     }
 
-    private static byte[] Render(RenderContext context, string template, string heading, string html, string path, PageHead head) =>
+    private static ReadOnlyMemory<byte> Render(RenderContext context, string template, string heading, string html, string path, PageHead head) =>
         context.Page(template, new SimplePageView(context.Site, heading, html, context.Urls.Local(SearchIndexPath)), head,
             template == "not-found" ? "not-found" : path.Trim('/'));
 }

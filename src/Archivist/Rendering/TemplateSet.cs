@@ -20,33 +20,40 @@ public sealed class TemplateSet
     public const string LayoutFile = "layout.hbs";
     public static readonly IReadOnlyList<string> RequiredPages = ["post", "list", "archive", "period", "search", "about", "not-found"];
 
-    private readonly HandlebarsTemplate<object, object> _layout;
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _pages;
+    private readonly HandlebarsTemplate<TextWriter, object, object> _layout;
+    private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _pages;
+    private readonly ThreadLocal<PageBuffers> _buffers;
 
-    private TemplateSet(HandlebarsTemplate<object, object> layout, Dictionary<string, HandlebarsTemplate<object, object>> pages)
+    private TemplateSet(HandlebarsTemplate<TextWriter, object, object> layout, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> pages,
+        ThreadLocal<PageBuffers> buffers)
     {
         _layout = layout;
         _pages = pages;
+        _buffers = buffers;
     }
 
     public static TemplateSet Load(string directory, SiteUrls urls)
     {
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { FormatProvider = CultureInfo.InvariantCulture });
+        var buffers = new ThreadLocal<PageBuffers>(() => new PageBuffers());
         RegisterHelpers(handlebars, urls);
+        // {{{content}}} in the layout copies the page template's output straight from this thread's buffer.
+        handlebars.RegisterHelper("content", (in EncodedTextWriter writer, in HelperOptions _, in Context _, in Arguments _) =>
+            writer.Write(buffers.Value!.Content.GetStringBuilder(), false));
         var partials = Path.Combine(directory, "partials");
         if (Directory.Exists(partials))
             foreach (var file in TemplateFiles(partials))
                 handlebars.RegisterTemplate(NameOf(partials, file), Read(file).TrimEnd('\n')); // a partial's final newline is the editor's, not the page's
         var layout = Compile(handlebars, Path.Combine(directory, LayoutFile));
         var pagesDir = Path.Combine(directory, "pages");
-        var pages = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
+        var pages = new Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>(StringComparer.Ordinal);
         if (Directory.Exists(pagesDir))
             foreach (var file in TemplateFiles(pagesDir))
                 pages[NameOf(pagesDir, file)] = Compile(handlebars, file);
         foreach (var required in RequiredPages)
             if (!pages.ContainsKey(required))
                 throw new TemplateException($"{Path.Combine(directory, "pages", required + ".hbs")}: missing; every site needs it");
-        return new TemplateSet(layout, pages);
+        return new TemplateSet(layout, pages, buffers);
     }
 
     /// <summary>A hash of every file under the templates folder (assets included), for the build fingerprint.</summary>
@@ -65,14 +72,26 @@ public sealed class TemplateSet
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Renders <paramref name="page"/> with <paramref name="model"/> and wraps it in the layout.</summary>
-    public string RenderPage(string page, object model, Func<string, object> layoutModel)
+    /// <summary>
+    /// Renders <paramref name="page"/> with <paramref name="model"/>, wraps it in the layout and returns the
+    /// UTF-8 bytes. Pages are rendered into buffers reused by this thread (a post page with its comments is
+    /// large, and fresh strings for each would churn the heap), so the bytes are valid only until this
+    /// thread renders its next page.
+    /// </summary>
+    public ReadOnlyMemory<byte> RenderPage(string page, object model, object layoutModel)
     {
-        var content = _pages.TryGetValue(page, out var template)
-            ? template(model)
-            : throw new TemplateException($"no page template named '{page}'");
-        return _layout(layoutModel(content));
+        if (!_pages.TryGetValue(page, out var template)) throw new TemplateException($"no page template named '{page}'");
+        var buffers = _buffers.Value!;
+        buffers.Content.GetStringBuilder().Clear();
+        buffers.Page.GetStringBuilder().Clear();
+        template(buffers.Content, model, null!);
+        _layout(buffers.Page, layoutModel, null!);
+        return buffers.Encode();
     }
+
+    /// <summary>Renders a page to a string (tests, previews).</summary>
+    public string RenderPageText(string page, object model, object layoutModel) =>
+        Encoding.UTF8.GetString(RenderPage(page, model, layoutModel).Span);
 
     private static void RegisterHelpers(IHandlebars handlebars, SiteUrls urls)
     {
@@ -89,11 +108,11 @@ public sealed class TemplateSet
         });
     }
 
-    private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string file)
+    private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars handlebars, string file)
     {
         try
         {
-            return handlebars.Compile(Read(file));
+            return handlebars.Compile(new StringReader(Read(file)));
         }
         catch (HandlebarsException e)
         {
@@ -112,4 +131,27 @@ public sealed class TemplateSet
 
     private static string NameOf(string directory, string file) =>
         Path.GetRelativePath(directory, file).Replace('\\', '/')[..^".hbs".Length];
+}
+
+/// <summary>One thread's reusable rendering buffers: the page template's output, the whole page, its bytes.</summary>
+internal sealed class PageBuffers
+{
+    private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
+    private byte[] _bytes = new byte[1 << 16];
+
+    public StringWriter Content { get; } = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    public StringWriter Page { get; } = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    public ReadOnlyMemory<byte> Encode()
+    {
+        var text = Page.GetStringBuilder();
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_bytes.Length < max) _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
+        var used = 0;
+        _encoder.Reset();
+        foreach (var chunk in text.GetChunks())
+            used += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(used), flush: false);
+        used += _encoder.GetBytes(ReadOnlySpan<char>.Empty, _bytes.AsSpan(used), flush: true);
+        return _bytes.AsMemory(0, used);
+    }
 }

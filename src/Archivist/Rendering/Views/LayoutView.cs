@@ -12,5 +12,5 @@ public sealed record SiteView(string Title, string Description, string Author, s
 public sealed record PageHead(string Title, string Description, string? Canonical, string OgType, string? JsonLd = null,
     string? PublishedTime = null, string? PrevUrl = null, string? NextUrl = null, bool NoIndex = false);
 
-/// <summary>The layout's model: <c>content</c> is the page template's output (trusted HTML).</summary>
-public sealed record LayoutView(SiteView Site, PageHead Page, string Content, string PageKind);
+/// <summary>The layout's model. The page template's output is printed by <c>{{{content}}}</c> (trusted HTML).</summary>
+public sealed record LayoutView(SiteView Site, PageHead Page, string PageKind);
