@@ -47,6 +47,11 @@ public static class BuildCommand
             reporter.Error(e.Message);
             return ExitCodes.Fatal;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reporter.Error($"{e.Message} Nothing was changed in {request.OutputDirectory}.");
+            return ExitCodes.Fatal;
+        }
         Report(request, result, reporter);
         if (result.StrictFailed) return ExitCodes.WarningsInStrictMode;
         return ExitCodes.Success;

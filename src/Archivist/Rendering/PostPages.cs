@@ -33,27 +33,25 @@ public static class PostPages
     {
         var post = site.Post;
         var markdown = context.Markdown;
-        var body = markdown.Render(post.Body, headingFloor: 2, userContent: false, withText: true);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var comments = post.Comments.Select(c => Comment(c, 0, markdown, texts)).ToList();
+        var bodyHtml = markdown.Render(post.Body, headingFloor: 2, userContent: false);
+        var comments = post.Comments.Select(c => Comment(c, 0, markdown)).ToList();
         var view = new PostView(post.Title, post.TitleInferred, context.Urls.Local(post.Url), RenderContext.DateOf(post),
-            body.Html, comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)));
+            bodyHtml, comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)));
         var page = new PostPageView(context.Site, view,
             newer is null ? null : new LinkView(newer.Title, context.Urls.Local(newer.Url)),
             older is null ? null : new LinkView(older.Title, context.Urls.Local(older.Url)),
             PeriodOf(post, context.Urls));
-        var description = Excerpts.Cut(body.Text, 200);
+        var description = Excerpts.Cut(site.Excerpt, 200);
         var head = context.Head(post.Title, post.Url, description, "article",
-            StructuredData.BlogPosting(context, post, description, texts),
+            StructuredData.BlogPosting(context, post, description),
             post.Date is { } d ? DisplayDates.Timestamp(d) : null);
         return context.Page("post", page, head, "post");
     }
 
-    private static CommentView Comment(Comment comment, int depth, MarkdownHtml markdown, Dictionary<string, string> texts)
+    private static CommentView Comment(Comment comment, int depth, MarkdownHtml markdown)
     {
-        var rendered = markdown.Render(comment.Text, headingFloor: 3, userContent: true, withText: true);
-        texts[comment.Id] = rendered.Text;
-        var replies = comment.Replies.Select(r => Comment(r, depth + 1, markdown, texts)).ToList();
-        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), rendered.Html, replies, depth);
+        var html = markdown.Render(comment.Text, headingFloor: 3, userContent: true);
+        var replies = comment.Replies.Select(r => Comment(r, depth + 1, markdown)).ToList();
+        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), html, replies, depth);
     }
 }

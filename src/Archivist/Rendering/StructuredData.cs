@@ -21,7 +21,7 @@ public static class StructuredData
         Indented = false,
     };
 
-    public static string BlogPosting(RenderContext context, Post post, string description, IReadOnlyDictionary<string, string> commentTexts)
+    public static string BlogPosting(RenderContext context, Post post, string description)
     {
         return Write(json =>
         {
@@ -44,7 +44,7 @@ public static class StructuredData
             }
             json.WriteString("inLanguage", context.Options.Language);
             json.WriteNumber("commentCount", post.CommentCount);
-            WriteComments(json, context, post, post.Comments, commentTexts);
+            WriteComments(json, context, post, post.Comments);
         });
     }
 
@@ -58,8 +58,7 @@ public static class StructuredData
         json.WriteString("inLanguage", context.Options.Language);
     });
 
-    private static void WriteComments(Utf8JsonWriter json, RenderContext context, Post post, ValueList<Comment> comments,
-        IReadOnlyDictionary<string, string> texts)
+    private static void WriteComments(Utf8JsonWriter json, RenderContext context, Post post, ValueList<Comment> comments)
     {
         if (comments.Count == 0) return;
         json.WriteStartArray("comment");
@@ -70,8 +69,8 @@ public static class StructuredData
             var permalink = context.Urls.AbsoluteOrLocal(post.Url) + "#" + c.Id;
             json.WriteString("@id", permalink);
             json.WriteString("url", permalink);
-            json.WriteString("text", Excerpts.Cut(texts.GetValueOrDefault(c.Id, ""), CommentTextLength));
-            WriteComments(json, context, post, c.Replies, texts);
+            json.WriteString("text", Excerpts.FromMarkdownSource(c.Text, CommentTextLength));
+            WriteComments(json, context, post, c.Replies);
             json.WriteEndObject();
         }
         json.WriteEndArray();
