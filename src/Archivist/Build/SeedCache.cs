@@ -20,8 +20,7 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         {
             try
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                var cached = SeedFileCodec.Read(stream);
+                var cached = SeedFileCodec.Read(File.ReadAllBytes(path));
                 if (cached.Name == file.Name)
                 {
                     hit = true;
