@@ -17,6 +17,7 @@ public static partial class BuildBenchmark
     {
         var sizes = (BenchPaths.Option(args, "--posts") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
         var skipEleventy = args.Contains("--no-eleventy");
+        var tool = PublishTool();
         Console.WriteLine($"Machine: {ExternalRun.Machine()}");
         Console.WriteLine($"Load average before: {LoadAverage()}");
         Console.WriteLine();
@@ -33,7 +34,7 @@ public static partial class BuildBenchmark
             CopyFolder(corpus, seeds);
             var output = Path.Combine(work, "site");
             var cache = Path.Combine(work, "cache");
-            string[] build = [ExternalRun.ArchivistDll, "build", "--seeds", seeds, "--out", output, "--cache", cache,
+            string[] build = [tool, "build", "--seeds", seeds, "--out", output, "--cache", cache,
                 "--templates", Path.Combine(BenchPaths.Root, "templates"), "--config", Path.Combine(BenchPaths.Root, "archivist.yml"), "--quiet"];
 
             var full = Measure("dotnet", build);
@@ -45,7 +46,7 @@ public static partial class BuildBenchmark
             Row(posts, size, "no-op rebuild", noop);
             Row(posts, size, "one seed added", added);
 
-            if (!skipEleventy) eleventyRows.Add(Eleventy(posts, corpus, work, full));
+            if (!skipEleventy) eleventyRows.Add(Eleventy(tool, posts, corpus, work, full));
         }
         if (eleventyRows.Count > 0)
         {
@@ -73,12 +74,12 @@ public static partial class BuildBenchmark
         Console.WriteLine($"| {posts:N0} | {size} | {label} | {run.Measured.Seconds:0.00} s | {run.Measured.CpuSeconds:0.0} s | {run.Measured.PeakBytes / 1e6:0} MB | {run.Written} |");
 
     /// <summary>Eleventy 3 on the same posts as Markdown (front matter included), one minimal layout.</summary>
-    private static string Eleventy(int posts, string corpus, string work, Timed ours)
+    private static string Eleventy(string tool, int posts, string corpus, string work, Timed ours)
     {
         var cmd = Path.Combine(BenchPaths.Root, "bench", "node_modules", "@11ty", "eleventy", "cmd.cjs");
         if (!File.Exists(cmd)) throw new InvalidOperationException("Eleventy is not installed: run `npm ci` in bench/ first (or pass --no-eleventy)");
         var input = Path.Combine(work, "eleventy-src");
-        var import = ExternalRun.Time("dotnet", [ExternalRun.ArchivistDll, "import", "--seeds", corpus, "--out", input, "--quiet"]);
+        var import = ExternalRun.Time("dotnet", [tool, "import", "--seeds", corpus, "--out", input, "--quiet"]);
         if (import.ExitCode != 0) throw new InvalidOperationException("import failed: " + import.StdErr);
         CopyFolder(Path.Combine(BenchPaths.Root, "bench", "eleventy", "_includes"), Path.Combine(input, "_includes"));
         var run = ExternalRun.Time("node", [cmd, "--config=" + Path.Combine(BenchPaths.Root, "bench", "eleventy", "eleventy.config.mjs"),
@@ -86,6 +87,18 @@ public static partial class BuildBenchmark
         if (run.ExitCode != 0) throw new InvalidOperationException("eleventy failed: " + run.StdErr);
         var ratio = ours.Measured.Seconds / run.Seconds;
         return $"| {posts:N0} | {run.Seconds:0.00} s | {run.PeakBytes / 1e6:0} MB | {ours.Measured.Seconds:0.00} s | {ratio.ToString("0.00", CultureInfo.InvariantCulture)}× |";
+    }
+
+    /// <summary>The tool as ./build.sh makes it (ReadyToRun where the machine allows), so users' figures are measured.</summary>
+    private static string PublishTool()
+    {
+        var output = Path.Combine(BenchPaths.Out, "tool");
+        var rid = (OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "osx" : "win") + "-" +
+                  System.Runtime.InteropServices.RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+        var publish = ExternalRun.Time("dotnet", ["publish", Path.Combine(BenchPaths.Root, "src", "Archivist", "Archivist.csproj"), "-c", "Release",
+            "-r", rid, "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "quiet"]);
+        if (publish.ExitCode != 0) throw new InvalidOperationException("publishing the tool failed: " + publish.StdErr);
+        return Path.Combine(output, "archivist.dll");
     }
 
     private const string AddedSeed = """
