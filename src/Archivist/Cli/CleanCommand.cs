@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Archivist.Output;
+
+namespace Archivist.Cli;
+
+/// <summary><c>archivist clean</c>: removes the files a build generated, and only those.</summary>
+public static class CleanCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "The site folder to clean. Only files listed in its .archivist-manifest are deleted; a folder archivist did not create is refused.",
+            DefaultValueFactory = _ => new DirectoryInfo("site-output"),
+        };
+        var command = new Command("clean", "Delete the generated site (the files archivist wrote, nothing else). The cache is left alone.") { output };
+        command.SetAction(parse => Run(parse.GetValue(output)!, new Reporter()));
+        return command;
+    }
+
+    public static int Run(DirectoryInfo output, Reporter reporter)
+    {
+        try
+        {
+            var result = OutputCleaner.Clean(output.FullName, TimeSpan.FromMinutes(2), reporter.Log);
+            reporter.Result(result.FolderRemoved
+                ? $"Deleted {result.Deleted} generated files and {output.FullName}."
+                : $"Deleted {result.Deleted} generated files; kept {result.Kept} other file{(result.Kept == 1 ? "" : "s")} in {output.FullName}.");
+            return ExitCodes.Success;
+        }
+        catch (OutputFolderException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.Fatal;
+        }
+    }
+}
