@@ -1,0 +1,55 @@
+namespace Archivist.Search.Analysis;
+
+/// <summary>
+/// The analysis chain of the index and of every query: <see cref="Tokenizer"/> → <see cref="FoldingFilter"/>
+/// (lower case, diacritics) → <see cref="PossessiveFilter"/> → <see cref="LengthFilter"/> → <see cref="StemFilter"/>
+/// (Snowball English). No stop words: phrases need them, and BM25's idf already makes "the" cheap.
+/// Not thread-safe (it memoises stems): use one instance per thread.
+/// </summary>
+/// <remarks>templates/assets/search/analyzer.js is the same chain for the browser; a test holds them equal.</remarks>
+public sealed class EnglishAnalyzer
+{
+    public const int MaxTermLength = 40;
+
+    private readonly ITokenFilter[] _filters = [new FoldingFilter(), new PossessiveFilter(), new LengthFilter(MaxTermLength)];
+    private readonly StemFilter _stemmer = new();
+    private char[] _a = new char[128];
+    private char[] _b = new char[128];
+
+    /// <summary>Calls <paramref name="sink"/> for every term of <paramref name="text"/>, in order.</summary>
+    public void Analyze(string text, Action<AnalyzedToken> sink)
+    {
+        foreach (var raw in Tokenizer.Tokenize(text))
+        {
+            if (Term(text.AsSpan(raw.Start, raw.End - raw.Start)) is { } term)
+                sink(new AnalyzedToken(term, raw.Start, raw.End, raw.Position, raw.Stacked));
+        }
+    }
+
+    public IReadOnlyList<AnalyzedToken> Analyze(string text)
+    {
+        var tokens = new List<AnalyzedToken>();
+        Analyze(text, tokens.Add);
+        return tokens;
+    }
+
+    /// <summary>The index term of one raw token's text, or null when a filter drops it.</summary>
+    public string? Term(ReadOnlySpan<char> word)
+    {
+        var needed = word.Length * 3 + 8;
+        if (_a.Length < needed)
+        {
+            _a = new char[needed];
+            _b = new char[needed];
+        }
+        word.CopyTo(_a);
+        var length = word.Length;
+        foreach (var filter in _filters)
+        {
+            length = filter.Apply(_a.AsSpan(0, length), _b);
+            if (length == 0) return null;
+            (_a, _b) = (_b, _a);
+        }
+        return _stemmer.Stem(_a.AsSpan(0, length));
+    }
+}
