@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1..]),
     "import" => ImportBenchmark.Run(args[1..]),
+    "index" => IndexCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -14,6 +15,7 @@ static int Usage()
         usage: dotnet run -c Release --project bench/Archivist.Bench -- <command>
           generate --posts N [--out DIR] [--seed S]    write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
+          index --seeds DIR --out DIR [--cache DIR]     seeds → search index (+ Markdown documents) in one process
         """);
     return 2;
 }

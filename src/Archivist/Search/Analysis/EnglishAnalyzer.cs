@@ -34,7 +34,15 @@ public sealed class EnglishAnalyzer
     }
 
     /// <summary>The index term of one raw token's text, or null when a filter drops it.</summary>
-    public string? Term(ReadOnlySpan<char> word)
+    public string? Term(ReadOnlySpan<char> word) => Filter(word) is var length and > 0 ? _stemmer.Stem(_a.AsSpan(0, length)) : null;
+
+    /// <summary>A word folded and filtered but not stemmed (what prefix and typo matching start from), or null when dropped.</summary>
+    public string? Normalized(ReadOnlySpan<char> word) => Filter(word) is var length and > 0 ? new string(_a, 0, length) : null;
+
+    /// <summary>The stem of an already normalised word.</summary>
+    public string Stem(string normalized) => _stemmer.Stem(normalized);
+
+    private int Filter(ReadOnlySpan<char> word)
     {
         var needed = word.Length * 3 + 8;
         if (_a.Length < needed)
@@ -47,9 +55,9 @@ public sealed class EnglishAnalyzer
         foreach (var filter in _filters)
         {
             length = filter.Apply(_a.AsSpan(0, length), _b);
-            if (length == 0) return null;
+            if (length == 0) return 0;
             (_a, _b) = (_b, _a);
         }
-        return _stemmer.Stem(_a.AsSpan(0, length));
+        return length;
     }
 }

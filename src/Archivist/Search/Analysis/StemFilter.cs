@@ -4,6 +4,7 @@ namespace Archivist.Search.Analysis;
 /// Adapts <see cref="EnglishStemmer"/> to the chain, memoising surface form → stem: an archive repeats a
 /// few hundred thousand distinct words millions of times, so stemming is mostly a dictionary hit. The
 /// memo is per instance (one per indexing thread), bounded so junk tokens cannot grow it without end.
+/// Every surface form of a stem gets the same string instance, so callers may key by reference.
 /// </summary>
 public sealed class StemFilter
 {
@@ -11,6 +12,7 @@ public sealed class StemFilter
     private readonly EnglishStemmer _stemmer = new();
     private readonly Dictionary<string, string> _memo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
 
     public StemFilter() => _lookup = _memo.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -19,7 +21,9 @@ public sealed class StemFilter
         if (_lookup.TryGetValue(word, out var stem)) return stem;
         var surface = word.ToString();
         stem = _stemmer.Stem(surface);
-        if (_memo.Count < MaxMemoised) _memo[surface] = string.Equals(stem, surface, StringComparison.Ordinal) ? surface : stem;
+        if (_stems.TryGetValue(stem, out var shared)) stem = shared;
+        else _stems[stem] = stem;
+        if (_memo.Count < MaxMemoised) _memo[surface] = stem;
         return stem;
     }
 }

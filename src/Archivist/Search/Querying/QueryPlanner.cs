@@ -1,0 +1,80 @@
+using Archivist.Search.Analysis;
+
+namespace Archivist.Search.Querying;
+
+/// <summary>
+/// Analyses clauses with the index's analyzer and expands the word being typed. A word that analyses to
+/// several terms (<c>HMPPS/MoJ</c>, <c>re-professionalise</c>) is a phrase of its parts; stacked joined forms
+/// are for the index only. The open last word (three letters or more) also accepts up to
+/// <see cref="MaxPrefixExpansions"/> terms that start with it, or that it extends by at most three letters
+/// (so "probatio" still finds "probat"), most frequent first.
+/// </summary>
+public sealed class QueryPlanner(IndexReader reader, EnglishAnalyzer analyzer)
+{
+    public const int MinPrefixLength = 3;
+    public const int MaxPrefixExpansions = 4;
+    public const int MaxPrefixPages = 3;
+
+    public QueryPlan Plan(ParsedQuery query)
+    {
+        var clauses = new List<PlannedClause>();
+        for (var c = 0; c < query.Clauses.Count; c++)
+        {
+            var clause = query.Clauses[c];
+            var tokens = analyzer.Analyze(clause.Text).Where(t => !t.Stacked).ToList();
+            if (tokens.Count == 0) continue;
+            var slots = new List<Slot>();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var t = tokens[i];
+                var surface = analyzer.Normalized(clause.Text.AsSpan(t.Start, t.End - t.Start)) ?? t.Term;
+                var prefix = query.PrefixOpen && c == query.Clauses.Count - 1 && i == tokens.Count - 1 && surface.Length >= MinPrefixLength;
+                var alternatives = new List<Alternative> { new(t.Term, Exact: true) };
+                if (prefix) alternatives.AddRange(PrefixExpansions(surface, t.Term).Select(term => new Alternative(term, Exact: false)));
+                slots.Add(new Slot(t.Position - tokens[0].Position, surface, alternatives, prefix));
+            }
+            clauses.Add(new PlannedClause(slots, clause.Negated, clause.Quoted));
+        }
+        return new QueryPlan(clauses);
+    }
+
+    private IEnumerable<string> PrefixExpansions(string prefix, string exact)
+    {
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = reader.PageIndex(prefix);
+        var last = Math.Min(reader.PageIndex(prefix + '\uffff'), first + MaxPrefixPages - 1);
+        for (var p = first; p <= last; p++)
+        {
+            var page = reader.Page(p);
+            for (var i = 0; i < page.Terms.Count; i++)
+                if (page.Terms[i].StartsWith(prefix, StringComparison.Ordinal)) candidates[page.Terms[i]] = page.Df[i];
+        }
+        for (var cut = 1; cut <= 3 && prefix.Length - cut >= 4; cut++)
+        {
+            var shorter = prefix[..^cut];
+            var page = reader.Page(reader.PageIndex(shorter));
+            var at = IndexOf(page.Terms, shorter);
+            if (at >= 0) candidates[shorter] = page.Df[at];
+        }
+        candidates.Remove(exact);
+        return Ranked(candidates, MaxPrefixExpansions);
+    }
+
+    /// <summary>Most frequent first, ties in term order: the order both clients use.</summary>
+    public static IEnumerable<string> Ranked(Dictionary<string, int> candidates, int take) =>
+        candidates.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(take).Select(c => c.Key);
+
+    public static int IndexOf(IReadOnlyList<string> sorted, string term)
+    {
+        int lo = 0, hi = sorted.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = string.CompareOrdinal(sorted[mid], term);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,64 @@
+using Archivist.Search.Analysis;
+
+namespace Archivist.Search.Querying;
+
+/// <summary>
+/// Typo tolerance, used when exact matching finds little: each plain word of five letters or more also
+/// accepts up to <see cref="MaxCorrections"/> index terms that are the stem of a word one edit away
+/// (deletion, adjacent transposition, substitution or insertion of a-z) from what was typed. Edits keep the
+/// first two letters, so every candidate lives in the dictionary pages of one two-letter range.
+/// </summary>
+public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
+{
+    public const int MinLength = 5;
+    public const int MaxCorrections = 3;
+    public const int FixedPrefix = 2;
+
+    /// <summary>The plan with corrections added, or null when no word has any.</summary>
+    public QueryPlan? Widen(QueryPlan plan)
+    {
+        var changed = false;
+        var clauses = plan.Clauses.Select(clause =>
+        {
+            if (clause.Negated || clause.Quoted) return clause;
+            var slots = clause.Slots.Select(slot =>
+            {
+                if (slot.IsPrefix || slot.Surface.Length < MinLength) return slot;
+                var corrections = Corrections(slot.Surface, slot.Alternatives[0].Term).ToList();
+                if (corrections.Count == 0) return slot;
+                changed = true;
+                return slot with { Alternatives = [.. slot.Alternatives, .. corrections.Select(t => new Alternative(t, Exact: false))] };
+            }).ToList();
+            return clause with { Slots = slots };
+        }).ToList();
+        return changed ? new QueryPlan(clauses) : null;
+    }
+
+    private IEnumerable<string> Corrections(string word, string exact)
+    {
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var variant in Variants(word))
+        {
+            var stem = analyzer.Stem(variant);
+            if (stem == exact || candidates.ContainsKey(stem)) continue;
+            var page = reader.Page(reader.PageIndex(stem));
+            var at = QueryPlanner.IndexOf(page.Terms, stem);
+            if (at >= 0) candidates[stem] = page.Df[at];
+        }
+        return QueryPlanner.Ranked(candidates, MaxCorrections);
+    }
+
+    /// <summary>Words one edit from <paramref name="w"/>, the first two letters kept, in a fixed order.</summary>
+    public static IEnumerable<string> Variants(string w)
+    {
+        for (var i = FixedPrefix; i < w.Length; i++) yield return w.Remove(i, 1);
+        for (var i = FixedPrefix; i + 1 < w.Length; i++)
+            if (w[i] != w[i + 1]) yield return string.Concat(w.AsSpan(0, i), [w[i + 1], w[i]], w.AsSpan(i + 2));
+        for (var i = FixedPrefix; i < w.Length; i++)
+            for (var c = 'a'; c <= 'z'; c++)
+                if (c != w[i]) yield return string.Concat(w.AsSpan(0, i), [c], w.AsSpan(i + 1));
+        for (var i = FixedPrefix; i <= w.Length; i++)
+            for (var c = 'a'; c <= 'z'; c++)
+                yield return w.Insert(i, c.ToString());
+    }
+}
