@@ -68,7 +68,7 @@ public static class SearchCommand
         }
 
         var snippets = new SnippetBuilder(new EnglishAnalyzer());
-        var terms = results.Plan.HighlightTerms;
+        var terms = results.TermWeights;
         foreach (var hit in results.Hits)
         {
             var snippet = SnippetFor(site.FullName, hit, terms, snippets, reporter);
@@ -86,7 +86,7 @@ public static class SearchCommand
         return ExitCodes.Success;
     }
 
-    private static string SnippetFor(string site, SearchHit hit, IReadOnlySet<string> terms, SnippetBuilder snippets, Reporter reporter)
+    private static string SnippetFor(string site, SearchHit hit, IReadOnlyDictionary<string, int> terms, SnippetBuilder snippets, Reporter reporter)
     {
         var path = Path.Combine(site, DocumentPathOf(hit.Meta.Url));
         if (!File.Exists(path)) return "";

@@ -83,13 +83,20 @@ function fold(word) {
   return out;
 }
 
-/** Analyzes a word (or a stacked compound's span): its index term, or null when the chain drops it. */
-export function term(word) {
+/** A word folded and filtered but not stemmed (what prefix and typo matching start from), or null when dropped. */
+export function normalized(word) {
   let w = fold(word);
   if (w.endsWith("'s")) w = w.slice(0, -2);
-  if (w.length === 0 || w.length > MAX_TERM_LENGTH) return null;
-  return stem(w);
+  return w.length === 0 || w.length > MAX_TERM_LENGTH ? null : w;
 }
+
+/** Analyzes a word (or a stacked compound's span): its index term, or null when the chain drops it. */
+export function term(word) {
+  const w = normalized(word);
+  return w === null ? null : stem(w);
+}
+
+export { stem };
 
 /** The analyzed tokens of a text: {term, start, end, position, stacked}, in order. */
 export function analyze(text) {

@@ -39,7 +39,10 @@ public sealed class QueryEngine(IndexReader reader)
             var meta = reader.Meta(s.Key);
             return new SearchHit(s.Key, s.Value, locator.Locate(plan, s.Key, meta), meta);
         }).ToList();
-        return new SearchResults(scores.Count, hits, plan, widened);
+        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in plan.RequiredTerms)
+            if (reader.Lookup(term) is { } entry) weights[term] = reader.IdfOf(entry) + 1;
+        return new SearchResults(scores.Count, hits, plan, widened, weights);
     }
 
     /// <summary>Doc ids of the years asked for (inclusive); undated posts only when no year is given.</summary>

@@ -21,7 +21,7 @@ public sealed record QueryPlan(IReadOnlyList<PlannedClause> Clauses)
     public IEnumerable<PlannedClause> Required => Clauses.Where(c => !c.Negated);
     public IEnumerable<PlannedClause> Excluded => Clauses.Where(c => c.Negated);
 
-    /// <summary>Every term whose matches a snippet highlights.</summary>
-    public IReadOnlySet<string> HighlightTerms =>
-        Required.SelectMany(c => c.Slots).SelectMany(s => s.Alternatives).Select(a => a.Term).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Every term a required slot accepts: what snippets highlight.</summary>
+    public IEnumerable<string> RequiredTerms =>
+        Required.SelectMany(c => c.Slots).SelectMany(s => s.Alternatives).Select(a => a.Term).Distinct(StringComparer.Ordinal);
 }

@@ -5,7 +5,8 @@ namespace Archivist.Search.Querying;
 
 /// <summary>
 /// Builds a snippet from a passage's text by analysing it again: the window of <see cref="WindowWords"/> words
-/// holding the most distinct query terms (then the most matches; the earliest on ties), started a few words
+/// whose distinct query terms weigh most (weights: <see cref="SearchResults.TermWeights"/>; then the most
+/// matches; the earliest on ties), started a few words
 /// before its first match, whitespace collapsed, matched words marked. search-ui.js builds the same window.
 /// </summary>
 public sealed class SnippetBuilder(EnglishAnalyzer analyzer)
@@ -14,13 +15,13 @@ public sealed class SnippetBuilder(EnglishAnalyzer analyzer)
     public const int LeadWords = 4;
     public const string Ellipsis = "…";
 
-    public Snippet Build(string text, IReadOnlySet<string> terms)
+    public Snippet Build(string text, IReadOnlyDictionary<string, int> terms)
     {
         var all = analyzer.Analyze(text);
         var words = all.Where(t => !t.Stacked).ToList();
         if (words.Count == 0) return new Snippet("", []);
-        var matched = words.Select(w => terms.Contains(w.Term)
-            || all.Any(s => s.Stacked && s.Start <= w.Start && s.End >= w.End && terms.Contains(s.Term))).ToArray();
+        var matched = words.Select(w => terms.ContainsKey(w.Term)
+            || all.Any(s => s.Stacked && s.Start <= w.Start && s.End >= w.End && terms.ContainsKey(s.Term))).ToArray();
 
         var best = 0;
         var bestScore = -1L;
@@ -28,14 +29,15 @@ public sealed class SnippetBuilder(EnglishAnalyzer analyzer)
         {
             if (!matched[i] && i > 0) continue; // a best window starts at a match (or at the beginning)
             var distinct = new HashSet<string>(StringComparer.Ordinal);
-            var count = 0;
+            var count = 0L;
+            var weight = 0L;
             for (var k = i; k < Math.Min(words.Count, i + WindowWords); k++)
                 if (matched[k])
                 {
-                    distinct.Add(words[k].Term);
+                    if (distinct.Add(words[k].Term)) weight += terms.GetValueOrDefault(words[k].Term, 1);
                     count++;
                 }
-            var score = distinct.Count * 1000L + count;
+            var score = weight * 1000 + count;
             if (score > bestScore)
             {
                 bestScore = score;

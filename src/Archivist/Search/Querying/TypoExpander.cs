@@ -23,7 +23,8 @@ public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
             if (clause.Negated || clause.Quoted) return clause;
             var slots = clause.Slots.Select(slot =>
             {
-                if (slot.IsPrefix || slot.Surface.Length < MinLength) return slot;
+                // The open word too: "corection" typed to the end is a finished word with a typo.
+                if (slot.Surface.Length < MinLength) return slot;
                 var corrections = Corrections(slot.Surface, slot.Alternatives[0].Term).ToList();
                 if (corrections.Count == 0) return slot;
                 changed = true;
