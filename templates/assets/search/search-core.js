@@ -361,13 +361,17 @@ function slotPositions(entries, slot, doc) {
   return positions;
 }
 
-function phraseMatches(entries, clause, doc) {
+const phraseMatches = (entries, clause, doc) => linedUp(entries, clause.slots.map((s) => [s.offset, s]), doc, false);
+
+// PhraseMatcher.LinedUp: strict needs every slot's positions known (the proximity bonus).
+function linedUp(entries, slots, doc, strict) {
   const known = [];
-  for (const slot of clause.slots) {
+  for (const [offset, slot] of slots) {
     const positions = slotPositions(entries, slot, doc);
-    if (positions) known.push([slot.offset, positions]);
+    if (positions) known.push([offset, positions]);
+    else if (strict) return false;
   }
-  if (known.length < 2) return true;
+  if (known.length < 2) return !strict;
   const [firstOffset, firstPositions] = known[0];
   for (const p of firstPositions) {
     const start = p - firstOffset;
@@ -398,6 +402,10 @@ function evaluate(index, entries, thePlan, from, to) {
     for (const doc of [...scores.keys()]) {
       if (holding.every((h) => h.has(doc)) && (clause.slots.length < 2 || phraseMatches(entries, clause, doc))) scores.delete(doc);
     }
+  }
+  const adjacent = allSlots(required(thePlan).filter((c) => !c.quoted)).map((s, i) => [i, s]);
+  if (adjacent.length >= 2) {
+    for (const [doc, score] of scores) if (linedUp(entries, adjacent, doc, true)) scores.set(doc, score + Math.floor(score / 2));
   }
   return scores;
 }
@@ -462,6 +470,7 @@ export async function search(index, request) {
   const [from, to] = docRange(index, request.fromYear, request.toYear);
   let entries = await entriesOf(index, thePlan);
   let scores = evaluate(index, entries, thePlan, from, to);
+  const exact = scores;
   let widened = false;
   if (scores.size < TYPO_THRESHOLD) {
     const wider = await widen(index, thePlan);
@@ -474,7 +483,7 @@ export async function search(index, request) {
   }
   const ordered = [...scores].sort(request.order === 'date'
     ? (a, b) => b[0] - a[0]
-    : (a, b) => b[1] - a[1] || b[0] - a[0]);
+    : (a, b) => (exact.has(b[0]) - exact.has(a[0])) || b[1] - a[1] || b[0] - a[0]);
   const shown = ordered.slice(0, Math.max(0, limit));
   const metas = await Promise.all(shown.map(([doc]) => index.meta(doc)));
   const hits = shown.map(([doc, score], i) => ({ doc, score, where: locate(index, entries, thePlan, doc, metas[i]), meta: metas[i] }));

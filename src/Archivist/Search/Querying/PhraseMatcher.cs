@@ -8,14 +8,21 @@ namespace Archivist.Search.Querying;
 /// </summary>
 public sealed class PhraseMatcher(IndexReader reader)
 {
-    public bool Matches(PlannedClause clause, int doc)
+    public bool Matches(PlannedClause clause, int doc) => LinedUp(clause.Slots.Select(s => (s.Offset, s)), doc, strict: false);
+
+    /// <summary>
+    /// Whether the slots stand at their offsets from a common start. Strict: only when every slot's positions
+    /// are known (the proximity bonus); otherwise slots without known positions are skipped (phrase filtering).
+    /// </summary>
+    public bool LinedUp(IEnumerable<(int Offset, Slot Slot)> slots, int doc, bool strict)
     {
         var known = new List<(int Offset, HashSet<int> Positions)>();
-        foreach (var slot in clause.Slots)
+        foreach (var (offset, slot) in slots)
         {
-            if (Positions(slot, doc) is { } positions) known.Add((slot.Offset, positions));
+            if (Positions(slot, doc) is { } positions) known.Add((offset, positions));
+            else if (strict) return false;
         }
-        if (known.Count < 2) return true;
+        if (known.Count < 2) return !strict;
         var (firstOffset, firstPositions) = known[0];
         foreach (var p in firstPositions)
         {

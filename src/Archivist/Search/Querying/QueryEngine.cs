@@ -5,8 +5,9 @@ namespace Archivist.Search.Querying;
 /// <summary>
 /// Runs a query over a static index exactly as the browser client (templates/assets/search/search-core.js)
 /// does: parse → analyse and expand the open word → evaluate → if fewer than <see cref="TypoThreshold"/>
-/// documents match, widen with typo corrections and evaluate again → order → locate the best passage of
-/// each hit shown. Scores are integers and ties go to the newer post, so both clients agree exactly.
+/// documents match, widen with typo corrections and evaluate again (documents that matched exactly stay
+/// first) → order → locate the best passage of each hit shown. Scores are integers and ties go to the
+/// newer post, so both clients agree exactly.
 /// </summary>
 public sealed class QueryEngine(IndexReader reader)
 {
@@ -22,6 +23,7 @@ public sealed class QueryEngine(IndexReader reader)
         var (from, to) = DocRange(request.FromYear, request.ToYear);
         var evaluator = new QueryEvaluator(reader);
         var scores = evaluator.Evaluate(plan, from, to);
+        var exact = scores;
         var widened = false;
         if (scores.Count < TypoThreshold && new TypoExpander(reader, _analyzer).Widen(plan) is { } wider)
         {
@@ -32,7 +34,7 @@ public sealed class QueryEngine(IndexReader reader)
 
         var ordered = request.Order == SearchOrder.Date
             ? scores.OrderByDescending(s => s.Key)
-            : scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key);
+            : scores.OrderByDescending(s => exact.ContainsKey(s.Key)).ThenByDescending(s => s.Value).ThenByDescending(s => s.Key);
         var locator = new PassageLocator(reader);
         var hits = ordered.Take(Math.Max(0, request.Limit)).Select(s =>
         {

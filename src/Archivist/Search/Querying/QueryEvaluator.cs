@@ -7,6 +7,8 @@ namespace Archivist.Search.Querying;
 /// a document must satisfy every required slot; a slot scores the best of its alternatives,
 /// idf × impact × (4 exact, 3 expanded); the score is the sum over slots. Phrases must line up where
 /// positions are known (see <see cref="PhraseMatcher"/>); excluded words and phrases remove documents.
+/// A document where the unquoted words of a query of two or more words stand next to each other, in order,
+/// earns half its score again: "workload management tool" prefers the post that says exactly that.
 /// </summary>
 public sealed class QueryEvaluator(IndexReader reader)
 {
@@ -44,6 +46,11 @@ public sealed class QueryEvaluator(IndexReader reader)
                 if (holding.All(h => h.ContainsKey(doc)) && (!clause.IsPhrase || phrase.Matches(clause, doc)))
                     scores.Remove(doc);
         }
+
+        var adjacent = plan.Required.Where(c => !c.Quoted).SelectMany(c => c.Slots).Select((s, i) => (i, s)).ToList();
+        if (adjacent.Count >= 2)
+            foreach (var doc in scores.Keys.ToList())
+                if (phrase.LinedUp(adjacent, doc, strict: true)) scores[doc] += scores[doc] / 2;
         return scores;
     }
 
