@@ -51,8 +51,11 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
     public void TheLastWordMatchesAsAPrefixWhileTyping()
     {
         Assert.Equal([Masterclass], Urls("interser").Take(1));
-        Assert.False(seeds.Site.Search("interser").Widened);
-        Assert.True(seeds.Site.Search("interser ").Widened); // a space ends the word: no prefix, only typo tolerance finds it
+        var open = seeds.Site.Search("interser").Plan.Clauses[0].Slots[0];
+        Assert.True(open.IsPrefix);
+        Assert.Contains(open.Alternatives, a => a is { Term: "interserv", Exact: false });
+        var ended = seeds.Site.Search("xyzinter ").Plan.Clauses[0].Slots[0]; // a space ends the word: no prefix
+        Assert.False(ended.IsPrefix);
         Assert.Contains(Plans, Urls("harehi"));
     }
 
