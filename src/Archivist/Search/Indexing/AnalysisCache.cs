@@ -49,9 +49,9 @@ public sealed class AnalysisCache(string directory)
             stream.CopyTo(memory);
             return Decode(memory.ToArray());
         }
-        catch (Exception e) when (e is IOException or FormatException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return null;
+            return null; // damaged, truncated or unreadable: analyse again (Brotli reports bad data in several ways)
         }
     }
 

@@ -84,6 +84,10 @@ public static class SearchIndexBuilder
             gaps, string.Join(' ', analysis.CommentIds));
     }
 
+    /// <summary>
+    /// Groups whole shards into dictionary pages of about <paramref name="pageTerms"/> terms, cut where a shard's
+    /// first term is a boundary (as <see cref="ShardPlanner"/> does), so pages too survive a local change.
+    /// </summary>
     private static List<PageRef> DictionaryPages(IReadOnlyList<string> terms, int[] dfs, IReadOnlyList<ShardPlanner.Range> shards,
         List<ShardRef> shardRefs, int pageTerms, List<IndexFile> files)
     {
@@ -91,10 +95,12 @@ public static class SearchIndexBuilder
         var s = 0;
         while (s < shards.Count)
         {
-            var first = shards[s].First;
             var end = s;
             var count = 0;
-            while (end < shards.Count && (count == 0 || count + shards[end].Count <= pageTerms)) count += shards[end++].Count;
+            while (end < shards.Count && (count == 0 || count + shards[end].Count <= pageTerms)
+                   && !(count >= pageTerms / 2 && ShardPlanner.IsBoundary(terms[shards[end].First])))
+                count += shards[end++].Count;
+            var first = shards[s].First;
             var page = new DictionaryPage(terms.Skip(first).Take(count).ToList(), dfs[first..(first + count)], shardRefs[s..end]);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(page, IndexFiles.Json);
             var file = IndexFiles.DictionaryPage(ContentHash.Of(bytes));
