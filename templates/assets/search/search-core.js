@@ -537,6 +537,23 @@ export function snippet(text, terms) {
   return parts;
 }
 
+/** The whole text as parts [{text, mark}], matched words marked: for titles, shown in full. */
+export function highlight(text, terms) {
+  const all = analyze(text);
+  const parts = [];
+  let at = 0;
+  for (const w of all) {
+    if (w.stacked || w.start < at) continue;
+    const hit = terms.has(w.term) || all.some((s) => s.stacked && s.start <= w.start && s.end >= w.end && terms.has(s.term));
+    if (!hit) continue;
+    if (w.start > at) parts.push({ text: text.slice(at, w.start), mark: false });
+    parts.push({ text: text.slice(w.start, w.end), mark: true });
+    at = w.end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  return parts;
+}
+
 function collapse(gap) {
   let out = '';
   let inSpace = false;
