@@ -7,4 +7,7 @@ public sealed record SearchIndexResult(int Documents, int Files, long Bytes)
     public int Shards { get; init; }
     public int LargestShard { get; init; }
     public int CachedDocuments { get; init; }
+
+    /// <summary>Seconds spent analysing posts, encoding term entries, and cutting and serialising files.</summary>
+    public (double Analyse, double Encode, double Files) Seconds { get; init; }
 }

@@ -12,9 +12,18 @@ public sealed class EnglishAnalyzer
     public const int MaxTermLength = 40;
 
     private readonly ITokenFilter[] _filters = [new FoldingFilter(), new PossessiveFilter(), new LengthFilter(MaxTermLength)];
+    private const int MaxMemoised = 1 << 20;
+    private const string Dropped = "\0dropped"; // memo value for tokens a filter drops (never a real term: NUL)
+
     private readonly StemFilter _stemmer = new();
+    // Raw token text → term. The whole chain is a pure function of the token's characters, and an archive
+    // repeats the same few hundred thousand spellings millions of times: one hash lookup replaces the chain.
+    private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
     private char[] _a = new char[128];
     private char[] _b = new char[128];
+
+    public EnglishAnalyzer() => _termLookup = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Calls <paramref name="sink"/> for every term of <paramref name="text"/>, in order.</summary>
     public void Analyze(string text, Action<AnalyzedToken> sink)
@@ -34,7 +43,13 @@ public sealed class EnglishAnalyzer
     }
 
     /// <summary>The index term of one raw token's text, or null when a filter drops it.</summary>
-    public string? Term(ReadOnlySpan<char> word) => Filter(word) is var length and > 0 ? _stemmer.Stem(_a.AsSpan(0, length)) : null;
+    public string? Term(ReadOnlySpan<char> word)
+    {
+        if (_termLookup.TryGetValue(word, out var known)) return ReferenceEquals(known, Dropped) ? null : known;
+        var term = Filter(word) is var length and > 0 ? _stemmer.Stem(_a.AsSpan(0, length)) : null;
+        if (_terms.Count < MaxMemoised) _terms[word.ToString()] = term ?? Dropped;
+        return term;
+    }
 
     /// <summary>A word folded and filtered but not stemmed (what prefix and typo matching start from), or null when dropped.</summary>
     public string? Normalized(ReadOnlySpan<char> word) => Filter(word) is var length and > 0 ? new string(_a, 0, length) : null;

@@ -4,12 +4,14 @@ using Archivist.Content;
 namespace Archivist.Search.Indexing;
 
 /// <summary>
-/// Analyses posts on every core, handing them on in doc-id order, a batch at a time so only a batch of
-/// analyses is ever held. Analyzers (each with its stem memo) are pooled for the whole run.
+/// Analyses posts on every core and hands the analyses on in doc-id order, as a pipeline: workers take the
+/// next post as soon as they are free (posts vary a hundredfold in length, so batches would leave cores
+/// idle), while the caller consumes in order. At most <see cref="Window"/> analyses wait at a time, so
+/// they die young instead of piling up in the old generation. Analyzers (each with its memos) are pooled.
 /// </summary>
 public sealed class DocumentAnalyses(AnalysisCache? cache)
 {
-    private const int BatchSize = 256;
+    private const int Window = 64;
     private readonly ConcurrentBag<PostAnalyzer> _analyzers = [];
     private int _cached;
 
@@ -17,23 +19,69 @@ public sealed class DocumentAnalyses(AnalysisCache? cache)
 
     public void ForEach(IReadOnlyList<Post> posts, Action<DocumentAnalysis> inOrder)
     {
-        var batch = new DocumentAnalysis[BatchSize];
-        for (var start = 0; start < posts.Count; start += BatchSize)
+        var slots = new DocumentAnalysis?[posts.Count];
+        var gate = new object(); // Monitor.Wait/PulseAll need a monitor, not a System.Threading.Lock
+        var ahead = new SemaphoreSlim(Window);
+        var next = -1;
+        Exception? failure = null;
+        using var stop = new CancellationTokenSource();
+
+        void Work()
         {
-            var count = Math.Min(BatchSize, posts.Count - start);
-            Parallel.For(0, count,
-                () => _analyzers.TryTake(out var a) ? a : new PostAnalyzer(),
-                (i, _, analyzer) =>
-                {
-                    batch[i] = Analyze(posts[start + i], analyzer);
-                    return analyzer;
-                },
-                _analyzers.Add);
-            for (var i = 0; i < count; i++)
+            var analyzer = _analyzers.TryTake(out var a) ? a : new PostAnalyzer();
+            try
             {
-                inOrder(batch[i]);
-                batch[i] = null!;
+                while (true)
+                {
+                    ahead.Wait(stop.Token);
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= posts.Count) return;
+                    var analysis = Analyze(posts[i], analyzer);
+                    lock (gate)
+                    {
+                        slots[i] = analysis;
+                        Monitor.PulseAll(gate);
+                    }
+                }
             }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                lock (gate)
+                {
+                    failure ??= e;
+                    Monitor.PulseAll(gate);
+                }
+            }
+            finally
+            {
+                _analyzers.Add(analyzer);
+            }
+        }
+
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(Work)).ToArray();
+        try
+        {
+            for (var i = 0; i < posts.Count; i++)
+            {
+                DocumentAnalysis analysis;
+                lock (gate)
+                {
+                    while (slots[i] is null && failure is null) Monitor.Wait(gate);
+                    if (failure is not null) throw new InvalidOperationException($"analysing '{posts[Math.Min(i, posts.Count - 1)].Url}' and others failed: {failure.Message}", failure);
+                    analysis = slots[i]!;
+                    slots[i] = null;
+                }
+                ahead.Release();
+                inOrder(analysis);
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            Task.WaitAll(workers);
         }
     }
 

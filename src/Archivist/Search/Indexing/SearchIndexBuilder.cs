@@ -18,6 +18,7 @@ public static class SearchIndexBuilder
 {
     public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
         var accumulator = new PostingsAccumulator();
         var metas = new List<DocumentMeta>(documents.Count);
@@ -29,6 +30,7 @@ public static class SearchIndexBuilder
             accumulator.Add(analysis);
         });
 
+        var analysed = clock.Elapsed.TotalSeconds;
         var impact = new Bm25FImpact(options.Scoring, accumulator.Averages());
         var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes);
         var terms = accumulator.SortedTerms();
@@ -41,6 +43,7 @@ public static class SearchIndexBuilder
             entries[i] = TermEntryCodec.Encode(postings, policy);
         });
 
+        var encoded = clock.Elapsed.TotalSeconds;
         var files = new List<IndexFile>();
         var shards = ShardPlanner.Plan(terms, entries, options.ShardBytes);
         var shardRefs = new List<ShardRef>(shards.Count);
@@ -72,6 +75,7 @@ public static class SearchIndexBuilder
             Shards = shards.Count,
             LargestShard = files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max(),
             CachedDocuments = analyses.CachedDocuments,
+            Seconds = (analysed, encoded - analysed, clock.Elapsed.TotalSeconds - encoded),
         };
         return new IndexBuild(files, result);
     }
