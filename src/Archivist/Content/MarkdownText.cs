@@ -16,16 +16,17 @@ public static partial class MarkdownText
     [GeneratedRegex(@"^&#?[A-Za-z0-9]{1,32};", RegexOptions.CultureInvariant)]
     private static partial Regex EntityLike();
 
-    [GeneratedRegex(@"^\d{1,9}[.)](?=\s|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex OrderedListStart();
 
     private const string TrailingUrlPunctuation = ".,;:!?'\"’”)]}*_";
 
-    /// <summary>Markdown for one line of text, safe at the start of a line or list item.</summary>
+    /// <summary>Markdown for one line of text, safe at the start of a line or list item. Leading
+    /// whitespace is dropped: in Markdown it would make an indented code block.</summary>
     public static string Line(string text)
     {
+        text = text.TrimStart();
         var sb = new StringBuilder(text.Length + 16);
         var position = 0;
+        if (text.Contains("://", StringComparison.Ordinal))
         foreach (Match m in BareUrl().Matches(text))
         {
             var url = TrimUrl(m.Value);
@@ -52,6 +53,15 @@ public static partial class MarkdownText
         return url[..end];
     }
 
+    /// <summary>Length of a CommonMark ordered-list marker at the start (<c>1986.</c>, <c>3)</c>), or 0.</summary>
+    private static int OrderedListLength(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        while (digits < text.Length && digits < 10 && char.IsAsciiDigit(text[digits])) digits++;
+        if (digits is 0 or > 9 || digits >= text.Length || text[digits] is not ('.' or ')')) return 0;
+        return digits + 1 == text.Length || char.IsWhiteSpace(text[digits + 1]) ? digits + 1 : 0;
+    }
+
     private static int Count(ReadOnlySpan<char> s, char c)
     {
         var n = 0;
@@ -71,10 +81,10 @@ public static partial class MarkdownText
                 sb.Append('\\').Append(text[0]);
                 start = 1;
             }
-            else if (OrderedListStart().Match(text.ToString()) is { Success: true } m)
+            else if (char.IsAsciiDigit(text[0]) && OrderedListLength(text) is > 0 and var length)
             {
-                sb.Append(text[..(m.Length - 1)]).Append('\\').Append(text[m.Length - 1]);
-                start = m.Length;
+                sb.Append(text[..(length - 1)]).Append('\\').Append(text[length - 1]);
+                start = length;
             }
         }
         for (var i = start; i < text.Length; i++)
@@ -92,7 +102,7 @@ public static partial class MarkdownText
                     sb.Append(c);
                     break;
                 case '&':
-                    if (EntityLike().IsMatch(text[i..].ToString())) sb.Append('\\');
+                    if (EntityLike().IsMatch(text[i..])) sb.Append('\\');
                     sb.Append(c);
                     break;
                 default:

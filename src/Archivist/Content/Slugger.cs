@@ -17,11 +17,11 @@ public static class Slugger
     {
         var sb = new StringBuilder(text.Length);
         var pendingHyphen = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        foreach (var c in AsciiFolding.FoldAll(text))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (c is '\'' or '’' or '‘' or '`' or 'ʼ') continue;
-            var folded = Fold(char.ToLowerInvariant(c));
+            var folded = char.ToLowerInvariant(c) is var lower && char.IsAsciiLetterOrDigit(lower) ? lower.ToString() : null;
             if (folded is null)
             {
                 pendingHyphen = sb.Length > 0;
@@ -39,18 +39,4 @@ public static class Slugger
         }
         return slug.Length == 0 ? Fallback : slug;
     }
-
-    private static string? Fold(char c) => c switch
-    {
-        >= 'a' and <= 'z' or >= '0' and <= '9' => c.ToString(),
-        'ß' => "ss",
-        'æ' => "ae",
-        'œ' => "oe",
-        'ø' => "o",
-        'ł' => "l",
-        'đ' or 'ð' => "d",
-        'þ' => "th",
-        'ı' => "i",
-        _ => null,
-    };
 }

@@ -50,7 +50,8 @@ public sealed class OutputTransaction : IDisposable
         }
         var staged = OutputPath.ToFull(_staging, path);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        File.WriteAllBytes(staged, content.ToArray());
+        using (var stream = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+            stream.Write(content);
         Add(path, new ManifestEntry(path, content.Length, hash, 0));
         _staged[path] = true;
         return true;

@@ -60,7 +60,7 @@ public static partial class BlockParser
                 blocks.Add(new ContributionBreakBlock());
                 continue;
             }
-            if (SectionBreak().IsMatch(line))
+            if (line[0] == '-' && SectionBreak().IsMatch(line))
             {
                 FlushAll();
                 blocks.Add(new SectionBreakBlock());
@@ -73,7 +73,7 @@ public static partial class BlockParser
                 bullets.Add(bulletText);
                 continue;
             }
-            var m = NumberedLine().Match(line);
+            var m = char.IsAsciiDigit(line[0]) ? NumberedLine().Match(line) : Match.Empty;
             if (m.Success)
             {
                 FlushParagraph();

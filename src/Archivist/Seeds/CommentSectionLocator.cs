@@ -16,7 +16,9 @@ public static partial class CommentSectionLocator
         // Layout A: the last "N comments:" line wins (a quoted one earlier in the body is just text).
         for (var i = lines.Count - 1; i >= 0; i--)
         {
-            var m = CommentsHeader().Match(lines[i]);
+            var line = lines[i];
+            if (line.Length is < 10 or > 24 || line[^1] != ':') continue;
+            var m = CommentsHeader().Match(line);
             if (!m.Success) continue;
             var n = m.Groups["n"].Value;
             var declared = n.Equals("no", StringComparison.OrdinalIgnoreCase) ? 0 : int.Parse(n);

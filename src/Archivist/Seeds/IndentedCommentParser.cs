@@ -53,7 +53,7 @@ public static partial class IndentedCommentParser
                 continue;
             }
 
-            var m = Item().Match(line);
+            var m = char.IsAsciiDigit(trimmed[0]) ? Item().Match(line) : Match.Empty;
             if (m.Success)
             {
                 var indent = m.Groups["indent"].Length;

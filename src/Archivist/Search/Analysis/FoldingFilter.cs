@@ -1,7 +1,10 @@
+using Archivist.Content;
+
 namespace Archivist.Search.Analysis;
 
 /// <summary>
-/// Lower-cases and folds a token to plain letters: diacritics and ligatures via <see cref="FoldingTable"/>,
+/// Lower-cases and folds a token to plain letters: diacritics and ligatures via <see cref="AsciiFolding"/>
+/// (the table templates/assets/search/folding.js shares with the browser),
 /// combining marks dropped, curly apostrophes made ASCII (the stemmer expects '), and the joiners a
 /// token may span dropped: hyphens of a stacked compound and thousands separators ("40,000" → "40000").
 /// </summary>
@@ -21,10 +24,9 @@ public sealed class FoldingFilter : ITokenFilter
             }
             else if (CharClass.IsApostrophe(c)) output[n++] = '\'';
             else if (CharClass.IsHyphen(c) || !CharClass.IsWordStart(c)) continue; // combining marks
-            else if (FoldingTable.Lookup(c) is { } folded)
+            else if (AsciiFolding.Fold(c) is { } folded)
             {
-                folded.CopyTo(output[n..]);
-                n += folded.Length;
+                foreach (var f in folded) output[n++] = char.ToLowerInvariant(f);
             }
             else output[n++] = char.ToLowerInvariant(c);
         }

@@ -1,0 +1,65 @@
+using System.Text;
+using Archivist.Seeds;
+
+namespace Archivist.Tests.Seeds;
+
+public class SeedReaderTests
+{
+    [Fact]
+    public void InvalidUtf8IsReadAsWindows1252AndTheLineIsNamed()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Thursday, 9 October 2025\n\nTitle\n\nPrice ").Concat(new byte[] { 0xA3, 0x34, 0x30, 0x20, 0x93, 0x71, 0x94 }).ToArray();
+        var (source, diagnostics) = SeedReader.Decode("bad.txt", bytes);
+        Assert.NotNull(source);
+        Assert.Equal("Price £40 “q”", source.Lines[4]);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(5, warning.Line);
+        Assert.Contains("invalid UTF-8", warning.Message);
+    }
+
+    [Fact]
+    public void BinaryFilesAreSkippedWithAnError()
+    {
+        var (source, diagnostics) = SeedReader.Decode("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
+        Assert.Null(source);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal("image.txt", error.File);
+    }
+
+    [Fact]
+    public void AnEmptyFileIsAWarningNotACrash()
+    {
+        var (source, diagnostics) = SeedReader.Decode("empty.txt", []);
+        Assert.NotNull(source);
+        Assert.Contains(diagnostics, d => d.Message.Contains("empty"));
+    }
+
+    [Fact]
+    public void AnUnreadableFileIsSkippedWithAnError()
+    {
+        var (source, diagnostics) = new SeedReader().Read(Path.Combine(Path.GetTempPath(), "does-not-exist-" + Guid.NewGuid()), "gone.txt");
+        Assert.Null(source);
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics).Severity);
+    }
+
+    [Fact]
+    public void ListsSeedFilesInOrdinalOrderSkippingHiddenAndOtherTypes()
+    {
+        var dir = Directory.CreateTempSubdirectory("seeds-").FullName;
+        try
+        {
+            foreach (var name in new[] { "b.txt", "a.md", ".hidden.txt", "notes.docx", "sub/c.txt" })
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, name))!);
+                File.WriteAllText(Path.Combine(dir, name), "x");
+            }
+            Assert.Equal(["a.md", "b.txt", "sub/c.txt"], SeedReader.List(dir).Select(f => f.Name));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
