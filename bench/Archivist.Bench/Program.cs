@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "generate" => GenerateCommand.Run(args[1..]),
     "import" => ImportBenchmark.Run(args[1..]),
     "index" => IndexCommand.Run(args[1..]),
+    "search" => SearchBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -15,7 +16,11 @@ static int Usage()
         usage: dotnet run -c Release --project bench/Archivist.Bench -- <command>
           generate --posts N [--out DIR] [--seed S]    write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
-          index --seeds DIR --out DIR [--cache DIR]     seeds → search index (+ Markdown documents) in one process
+          index --seeds DIR --out DIR [--cache DIR] [--no-documents]
+                                                        seeds → search index (+ Markdown documents) in one process
+          search [--posts 1000,10000] [--peers archivist,pagefind,lunr]
+                                                        search index vs Pagefind and lunr (npm install in bench/ first);
+                                                        prints Markdown tables for docs/BENCHMARKS.md
         """);
     return 2;
 }

@@ -8,8 +8,9 @@ export const EXACT_WEIGHT = 4;
 export const EXPANDED_WEIGHT = 3;
 export const TYPO_THRESHOLD = 3;
 export const MIN_PREFIX_LENGTH = 3;
-export const MAX_PREFIX_EXPANSIONS = 4;
+export const MAX_PREFIX_EXPANSIONS = 3;
 export const MAX_PREFIX_PAGES = 3;
+export const COMMON_DIVISOR = 8; // prefix expansions skip terms in more than 1 in 8 documents
 export const TYPO_MIN_LENGTH = 5;
 export const MAX_CORRECTIONS = 3;
 export const TYPO_FIXED_PREFIX = 2;
@@ -254,6 +255,7 @@ async function prefixExpansions(index, prefix, exact) {
     if (at >= 0) candidates.set(shorter, page.df[at]);
   }
   candidates.delete(exact);
+  for (const [term, df] of [...candidates]) if (df > Math.floor(index.entry.documents / COMMON_DIVISOR)) candidates.delete(term);
   return ranked(candidates, MAX_PREFIX_EXPANSIONS);
 }
 

@@ -7,13 +7,16 @@ namespace Archivist.Search.Querying;
 /// several terms (<c>HMPPS/MoJ</c>, <c>re-professionalise</c>) is a phrase of its parts; stacked joined forms
 /// are for the index only. The open last word (three letters or more) also accepts up to
 /// <see cref="MaxPrefixExpansions"/> terms that start with it, or that it extends by at most three letters
-/// (so "probatio" still finds "probat"), most frequent first.
+/// (so "probatio" still finds "probat"), most frequent first — leaving out terms in more than one document
+/// in <see cref="CommonDivisor"/>: their idf adds next to nothing, and their entries are the largest ("the"
+/// must not fetch "they", "there", "them" and "their" too).
 /// </summary>
 public sealed class QueryPlanner(IndexReader reader, EnglishAnalyzer analyzer)
 {
     public const int MinPrefixLength = 3;
-    public const int MaxPrefixExpansions = 4;
+    public const int MaxPrefixExpansions = 3;
     public const int MaxPrefixPages = 3;
+    public const int CommonDivisor = 8;
 
     public QueryPlan Plan(ParsedQuery query)
     {
@@ -57,6 +60,8 @@ public sealed class QueryPlanner(IndexReader reader, EnglishAnalyzer analyzer)
             if (at >= 0) candidates[shorter] = page.Df[at];
         }
         candidates.Remove(exact);
+        foreach (var common in candidates.Where(c => c.Value > reader.Entry.Documents / CommonDivisor).Select(c => c.Key).ToList())
+            candidates.Remove(common);
         return Ranked(candidates, MaxPrefixExpansions);
     }
 
