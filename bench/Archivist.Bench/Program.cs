@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "import" => ImportBenchmark.Run(args[1..]),
     "index" => IndexCommand.Run(args[1..]),
     "search" => SearchBenchmark.Run(args[1..]),
+    "format" => FormatCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
           search [--posts 1000,10000] [--peers archivist,pagefind,lunr]
                                                         search index vs Pagefind and lunr (npm install in bench/ first);
                                                         prints Markdown tables for docs/BENCHMARKS.md
+          format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
         """);
     return 2;
 }

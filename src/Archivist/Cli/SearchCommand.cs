@@ -29,7 +29,7 @@ public static class SearchCommand
         var index = new Option<string>("--index-folder") { Description = "The index folder inside the site.", DefaultValueFactory = _ => new SearchIndexOptions().Folder };
         var query = new Argument<string[]>("query")
         {
-            Description = "Words to find (all must match); \"quoted phrases\"; -word to exclude; the last word also matches as a prefix.",
+            Description = "Words to find (all must match); \"quoted phrases\"; -word to exclude (put -- before the query when it starts with -); the last word also matches as a prefix.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("search", "Search a built site's index from the command line, ranked exactly as the site's search page ranks.")

@@ -27,4 +27,11 @@ public sealed record SearchIndexOptions
 
     /// <summary>Documents per metadata chunk: ten results should cost a few kilobytes.</summary>
     public int MetaChunkSize { get; init; } = 16;
+
+    /// <summary>
+    /// Postings are split in two segments: documents below the largest multiple of this span (the main segment,
+    /// which a new newest post does not touch) and the newest ones after it (the tail, rewritten as posts arrive).
+    /// The main segment is rewritten once every this many new posts.
+    /// </summary>
+    public int TailSpan { get; init; } = 512;
 }

@@ -14,6 +14,7 @@ export const COMMON_DIVISOR = 8; // prefix expansions skip terms in more than 1 
 export const TYPO_MIN_LENGTH = 5;
 export const MAX_CORRECTIONS = 3;
 export const TYPO_FIXED_PREFIX = 2;
+export const TYPO_PAGE_REACH = 1; // corrections are looked up in the stem's dictionary page and its neighbours
 export const POST = 'post';
 const FORMAT_VERSION = 1;
 const HASH_LENGTH = 10;
@@ -179,8 +180,9 @@ export class SearchIndex {
 
   idfOf(entry) { return idf(this.entry.documents, entry.docs.length, this.entry.idfScale); }
 
-  pageIndex(term) {
-    const pages = this.entry.pages;
+  // IndexReader.cs: the main and tail segments each have dictionary pages and shards; a term's entries merge.
+  pageIndex(segment, term) {
+    const pages = this.entry.segments[segment].pages;
     let lo = 0;
     let hi = pages.length - 1;
     while (lo < hi) {
@@ -190,17 +192,55 @@ export class SearchIndex {
     return lo;
   }
 
-  page(index) { return this.json(this.entry.pages[index].file); }
+  page(segment, index) { return this.json(this.entry.segments[segment].pages[index].file); }
 
-  /** A term's decoded entry, or null when no document holds it. */
+  /** Terms starting with prefix → df summed over segments, from at most maxPages pages of each segment. */
+  async termsWithPrefix(prefix, maxPages) {
+    const found = new Map();
+    for (let s = 0; s < this.entry.segments.length; s++) {
+      const first = this.pageIndex(s, prefix);
+      const last = Math.min(this.pageIndex(s, prefix + '\uffff'), first + maxPages - 1);
+      const pages = [];
+      for (let p = first; p <= last; p++) pages.push(this.page(s, p));
+      for (const page of await Promise.all(pages)) {
+        page.terms.forEach((t, i) => { if (t.startsWith(prefix)) found.set(t, (found.get(t) ?? 0) + page.df[i]); });
+      }
+    }
+    return found;
+  }
+
+  /** A term's df over the segments; with near, only segments where its page is within reach of near's. */
+  async df(term, near = null, reach = 0) {
+    let df = 0;
+    for (let s = 0; s < this.entry.segments.length; s++) {
+      const p = this.pageIndex(s, term);
+      if (near !== null && Math.abs(p - this.pageIndex(s, near)) > reach) continue;
+      const page = await this.page(s, p);
+      const at = indexOf(page.terms, term);
+      if (at >= 0) df += page.df[at];
+    }
+    return df;
+  }
+
+  /** A term's decoded entry (segments merged), or null when no document holds it. */
   lookup(term) {
     if (!this.terms.has(term)) this.terms.set(term, this.#find(term));
     return this.terms.get(term);
   }
 
   async #find(term) {
-    if (this.entry.pages.length === 0) return null;
-    const page = await this.page(this.pageIndex(term));
+    const parts = (await Promise.all(this.entry.segments.map((_, s) => this.#findIn(s, term)))).filter((p) => p !== null);
+    if (parts.length === 0) return null;
+    if (parts.length === 1) return parts[0];
+    return {
+      docs: parts.flatMap((p) => p.docs),
+      impacts: parts.flatMap((p) => p.impacts),
+      positions: new Map(parts.flatMap((p) => [...p.positions])),
+    };
+  }
+
+  async #findIn(segment, term) {
+    const page = await this.page(segment, this.pageIndex(segment, term));
     const at = indexOf(page.terms, term);
     if (at < 0) return null;
     let s = 0;
@@ -209,7 +249,8 @@ export class SearchIndex {
     const key = 'shard:' + page.shards[s].file;
     if (!this.files.has(key)) this.files.set(key, this.file(page.shards[s].file).then(decodeShard));
     const bytes = (await this.files.get(key)).get(term);
-    return bytes ? decodeTermEntry(bytes) : null;
+    if (!bytes) throw new Error(`'${term}' is listed in a dictionary page but missing from its shard`);
+    return decodeTermEntry(bytes);
   }
 
   async meta(doc) {
@@ -240,19 +281,11 @@ function ranked(candidates, take) {
 
 // ---- Planning (QueryPlanner.cs).
 async function prefixExpansions(index, prefix, exact) {
-  const candidates = new Map();
-  const first = index.pageIndex(prefix);
-  const last = Math.min(index.pageIndex(prefix + '\uffff'), first + MAX_PREFIX_PAGES - 1);
-  const pages = [];
-  for (let p = first; p <= last; p++) pages.push(index.page(p));
-  for (const page of await Promise.all(pages)) {
-    page.terms.forEach((t, i) => { if (t.startsWith(prefix)) candidates.set(t, page.df[i]); });
-  }
+  const candidates = await index.termsWithPrefix(prefix, MAX_PREFIX_PAGES);
   for (let cut = 1; cut <= 3 && prefix.length - cut >= 4; cut++) {
     const shorter = prefix.slice(0, prefix.length - cut);
-    const page = await index.page(index.pageIndex(shorter));
-    const at = indexOf(page.terms, shorter);
-    if (at >= 0) candidates.set(shorter, page.df[at]);
+    const df = await index.df(shorter);
+    if (df > 0) candidates.set(shorter, df);
   }
   candidates.delete(exact);
   for (const [term, df] of [...candidates]) if (df > Math.floor(index.entry.documents / COMMON_DIVISOR)) candidates.delete(term);
@@ -289,15 +322,17 @@ export function* variants(w) {
 }
 
 async function corrections(index, word, exact) {
-  const stems = new Set();
+  const tried = new Set([exact]);
+  const list = [];
   for (const v of variants(word)) {
     const s = stem(v);
-    if (s !== exact) stems.add(s);
+    if (tried.has(s)) continue;
+    tried.add(s);
+    list.push(s);
   }
-  const list = [...stems];
-  const pages = await Promise.all(list.map((s) => index.page(index.pageIndex(s))));
+  const dfs = await Promise.all(list.map((s) => index.df(s, exact, TYPO_PAGE_REACH)));
   const candidates = new Map();
-  list.forEach((s, k) => { const at = indexOf(pages[k].terms, s); if (at >= 0) candidates.set(s, pages[k].df[at]); });
+  list.forEach((s, k) => { if (dfs[k] > 0) candidates.set(s, dfs[k]); });
   return ranked(candidates, MAX_CORRECTIONS);
 }
 

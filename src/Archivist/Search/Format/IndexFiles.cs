@@ -29,20 +29,26 @@ public static class IndexFiles
 }
 
 /// <summary>
-/// <c>index.json</c>, the one file every query starts from: the document count, the dictionary pages by
-/// first term, the content hashes of the metadata chunks (10 hex characters each, in chunk order) and the
-/// doc-id range of each year.
+/// <c>index.json</c>, the one file every query starts from: the document count, the segments (each with its
+/// dictionary pages by first term), the content hashes of the metadata chunks (10 hex characters each, in
+/// chunk order) and the doc-id range of each year.
 /// </summary>
 public sealed record IndexEntryFile(
     int Format,
     int Documents,
     int IdfScale,
     int TopImpacts,
-    IReadOnlyList<PageRef> Pages,
+    IReadOnlyList<SegmentRef> Segments,
     int MetaChunkSize,
     string Meta,
     int FirstDated,
     IReadOnlyList<YearRange> Years);
+
+/// <summary>
+/// The postings of documents [<see cref="From"/>, <see cref="To"/>): a main segment of whole multiples of
+/// the tail span, which adding a newest post leaves alone, and a tail segment of the newest posts.
+/// </summary>
+public sealed record SegmentRef(int From, int To, IReadOnlyList<PageRef> Pages);
 
 /// <summary>A dictionary page holding the terms from <see cref="From"/> up to the next page's.</summary>
 public sealed record PageRef(string From, string File);

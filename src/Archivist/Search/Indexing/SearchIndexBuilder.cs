@@ -34,35 +34,51 @@ public static class SearchIndexBuilder
         var impact = new Bm25FImpact(options.Scoring, accumulator.Averages());
         var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes);
         var terms = accumulator.SortedTerms();
-        var entries = new byte[terms.Count][];
-        var dfs = new int[terms.Count];
+        var bounds = Segments(documents.Count, options.TailSpan);
+        var entries = bounds.Select(_ => new byte[terms.Count][]).ToArray();
+        var dfs = bounds.Select(_ => new int[terms.Count]).ToArray();
         Parallel.For(0, terms.Count, i =>
         {
             var postings = accumulator.Postings(terms[i], impact);
-            dfs[i] = postings.Docs.Length;
-            entries[i] = TermEntryCodec.Encode(postings, policy);
+            for (var s = 0; s < bounds.Count; s++)
+            {
+                if (postings.Slice(bounds[s].From, bounds[s].To) is not { } slice) continue;
+                dfs[s][i] = slice.Docs.Length;
+                entries[s][i] = TermEntryCodec.Encode(slice, policy);
+            }
         });
 
         var encoded = clock.Elapsed.TotalSeconds;
         var files = new List<IndexFile>();
-        var shards = ShardPlanner.Plan(terms, entries, options.ShardBytes);
-        var shardRefs = new List<ShardRef>(shards.Count);
-        foreach (var shard in shards)
+        var segments = new List<SegmentRef>();
+        var shardCount = 0;
+        for (var s = 0; s < bounds.Count; s++)
         {
-            var bytes = ShardCodec.Encode([.. Enumerable.Range(shard.First, shard.Count).Select(i => (terms[i], entries[i]))]);
-            var file = IndexFiles.Shard(ContentHash.Of(bytes));
-            files.Add(new IndexFile(file, bytes));
-            shardRefs.Add(new ShardRef(file, shard.Count));
+            var held = Enumerable.Range(0, terms.Count).Where(i => entries[s][i] is not null).ToList();
+            var segmentTerms = held.Select(i => terms[i]).ToList();
+            var segmentEntries = held.Select(i => entries[s][i]).ToList();
+            var shards = ShardPlanner.Plan(segmentTerms, segmentEntries, options.ShardBytes);
+            var shardRefs = new List<ShardRef>(shards.Count);
+            foreach (var shard in shards)
+            {
+                var bytes = ShardCodec.Encode([.. Enumerable.Range(shard.First, shard.Count).Select(i => (segmentTerms[i], segmentEntries[i]))]);
+                var file = IndexFiles.Shard(ContentHash.Of(bytes));
+                files.Add(new IndexFile(file, bytes));
+                shardRefs.Add(new ShardRef(file, shard.Count));
+            }
+            shardCount += shards.Count;
+            var pages = DictionaryPages(segmentTerms, [.. held.Select(i => dfs[s][i])], shards, shardRefs, options.PageTerms, files);
+            segments.Add(new SegmentRef(bounds[s].From, bounds[s].To, pages));
         }
+        entries = null!; // the encoded entries live on in the shard files; let the GC have them
 
-        var pages = DictionaryPages(terms, dfs, shards, shardRefs, options.PageTerms, files);
         var meta = MetaChunks(metas, options.MetaChunkSize, files);
         var entry = new IndexEntryFile(
             Format: IndexFiles.FormatVersion,
             Documents: documents.Count,
             IdfScale: Idf.Scale,
             TopImpacts: options.TopImpacts,
-            Pages: pages,
+            Segments: segments,
             MetaChunkSize: options.MetaChunkSize,
             Meta: meta,
             FirstDated: documents.TakeWhile(p => p.Date is null).Count(),
@@ -72,12 +88,25 @@ public static class SearchIndexBuilder
         var result = new SearchIndexResult(documents.Count, files.Count, files.Sum(f => (long)f.Content.Length))
         {
             Terms = terms.Count,
-            Shards = shards.Count,
+            Shards = shardCount,
             LargestShard = files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max(),
             CachedDocuments = analyses.CachedDocuments,
             Seconds = (analysed, encoded - analysed, clock.Elapsed.TotalSeconds - encoded),
         };
         return new IndexBuild(files, result);
+    }
+
+    /// <summary>
+    /// Doc-id ranges of the segments: the main one up to the largest multiple of <paramref name="span"/>, the tail
+    /// after it; either is left out when empty.
+    /// </summary>
+    public static IReadOnlyList<(int From, int To)> Segments(int documents, int span)
+    {
+        var main = span <= 0 ? documents : documents - documents % span;
+        var segments = new List<(int, int)>();
+        if (main > 0) segments.Add((0, main));
+        if (documents > main) segments.Add((main, documents));
+        return segments;
     }
 
     private static DocumentMeta Meta(Post post, DocumentAnalysis analysis)

@@ -43,21 +43,11 @@ public sealed class QueryPlanner(IndexReader reader, EnglishAnalyzer analyzer)
 
     private IEnumerable<string> PrefixExpansions(string prefix, string exact)
     {
-        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
-        var first = reader.PageIndex(prefix);
-        var last = Math.Min(reader.PageIndex(prefix + '\uffff'), first + MaxPrefixPages - 1);
-        for (var p = first; p <= last; p++)
-        {
-            var page = reader.Page(p);
-            for (var i = 0; i < page.Terms.Count; i++)
-                if (page.Terms[i].StartsWith(prefix, StringComparison.Ordinal)) candidates[page.Terms[i]] = page.Df[i];
-        }
+        var candidates = reader.TermsWithPrefix(prefix, MaxPrefixPages);
         for (var cut = 1; cut <= 3 && prefix.Length - cut >= 4; cut++)
         {
             var shorter = prefix[..^cut];
-            var page = reader.Page(reader.PageIndex(shorter));
-            var at = IndexOf(page.Terms, shorter);
-            if (at >= 0) candidates[shorter] = page.Df[at];
+            if (reader.Df(shorter) is var df and > 0) candidates[shorter] = df;
         }
         candidates.Remove(exact);
         foreach (var common in candidates.Where(c => c.Value > reader.Entry.Documents / CommonDivisor).Select(c => c.Key).ToList())

@@ -74,7 +74,7 @@ public sealed class GeneratedSite : IDisposable
     {
         var (posts, answers) = SearchTestSite.Generated(Posts);
         Answers = answers;
-        Site = new SearchTestSite(posts);
+        Site = new SearchTestSite(posts, new SearchIndexOptions { TailSpan = 128 }); // a main and a tail segment
     }
 
     public IReadOnlyList<KnownAnswer> Answers { get; }
