@@ -515,7 +515,7 @@ export async function search(index, request) {
       thePlan = wider;
       entries = await entriesOf(index, thePlan);
       scores = evaluate(index, entries, thePlan, from, to);
-      widened = true;
+      widened = scores.size > exact.size; // only when corrections found more
     }
   }
   const ordered = [...scores].sort(request.order === 'date'

@@ -29,7 +29,7 @@ public sealed class QueryEngine(IndexReader reader)
         {
             plan = wider;
             scores = evaluator.Evaluate(plan, from, to);
-            widened = true;
+            widened = scores.Count > exact.Count; // only when corrections found more
         }
 
         var ordered = request.Order == SearchOrder.Date

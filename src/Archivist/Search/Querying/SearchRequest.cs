@@ -24,7 +24,7 @@ public sealed record SearchRequest(string Query)
 public sealed record SearchHit(int Doc, long Score, string Where, Format.DocumentMeta Meta);
 
 /// <summary>
-/// The hits of a query. <see cref="Widened"/> when typo tolerance found them. <see cref="TermWeights"/>: each
+/// The hits of a query. <see cref="Widened"/> when typo tolerance found posts that exact matching did not. <see cref="TermWeights"/>: each
 /// matched term with its quantised idf + 1, which snippets use to prefer the passage's rarest words.
 /// </summary>
 public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, QueryPlan Plan, bool Widened, IReadOnlyDictionary<string, int> TermWeights);
