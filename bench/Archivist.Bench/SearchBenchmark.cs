@@ -23,6 +23,7 @@ public static class SearchBenchmark
     {
         var sizes = (BenchPaths.Option(args, "--posts") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
         var peers = (BenchPaths.Option(args, "--peers") ?? "archivist,pagefind,lunr").Split(',').ToHashSet(StringComparer.Ordinal);
+        var reuse = args.Contains("--reuse-peers");
         var npmBin = Path.Combine(BenchPaths.Root, "bench", "node_modules", ".bin");
         if ((peers.Contains("pagefind") || peers.Contains("lunr")) && !Directory.Exists(npmBin))
         {
@@ -32,7 +33,7 @@ public static class SearchBenchmark
         Console.WriteLine($"Machine: {ExternalRun.Machine()}");
         var reports = new List<string>();
         foreach (var posts in sizes)
-            reports.Add(await MeasureAsync(posts, peers));
+            reports.Add(await MeasureAsync(posts, peers, reuse));
         Console.WriteLine();
         foreach (var r in reports) Console.WriteLine(r);
         return 0;
@@ -40,7 +41,7 @@ public static class SearchBenchmark
 
     private sealed record Engine(string Name, string Probe, double Seconds, long PeakBytes, long IndexBytes, int Files, string Note);
 
-    private static async Task<string> MeasureAsync(int size, IReadOnlySet<string> peers)
+    private static async Task<string> MeasureAsync(int size, IReadOnlySet<string> peers, bool reuse)
     {
         var corpus = BenchPaths.Corpus(size);
         GenerateCommand.Ensure(corpus, size);
@@ -79,9 +80,12 @@ public static class SearchBenchmark
         if (peers.Contains("pagefind"))
         {
             var output = Path.Combine(dir, "pagefind");
-            if (Directory.Exists(output)) Directory.Delete(output, true);
-            Log($"{size}: Pagefind");
-            var run = ExternalRun.Time(Path.Combine(BenchPaths.Root, "bench", "node_modules", ".bin", "pagefind"), ["--site", html, "--output-path", output]);
+            var run = Reused(dir, "pagefind", reuse && Directory.Exists(output)) ?? Measured(dir, "pagefind", () =>
+            {
+                if (Directory.Exists(output)) Directory.Delete(output, true);
+                Log($"{size}: Pagefind");
+                return ExternalRun.Time(Path.Combine(BenchPaths.Root, "bench", "node_modules", ".bin", "pagefind"), ["--site", html, "--output-path", output]);
+            });
             Require(run, "pagefind");
             engines.Add(new Engine("Pagefind 1.6.0", "pagefind.html", run.Seconds, run.PeakBytes, FolderBytes(output), FolderFiles(output), "indexing the HTML pages"));
             mounts.Add(("/pagefind/", output));
@@ -89,15 +93,18 @@ public static class SearchBenchmark
         if (peers.Contains("lunr"))
         {
             var output = Path.Combine(dir, "lunr");
-            if (Directory.Exists(output)) Directory.Delete(output, true);
-            Directory.CreateDirectory(output);
-            Log($"{size}: lunr");
-            var run = ExternalRun.Time("node", ["--max-old-space-size=20000", Path.Combine("bench", "search", "lunr-build.mjs"), docs, Path.Combine(output, "index.json")]);
+            var run = Reused(dir, "lunr", reuse && File.Exists(Path.Combine(output, "index.json"))) ?? Measured(dir, "lunr", () =>
+            {
+                if (Directory.Exists(output)) Directory.Delete(output, true);
+                Directory.CreateDirectory(output);
+                Log($"{size}: lunr");
+                return ExternalRun.Time("node", ["--max-old-space-size=20000", Path.Combine("bench", "search", "lunr-build.mjs"), docs, Path.Combine(output, "index.json")]);
+            });
             if (run.ExitCode != 0)
                 Console.Error.WriteLine($"lunr failed after {run.Seconds:0} s and {run.PeakBytes / 1e9:0.0} GB: {run.StdErr.Split('\n').FirstOrDefault(l => l.Contains("Error", StringComparison.Ordinal))}");
             else
             {
-                File.Copy(Path.Combine(BenchPaths.Root, "bench", "node_modules", "lunr", "lunr.min.js"), Path.Combine(output, "lunr.min.js"));
+                File.Copy(Path.Combine(BenchPaths.Root, "bench", "node_modules", "lunr", "lunr.min.js"), Path.Combine(output, "lunr.min.js"), overwrite: true);
                 var indexFile = Path.Combine(output, "index.json");
                 engines.Add(new Engine("lunr 2.3.9", "lunr.html", run.Seconds, run.PeakBytes, new FileInfo(indexFile).Length, 1,
                     $"one file, {Gzipped(indexFile) / 1e6:0.0} MB gzipped"));
@@ -106,10 +113,12 @@ public static class SearchBenchmark
         }
 
         // The queries: a first one in a fresh browser, then common words, then known answers (exact, with a typo, with common words).
-        var step = Math.Max(1, answers.Count / 100);
-        var sample = answers.Where((_, i) => i % step == 0).Take(100).ToList();
-        var typo = sample.Where((_, i) => i % 2 == 0).Select(a => (Query: a.Query[..4] + a.Query[5..], Expected: a)).ToList();
-        var mixed = sample.Where((_, i) => i % 2 == 1).Select(a => (Query: "the probation " + a.Query, Expected: a)).ToList();
+        // Disjoint samples, so no query finds its files already cached by an earlier one.
+        var step = Math.Max(1, answers.Count / 200);
+        var drawn = answers.Where((_, i) => i % step == 0).Take(200).ToList();
+        var sample = drawn.Where((_, i) => i % 4 < 2).ToList();
+        var typo = drawn.Where((_, i) => i % 4 == 2).Select(a => (Query: a.Query[..4] + a.Query[5..], Expected: a)).ToList();
+        var mixed = drawn.Where((_, i) => i % 4 == 3).Select(a => (Query: "the probation " + a.Query, Expected: a)).ToList();
         var queries = new List<string> { sample[0].Query };
         queries.AddRange(CommonQueries);
         queries.AddRange(sample.Select(a => a.Query));
@@ -151,6 +160,22 @@ public static class SearchBenchmark
         foreach (var n in notes) table.AppendLine("- " + n);
         if (incremental.Length > 0) table.AppendLine("- " + incremental);
         return table.ToString();
+    }
+
+    /// <summary>A peer's earlier build measurement (with --reuse-peers, when its output is still there): peers take minutes.</summary>
+    private static ExternalRun.Measured? Reused(string dir, string name, bool reuse)
+    {
+        var file = Path.Combine(dir, name + ".build.json");
+        if (!reuse || !File.Exists(file)) return null;
+        Log($"reusing the earlier {name} build ({file})");
+        return JsonSerializer.Deserialize<ExternalRun.Measured>(File.ReadAllText(file));
+    }
+
+    private static ExternalRun.Measured Measured(string dir, string name, Func<ExternalRun.Measured> build)
+    {
+        var run = build();
+        if (run.ExitCode == 0) File.WriteAllText(Path.Combine(dir, name + ".build.json"), JsonSerializer.Serialize(run));
+        return run;
     }
 
     /// <summary>Adds one seed (one new, newest post) to a copy of the corpus and rebuilds with the analysis cache warm.</summary>

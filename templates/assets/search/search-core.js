@@ -336,6 +336,7 @@ async function corrections(index, word, exact) {
   return ranked(candidates, MAX_CORRECTIONS);
 }
 
+// Only words the archive does not know get corrections (Lucene's SUGGEST_WHEN_NOT_IN_INDEX).
 export async function widen(index, thePlan) {
   let changed = false;
   const clauses = [];
@@ -343,7 +344,7 @@ export async function widen(index, thePlan) {
     if (clause.negated || clause.quoted) { clauses.push(clause); continue; }
     const slots = [];
     for (const slot of clause.slots) {
-      if (slot.surface.length < TYPO_MIN_LENGTH) { slots.push(slot); continue; }
+      if (slot.surface.length < TYPO_MIN_LENGTH || (await index.lookup(slot.alternatives[0].term)) !== null) { slots.push(slot); continue; }
       const found = await corrections(index, slot.surface, slot.alternatives[0].term);
       if (found.length === 0) { slots.push(slot); continue; }
       changed = true;

@@ -3,7 +3,8 @@ using Archivist.Search.Analysis;
 namespace Archivist.Search.Querying;
 
 /// <summary>
-/// Typo tolerance, used when exact matching finds little: each plain word of five letters or more also
+/// Typo tolerance, used when exact matching finds little: each plain word of five letters or more that the
+/// archive does not know (no document holds its term: Lucene's SUGGEST_WHEN_NOT_IN_INDEX) also
 /// accepts up to <see cref="MaxCorrections"/> index terms that are the stem of a word one edit away
 /// (deletion, adjacent transposition, substitution or insertion of a-z) from what was typed. Edits keep the
 /// first two letters, and candidates are looked up only in the dictionary page that holds the typed word's
@@ -27,7 +28,7 @@ public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
             var slots = clause.Slots.Select(slot =>
             {
                 // The open word too: "corection" typed to the end is a finished word with a typo.
-                if (slot.Surface.Length < MinLength) return slot;
+                if (slot.Surface.Length < MinLength || reader.Lookup(slot.Alternatives[0].Term) is not null) return slot;
                 var corrections = Corrections(slot.Surface, slot.Alternatives[0].Term).ToList();
                 if (corrections.Count == 0) return slot;
                 changed = true;
