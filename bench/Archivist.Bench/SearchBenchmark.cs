@@ -33,7 +33,10 @@ public static class SearchBenchmark
         Console.WriteLine($"Machine: {ExternalRun.Machine()}");
         var reports = new List<string>();
         foreach (var posts in sizes)
+        {
             reports.Add(await MeasureAsync(posts, peers, reuse));
+            Console.Error.WriteLine(reports[^1]); // in case a later size fails
+        }
         Console.WriteLine();
         foreach (var r in reports) Console.WriteLine(r);
         return 0;
@@ -154,7 +157,8 @@ public static class SearchBenchmark
                 .Append($"| {Median(later.Select(r => r.RankedMs)):0.0} ms | {Median(later.Select(r => r.ShownMs)):0.0} ms ")
                 .Append($"| {Rate(sample.Select(a => (a.Query, a)))} / {Rate(typo)} / {Rate(mixed)} |").AppendLine();
             notes.Add($"{engine.Name}: {engine.Note}; first query '{results[0].Query}' took {results[0].ShownMs:0} ms.");
-            File.WriteAllText(Path.Combine(dir, $"queries-{engine.Probe}.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(Path.Combine(dir, $"queries-{engine.Probe}.json"), JsonSerializer.Serialize(results,
+                new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         }
         table.AppendLine();
         foreach (var n in notes) table.AppendLine("- " + n);
@@ -201,13 +205,11 @@ public static class SearchBenchmark
                $"of {Field(run.StdErr, "files")}.";
     }
 
-    private static async Task WarmAsync(GzipStaticServer server, List<(string Prefix, string Root)> mounts)
+    private static Task WarmAsync(GzipStaticServer server, List<(string Prefix, string Root)> mounts)
     {
-        // Gzip big files before timing anything, as a host would have them ready.
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
-        foreach (var (prefix, root) in mounts.Where(m => m.Prefix == "/lunr/"))
-            await http.GetByteArrayAsync(server.BaseUrl + prefix + "index.json");
+        Log($"compressing the text files of {mounts.Count} folders, as the host's CDN would hold them");
+        server.Prepare();
+        return Task.CompletedTask;
     }
 
     private static void Require(ExternalRun.Measured run, string what)
