@@ -16,6 +16,7 @@ public sealed class SearchPageTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(20_000); // CI machines are shared; results appear when they appear
         var posts = SearchTestSite.SeedPosts().Append(new Post
         {
             Title = Hostile, Date = new DateOnly(2020, 1, 2), Slug = "hostile", Url = "/2020/01/hostile.html",
