@@ -15,7 +15,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/Archivist.Bench -- <command>
-          generate --posts N [--out DIR] [--seed S]    write a deterministic seed corpus (default bench/out/corpus-N)
+          generate --posts N [--out DIR] [--seed S] [--newest YYYY-MM-DD]
+                                                        write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
           index --seeds DIR --out DIR [--cache DIR] [--no-documents]
                                                         seeds → search index (+ Markdown documents) in one process
