@@ -196,26 +196,28 @@ export class SearchIndex {
 
   /** Terms starting with prefix → df summed over segments, from at most maxPages pages of each segment. */
   async termsWithPrefix(prefix, maxPages) {
-    const found = new Map();
+    const pages = [];
     for (let s = 0; s < this.entry.segments.length; s++) {
       const first = this.pageIndex(s, prefix);
       const last = Math.min(this.pageIndex(s, prefix + '\uffff'), first + maxPages - 1);
-      const pages = [];
-      for (let p = first; p <= last; p++) pages.push(this.page(s, p));
-      for (const page of await Promise.all(pages)) {
-        page.terms.forEach((t, i) => { if (t.startsWith(prefix)) found.set(t, (found.get(t) ?? 0) + page.df[i]); });
-      }
+      for (let p = first; p <= last; p++) pages.push(this.page(s, p)); // all segments' pages at once
+    }
+    const found = new Map();
+    for (const page of await Promise.all(pages)) {
+      page.terms.forEach((t, i) => { if (t.startsWith(prefix)) found.set(t, (found.get(t) ?? 0) + page.df[i]); });
     }
     return found;
   }
 
   /** A term's df over the segments; with near, only segments where its page is within reach of near's. */
   async df(term, near = null, reach = 0) {
-    let df = 0;
+    const pages = [];
     for (let s = 0; s < this.entry.segments.length; s++) {
       const p = this.pageIndex(s, term);
-      if (near !== null && Math.abs(p - this.pageIndex(s, near)) > reach) continue;
-      const page = await this.page(s, p);
+      if (near === null || Math.abs(p - this.pageIndex(s, near)) <= reach) pages.push(this.page(s, p));
+    }
+    let df = 0;
+    for (const page of await Promise.all(pages)) {
       const at = indexOf(page.terms, term);
       if (at >= 0) df += page.df[at];
     }
@@ -281,12 +283,10 @@ function ranked(candidates, take) {
 
 // ---- Planning (QueryPlanner.cs).
 async function prefixExpansions(index, prefix, exact) {
-  const candidates = await index.termsWithPrefix(prefix, MAX_PREFIX_PAGES);
-  for (let cut = 1; cut <= 3 && prefix.length - cut >= 4; cut++) {
-    const shorter = prefix.slice(0, prefix.length - cut);
-    const df = await index.df(shorter);
-    if (df > 0) candidates.set(shorter, df);
-  }
+  const cuts = [];
+  for (let cut = 1; cut <= 3 && prefix.length - cut >= 4; cut++) cuts.push(prefix.slice(0, prefix.length - cut));
+  const [candidates, dfs] = await Promise.all([index.termsWithPrefix(prefix, MAX_PREFIX_PAGES), Promise.all(cuts.map((t) => index.df(t)))]);
+  cuts.forEach((shorter, k) => { if (dfs[k] > 0) candidates.set(shorter, dfs[k]); });
   candidates.delete(exact);
   for (const [term, df] of [...candidates]) if (df > Math.floor(index.entry.documents / COMMON_DIVISOR)) candidates.delete(term);
   return ranked(candidates, MAX_PREFIX_EXPANSIONS);
@@ -301,6 +301,7 @@ export async function plan(index, parsed) {
     const slots = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      index.lookup(t.term).catch(() => {}); // start fetching now, in parallel with prefix expansion; awaited later
       const surface = normalized(clause.text.slice(t.start, t.end)) ?? t.term;
       const prefix = parsed.prefixOpen && c === parsed.clauses.length - 1 && i === tokens.length - 1 && surface.length >= MIN_PREFIX_LENGTH;
       const alternatives = [{ term: t.term, exact: true }];
