@@ -269,5 +269,6 @@ for (const control of [fromYear, toYear, sort]) {
 window.addEventListener('popstate', () => { applyState(readState()); limit = PAGE_SIZE; run(); });
 
 applyState(readState());
+app.dataset.ready = 'true'; // handlers are attached: typing and submitting are handled here from now on
 if (input.value) run(); else input.focus();
 openIndex().then(fillYears).catch(() => {}); // warm up: the entry file is small, and fills the year filters

@@ -42,6 +42,7 @@ public sealed class SearchPageTests : IAsyncLifetime
     private async Task Open(string query = "")
     {
         await _page.GotoAsync(_server.BaseUrl + "search/" + (query.Length > 0 ? "?q=" + Uri.EscapeDataString(query) : ""));
+        await _page.Locator("#search-app[data-ready]").WaitForAsync(); // before typing: the module script loads after the page
     }
 
     [Fact]
