@@ -29,6 +29,7 @@ let sequence = 0;
 let limit = PAGE_SIZE;
 let typingTimer = 0;
 let observer = null;
+let typingEntry = false; // whether the current history entry was made by typing (and may be replaced)
 
 status.setAttribute('role', 'status');
 status.setAttribute('aria-live', 'polite');
@@ -42,7 +43,8 @@ function openIndex() {
   return indexPromise;
 }
 
-// ---- URL state: ?q=…&from=…&to=…&sort=date. Typing replaces the history entry; submitting or filtering adds one.
+// ---- URL state: ?q=…&from=…&to=…&sort=date. The first keystroke after a committed search adds a history
+// entry and further typing updates it; submitting or filtering commits it. Back then returns to each search.
 function readState() {
   const params = new URLSearchParams(location.search);
   return { q: params.get('q') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
@@ -249,24 +251,38 @@ results.addEventListener('keydown', (event) => {
 });
 
 // ---- Wiring.
+function commit() {
+  clearTimeout(typingTimer);
+  limit = PAGE_SIZE;
+  writeState(!typingEntry);
+  typingEntry = false;
+  run();
+}
+
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => { limit = PAGE_SIZE; writeState(false); run(); }, TYPING_DELAY_MS);
+  typingTimer = setTimeout(() => {
+    limit = PAGE_SIZE;
+    writeState(!typingEntry);
+    typingEntry = true;
+    run();
+  }, TYPING_DELAY_MS);
 });
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  clearTimeout(typingTimer);
-  limit = PAGE_SIZE;
-  writeState(true);
-  run();
+  commit();
 });
 
-for (const control of [fromYear, toYear, sort]) {
-  control?.addEventListener('change', () => { limit = PAGE_SIZE; writeState(true); run(); });
-}
+for (const control of [fromYear, toYear, sort]) control?.addEventListener('change', commit);
 
-window.addEventListener('popstate', () => { applyState(readState()); limit = PAGE_SIZE; run(); });
+window.addEventListener('popstate', () => {
+  clearTimeout(typingTimer);
+  typingEntry = false;
+  applyState(readState());
+  limit = PAGE_SIZE;
+  run();
+});
 
 applyState(readState());
 app.dataset.ready = 'true'; // handlers are attached: typing and submitting are handled here from now on
