@@ -31,6 +31,9 @@ public static class ExternalRun
 
     public static string ArchivistDll => Path.Combine(AppContext.BaseDirectory, "archivist.dll");
 
+    /// <summary>This benchmark runner itself, for bench-only drivers such as `index` run in a separate process.</summary>
+    public static string BenchDll => Path.Combine(AppContext.BaseDirectory, "Archivist.Bench.dll");
+
     public static string Machine()
     {
         var cpu = File.Exists("/proc/cpuinfo")

@@ -6,6 +6,9 @@ return args.FirstOrDefault() switch
     "generate" => GenerateCommand.Run(args[1..]),
     "import" => ImportBenchmark.Run(args[1..]),
     "build" => BuildBenchmark.Run(args[1..]),
+    "index" => IndexCommand.Run(args[1..]),
+    "search" => SearchBenchmark.Run(args[1..]),
+    "format" => FormatCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -13,10 +16,17 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/Archivist.Bench -- <command>
-          generate --posts N [--out DIR] [--seed S]    write a deterministic seed corpus (default bench/out/corpus-N)
+          generate --posts N [--out DIR] [--seed S] [--newest YYYY-MM-DD]
+                                                        write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
           build [--posts 1000,10000] [--no-eleventy]    full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
                                                         (run `npm ci` in bench/ first for Eleventy)
+          index --seeds DIR --out DIR [--cache DIR] [--no-documents]
+                                                        seeds → search index (+ Markdown documents) in one process
+          search [--posts 1000,10000] [--peers archivist,pagefind,lunr]
+                                                        search index vs Pagefind and lunr (npm install in bench/ first);
+                                                        prints Markdown tables for docs/BENCHMARKS.md
+          format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
         """);
     return 2;
 }

@@ -7,5 +7,6 @@ var root = new RootCommand("Archivist: turns raw text dumps of a blog into a fas
     CleanCommand.Create(),
     ImportCommand.Create(),
     ServeCommand.Create(),
+    SearchCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,26 +1,21 @@
 using Archivist.Content;
 using Archivist.Output;
+using Archivist.Search.Indexing;
 
 namespace Archivist.Search;
 
-/// <summary>Settings for the static search index (BM25 parameters and field weights come with the index issue).</summary>
-public sealed record SearchIndexOptions
-{
-    /// <summary>Folder of the index inside the site, e.g. <c>search-index</c>.</summary>
-    public string Folder { get; init; } = "search-index";
-
-    /// <summary>Where analysis results may be cached between builds (null: no cache).</summary>
-    public string? CacheDirectory { get; init; }
-}
-
-public sealed record SearchIndexResult(int Documents, int Files, long Bytes);
-
 /// <summary>
-/// Writes the prebuilt, sharded search index of the site. PLACEHOLDER until the search issue lands:
-/// the build pipeline already calls it, so the index arrives without touching the pipeline.
+/// Writes the prebuilt, sharded search index into the site (under <see cref="SearchIndexOptions.Folder"/>).
+/// Every file goes through the transaction, which leaves files whose bytes did not change untouched; names
+/// carry content hashes, so after adding a post only the shards of its terms, its metadata chunk, the
+/// dictionary pages naming changed shards and index.json are new.
 /// </summary>
 public static class SearchIndexWriter
 {
-    public static SearchIndexResult Write(IReadOnlyList<Post> posts, OutputTransaction output, SearchIndexOptions options) =>
-        new(posts.Count, 0, 0);
+    public static SearchIndexResult Write(IReadOnlyList<Post> posts, OutputTransaction output, SearchIndexOptions options)
+    {
+        var build = SearchIndexBuilder.Build(posts, options);
+        foreach (var file in build.Files) output.Write(options.Folder.TrimEnd('/') + "/" + file.Path, file.Content);
+        return build.Result;
+    }
 }

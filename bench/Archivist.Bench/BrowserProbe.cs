@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Archivist.Bench;
+
+/// <summary>One query as a probe page ran it: milliseconds to a ranked list and to five shown results, bytes fetched, top URLs.</summary>
+public sealed record ProbeQuery(string Query, double RankedMs, double ShownMs, long Bytes, int Requests, int Total, IReadOnlyList<string> Urls, string? Error);
+
+/// <summary>
+/// Drives a probe page (bench/search/*.html) in headless Debian Chromium and counts what each query fetches:
+/// the encoded (transferred) body bytes of every response, as the browser reports them.
+/// </summary>
+public sealed class BrowserProbe : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private BrowserProbe(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<BrowserProbe> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new BrowserProbe(playwright, browser);
+    }
+
+    /// <summary>
+    /// Opens the probe in a fresh context (empty cache), runs the queries in order in that one page and
+    /// measures each. The first query's bytes include everything the page fetched before it (library, entry files).
+    /// </summary>
+    public async Task<IReadOnlyList<ProbeQuery>> RunAsync(string probeUrl, IReadOnlyList<string> queries, TimeSpan perQuery)
+    {
+        await using var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var sizes = new ConcurrentQueue<(long Bytes, bool Probe)>();
+        var pending = new ConcurrentBag<Task>();
+        page.RequestFinished += (_, request) => pending.Add(Task.Run(async () =>
+        {
+            var s = await request.SizesAsync();
+            sizes.Enqueue((Math.Max(0, s.ResponseBodySize), request.Url == probeUrl));
+        }));
+
+        await page.GotoAsync(probeUrl, new PageGotoOptions { Timeout = 120_000 });
+        await page.WaitForFunctionAsync("() => window.benchReady === true", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        var results = new List<ProbeQuery>();
+        foreach (var query in queries)
+        {
+            JsonElement outcome;
+            string? error = null;
+            try
+            {
+                outcome = await page.EvaluateAsync<JsonElement>("q => window.benchSearch(q)", query).WaitAsync(perQuery);
+            }
+            catch (Exception e) when (e is TimeoutException or PlaywrightException)
+            {
+                outcome = default;
+                error = e.GetType().Name + ": " + e.Message.Split('\n')[0];
+            }
+            await Task.Delay(100); // let the last RequestFinished events arrive
+            await Task.WhenAll(pending.ToArray());
+            long bytes = 0;
+            var requests = 0;
+            while (sizes.TryDequeue(out var s))
+            {
+                if (s.Probe) continue;
+                bytes += s.Bytes;
+                requests++;
+            }
+            results.Add(error is not null
+                ? new ProbeQuery(query, double.NaN, double.NaN, bytes, requests, 0, [], error)
+                : new ProbeQuery(query, outcome.GetProperty("ranked").GetDouble(), outcome.GetProperty("shown").GetDouble(), bytes, requests,
+                    outcome.GetProperty("total").GetInt32(), outcome.GetProperty("urls").EnumerateArray().Select(u => u.GetString() ?? "").ToList(), null));
+            if (error is not null) break; // a page that timed out is in no state to go on
+        }
+        return results;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync();
+        _playwright.Dispose();
+    }
+}

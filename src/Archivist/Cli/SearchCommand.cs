@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Archivist.Content;
+using Archivist.Search;
+using Archivist.Search.Analysis;
+using Archivist.Search.Querying;
+
+namespace Archivist.Cli;
+
+/// <summary>
+/// <c>archivist search</c>: queries a built site's static index, reading the same files and ranking with the
+/// same algorithm as the browser. Snippets come from each post's Markdown document published beside its page.
+/// </summary>
+public static class SearchCommand
+{
+    public static Command Create()
+    {
+        var site = new Option<DirectoryInfo>("--site")
+        {
+            Description = "The built site to search (it holds the search-index/ folder).",
+            DefaultValueFactory = _ => new DirectoryInfo("site-output"),
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per hit: url, title, date, score, where (post or a comment id), snippet." };
+        var limit = new Option<int>("--limit", "-n") { Description = "How many hits to print.", DefaultValueFactory = _ => 10 };
+        var fromYear = new Option<int?>("--from-year") { Description = "Only posts dated in this year or later." };
+        var toYear = new Option<int?>("--to-year") { Description = "Only posts dated in this year or earlier." };
+        var sort = new Option<SearchOrder>("--sort") { Description = "relevance (default) or date (newest first).", DefaultValueFactory = _ => SearchOrder.Relevance };
+        var index = new Option<string>("--index-folder") { Description = "The index folder inside the site.", DefaultValueFactory = _ => new SearchIndexOptions().Folder };
+        var query = new Argument<string[]>("query")
+        {
+            Description = "Words to find (all must match); \"quoted phrases\"; -word to exclude (put -- before the query when it starts with -); the last word also matches as a prefix.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("search", "Search a built site's index from the command line, ranked exactly as the site's search page ranks.")
+        {
+            site, json, limit, fromYear, toYear, sort, index, query,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(site)!, string.Join(' ', parse.GetValue(query)!),
+            new SearchRequest("") { Limit = parse.GetValue(limit), FromYear = parse.GetValue(fromYear), ToYear = parse.GetValue(toYear), Order = parse.GetValue(sort) },
+            parse.GetValue(json), parse.GetValue(index)!, new Reporter()));
+        return command;
+    }
+
+    public static int Run(DirectoryInfo site, string query, SearchRequest options, bool json, string indexFolder, Reporter reporter)
+    {
+        var folder = Path.Combine(site.FullName, indexFolder);
+        if (!File.Exists(Path.Combine(folder, Search.Format.IndexFiles.Entry)))
+        {
+            reporter.Error($"no search index in '{folder}' (missing {Search.Format.IndexFiles.Entry}); build the site first, or point --site at it.");
+            return ExitCodes.Fatal;
+        }
+        if (options.Limit < 0)
+        {
+            reporter.Error("--limit must be 0 or more.");
+            return ExitCodes.Fatal;
+        }
+        SearchResults results;
+        try
+        {
+            results = new QueryEngine(new IndexReader(new FolderIndexSource(folder))).Search(options with { Query = query });
+        }
+        catch (SearchIndexException e)
+        {
+            reporter.Error(e.Message);
+            return ExitCodes.Fatal;
+        }
+
+        var snippets = new SnippetBuilder(new EnglishAnalyzer());
+        var terms = results.TermWeights;
+        foreach (var hit in results.Hits)
+        {
+            var snippet = SnippetFor(site.FullName, hit, terms, snippets, reporter);
+            if (json) reporter.Result(JsonLine(hit, snippet));
+            else
+            {
+                var anchor = hit.Where == PassageLocator.Post ? "" : "#" + hit.Where;
+                reporter.Result($"{hit.Meta.Title} ({hit.Meta.Date ?? "undated"})  {hit.Meta.Url}{anchor}  score {hit.Score}");
+                if (snippet.Length > 0) reporter.Result("    " + snippet);
+            }
+        }
+        if (!json)
+            reporter.Log($"{results.Total} post{(results.Total == 1 ? "" : "s")} matched" +
+                         (results.Widened ? " (with typo tolerance)" : "") + $"; showing {results.Hits.Count}.");
+        return ExitCodes.Success;
+    }
+
+    private static string SnippetFor(string site, SearchHit hit, IReadOnlyDictionary<string, int> terms, SnippetBuilder snippets, Reporter reporter)
+    {
+        var path = Path.Combine(site, DocumentPathOf(hit.Meta.Url));
+        if (!File.Exists(path)) return "";
+        var diagnostics = new List<Diagnostic>();
+        var document = PostDocumentReader.Read(path, File.ReadAllText(path), diagnostics);
+        if (document is null)
+        {
+            reporter.Diagnostics(diagnostics);
+            return "";
+        }
+        return snippets.Build(PassageText.Of(document.Post, hit.Where), terms).Text;
+    }
+
+    /// <summary><c>/2025/10/slug.html</c> → <c>2025/10/slug.md</c>, as <see cref="ContentAssembler.DocumentPath"/> places documents.</summary>
+    public static string DocumentPathOf(string url) =>
+        (url.EndsWith(".html", StringComparison.Ordinal) ? url[..^".html".Length] : url).TrimStart('/') + ".md";
+
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string JsonLine(SearchHit hit, string snippet)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("url", hit.Meta.Url);
+            w.WriteString("title", hit.Meta.Title);
+            if (hit.Meta.Date is { } date) w.WriteString("date", date);
+            else w.WriteNull("date");
+            w.WriteNumber("score", hit.Score);
+            w.WriteString("where", hit.Where);
+            w.WriteString("snippet", snippet);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Archivist.Search.Format;
+using Archivist.Search.Scoring;
+
+namespace Archivist.Search.Querying;
+
+/// <summary>
+/// Reads an index the way the browser does: the entry file first, then only the dictionary pages, shards
+/// and metadata chunks a query needs, each read once. A term's entries from the main and tail segments are
+/// merged into one (doc ids never overlap), so querying sees a single index. <see cref="BytesRead"/>
+/// counts what was read.
+/// </summary>
+public sealed class IndexReader
+{
+    private readonly IIndexSource _source;
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermEntry?> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DictionaryPage> _pages = new(StringComparer.Ordinal);
+
+    public IndexReader(IIndexSource source)
+    {
+        _source = source;
+        try
+        {
+            Entry = JsonSerializer.Deserialize<IndexEntryFile>(Read(IndexFiles.Entry), IndexFiles.Json)
+                ?? throw new SearchIndexException("index.json is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new SearchIndexException($"index.json is damaged ({e.Message}); rebuild the site.", e);
+        }
+        if (Entry.Format != IndexFiles.FormatVersion)
+            throw new SearchIndexException($"the index has format {Entry.Format}, this archivist reads format {IndexFiles.FormatVersion}; rebuild the site.");
+    }
+
+    public IndexEntryFile Entry { get; }
+
+    public long BytesRead { get; private set; }
+
+    public int IdfOf(TermEntry entry) => Idf.Quantised(Entry.Documents, entry.DocumentFrequency);
+
+    /// <summary>Index of the page of <paramref name="segment"/> that would hold <paramref name="term"/>.</summary>
+    public int PageIndex(int segment, string term)
+    {
+        var pages = Entry.Segments[segment].Pages;
+        int lo = 0, hi = pages.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (string.CompareOrdinal(pages[mid].From, term) <= 0) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    public DictionaryPage Page(int segment, int index)
+    {
+        var file = Entry.Segments[segment].Pages[index].File;
+        if (!_pages.TryGetValue(file, out var page))
+            _pages[file] = page = JsonSerializer.Deserialize<DictionaryPage>(Read(file), IndexFiles.Json)!;
+        return page;
+    }
+
+    /// <summary>
+    /// Terms starting with <paramref name="prefix"/> with their document frequency (summed over segments), from at
+    /// most <paramref name="maxPages"/> pages of each segment, starting at the prefix.
+    /// </summary>
+    public Dictionary<string, int> TermsWithPrefix(string prefix, int maxPages)
+    {
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var s = 0; s < Entry.Segments.Count; s++)
+        {
+            var first = PageIndex(s, prefix);
+            var last = Math.Min(PageIndex(s, prefix + '\uffff'), first + maxPages - 1);
+            for (var p = first; p <= last; p++)
+            {
+                var page = Page(s, p);
+                for (var i = 0; i < page.Terms.Count; i++)
+                    if (page.Terms[i].StartsWith(prefix, StringComparison.Ordinal))
+                        found[page.Terms[i]] = found.GetValueOrDefault(page.Terms[i]) + page.Df[i];
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Document frequency of <paramref name="term"/> over the segments (0 when absent). With <paramref name="near"/>,
+    /// a segment is only read when the term's page is within <paramref name="reach"/> pages of <paramref name="near"/>'s.
+    /// </summary>
+    public int Df(string term, string? near = null, int reach = 0)
+    {
+        var df = 0;
+        for (var s = 0; s < Entry.Segments.Count; s++)
+        {
+            var p = PageIndex(s, term);
+            if (near is not null && Math.Abs(p - PageIndex(s, near)) > reach) continue;
+            var page = Page(s, p);
+            var at = QueryPlanner.IndexOf(page.Terms, term);
+            if (at >= 0) df += page.Df[at];
+        }
+        return df;
+    }
+
+    /// <summary>A term's entry (its segments' entries merged), or null when no document holds it.</summary>
+    public TermEntry? Lookup(string term)
+    {
+        if (_terms.TryGetValue(term, out var known)) return known;
+        var parts = new List<TermEntry>();
+        for (var s = 0; s < Entry.Segments.Count; s++)
+            if (LookupIn(s, term) is { } part) parts.Add(part);
+        var found = parts.Count switch
+        {
+            0 => null,
+            1 => parts[0],
+            _ => new TermEntry(
+                [.. parts.SelectMany(p => p.Docs)],
+                [.. parts.SelectMany(p => p.Impacts)],
+                parts.SelectMany(p => p.Positions).ToDictionary(p => p.Key, p => p.Value)),
+        };
+        _terms[term] = found;
+        return found;
+    }
+
+    private TermEntry? LookupIn(int segment, string term)
+    {
+        var page = Page(segment, PageIndex(segment, term));
+        var at = QueryPlanner.IndexOf(page.Terms, term);
+        if (at < 0) return null;
+        var shardIndex = 0;
+        var first = 0;
+        while (first + page.Shards[shardIndex].Terms <= at) first += page.Shards[shardIndex++].Terms;
+        foreach (var (t, bytes) in ShardCodec.Decode(Read(page.Shards[shardIndex].File)))
+            if (t == term) return TermEntryCodec.Decode(bytes.Span);
+        throw new SearchIndexException($"'{term}' is listed in a dictionary page but missing from its shard; rebuild the site.");
+    }
+
+    public DocumentMeta Meta(int doc)
+    {
+        var chunk = doc / Entry.MetaChunkSize;
+        var hash = Entry.Meta.Substring(chunk * IndexFiles.HashLength, IndexFiles.HashLength);
+        var metas = JsonSerializer.Deserialize<DocumentMeta[]>(Read(IndexFiles.MetaChunk(hash)), IndexFiles.Json)!;
+        return metas[doc % Entry.MetaChunkSize];
+    }
+
+    private byte[] Read(string path)
+    {
+        if (_files.TryGetValue(path, out var bytes)) return bytes;
+        bytes = _source.Read(path);
+        BytesRead += bytes.Length;
+        _files[path] = bytes;
+        return bytes;
+    }
+}

@@ -1,0 +1,57 @@
+using Archivist.Search.Analysis;
+
+namespace Archivist.Search.Querying;
+
+/// <summary>
+/// Runs a query over a static index exactly as the browser client (templates/assets/search/search-core.js)
+/// does: parse → analyse and expand the open word → evaluate → if fewer than <see cref="TypoThreshold"/>
+/// documents match, widen with typo corrections and evaluate again (documents that matched exactly stay
+/// first) → order → locate the best passage of each hit shown. Scores are integers and ties go to the
+/// newer post, so both clients agree exactly.
+/// </summary>
+public sealed class QueryEngine(IndexReader reader)
+{
+    public const int TypoThreshold = 3;
+
+    private readonly EnglishAnalyzer _analyzer = new();
+
+    public IndexReader Reader => reader;
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var plan = new QueryPlanner(reader, _analyzer).Plan(QueryParser.Parse(request.Query));
+        var (from, to) = DocRange(request.FromYear, request.ToYear);
+        var evaluator = new QueryEvaluator(reader);
+        var scores = evaluator.Evaluate(plan, from, to);
+        var exact = scores;
+        var widened = false;
+        if (scores.Count < TypoThreshold && new TypoExpander(reader, _analyzer).Widen(plan) is { } wider)
+        {
+            plan = wider;
+            scores = evaluator.Evaluate(plan, from, to);
+            widened = scores.Count > exact.Count; // only when corrections found more
+        }
+
+        var ordered = request.Order == SearchOrder.Date
+            ? scores.OrderByDescending(s => s.Key)
+            : scores.OrderByDescending(s => exact.ContainsKey(s.Key)).ThenByDescending(s => s.Value).ThenByDescending(s => s.Key);
+        var locator = new PassageLocator(reader);
+        var hits = ordered.Take(Math.Max(0, request.Limit)).Select(s =>
+        {
+            var meta = reader.Meta(s.Key);
+            return new SearchHit(s.Key, s.Value, locator.Locate(plan, s.Key, meta), meta);
+        }).ToList();
+        var weights = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in plan.RequiredTerms)
+            if (reader.Lookup(term) is { } entry) weights[term] = reader.IdfOf(entry) + 1;
+        return new SearchResults(scores.Count, hits, plan, widened, weights);
+    }
+
+    /// <summary>Doc ids of the years asked for (inclusive); undated posts only when no year is given.</summary>
+    private (int From, int To) DocRange(int? fromYear, int? toYear)
+    {
+        if (fromYear is null && toYear is null) return (0, reader.Entry.Documents);
+        var years = reader.Entry.Years.Where(y => (fromYear is null || y.Year >= fromYear) && (toYear is null || y.Year <= toYear)).ToList();
+        return years.Count == 0 ? (0, 0) : (years[0].From, years[^1].To);
+    }
+}

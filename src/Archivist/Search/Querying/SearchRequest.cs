@@ -1,0 +1,30 @@
+namespace Archivist.Search.Querying;
+
+public enum SearchOrder
+{
+    /// <summary>Highest score first; equal scores newest first.</summary>
+    Relevance,
+    /// <summary>Newest first.</summary>
+    Date,
+}
+
+/// <summary>A query with its options: how many hits, which years (inclusive), which order.</summary>
+public sealed record SearchRequest(string Query)
+{
+    public int Limit { get; init; } = 10;
+    public int? FromYear { get; init; }
+    public int? ToYear { get; init; }
+    public SearchOrder Order { get; init; } = SearchOrder.Relevance;
+}
+
+/// <summary>
+/// One result: the document, its integer score, and <see cref="Where"/> the best match is: <c>post</c>
+/// (title or body) or a comment id such as <c>c3-2</c>.
+/// </summary>
+public sealed record SearchHit(int Doc, long Score, string Where, Format.DocumentMeta Meta);
+
+/// <summary>
+/// The hits of a query. <see cref="Widened"/> when typo tolerance found posts that exact matching did not. <see cref="TermWeights"/>: each
+/// matched term with its quantised idf + 1, which snippets use to prefer the passage's rarest words.
+/// </summary>
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, QueryPlan Plan, bool Widened, IReadOnlyDictionary<string, int> TermWeights);

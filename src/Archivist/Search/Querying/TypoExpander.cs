@@ -1,0 +1,68 @@
+using Archivist.Search.Analysis;
+
+namespace Archivist.Search.Querying;
+
+/// <summary>
+/// Typo tolerance, used when exact matching finds little: each plain word of five letters or more that the
+/// archive does not know (no document holds its term: Lucene's SUGGEST_WHEN_NOT_IN_INDEX) also
+/// accepts up to <see cref="MaxCorrections"/> index terms that are the stem of a word one edit away
+/// (deletion, adjacent transposition, substitution or insertion of a-z) from what was typed. Edits keep the
+/// first two letters, and candidates are looked up only in the dictionary page that holds the typed word's
+/// stem and its two neighbours (about 1,500 terms around it alphabetically): a bounded three fetches, and
+/// nearly every one-edit correction of a word sorts that close to it.
+/// </summary>
+public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
+{
+    public const int MinLength = 5;
+    public const int MaxCorrections = 3;
+    public const int FixedPrefix = 2;
+    public const int PageReach = 1;
+
+    /// <summary>The plan with corrections added, or null when no word has any.</summary>
+    public QueryPlan? Widen(QueryPlan plan)
+    {
+        var changed = false;
+        var clauses = plan.Clauses.Select(clause =>
+        {
+            if (clause.Negated || clause.Quoted) return clause;
+            var slots = clause.Slots.Select(slot =>
+            {
+                // The open word too: "corection" typed to the end is a finished word with a typo.
+                if (slot.Surface.Length < MinLength || reader.Lookup(slot.Alternatives[0].Term) is not null) return slot;
+                var corrections = Corrections(slot.Surface, slot.Alternatives[0].Term).ToList();
+                if (corrections.Count == 0) return slot;
+                changed = true;
+                return slot with { Alternatives = [.. slot.Alternatives, .. corrections.Select(t => new Alternative(t, Exact: false))] };
+            }).ToList();
+            return clause with { Slots = slots };
+        }).ToList();
+        return changed ? new QueryPlan(clauses) : null;
+    }
+
+    private IEnumerable<string> Corrections(string word, string exact)
+    {
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tried = new HashSet<string>(StringComparer.Ordinal) { exact };
+        foreach (var variant in Variants(word))
+        {
+            var stem = analyzer.Stem(variant);
+            if (!tried.Add(stem)) continue;
+            if (reader.Df(stem, near: exact, reach: PageReach) is var df and > 0) candidates[stem] = df;
+        }
+        return QueryPlanner.Ranked(candidates, MaxCorrections);
+    }
+
+    /// <summary>Words one edit from <paramref name="w"/>, the first two letters kept, in a fixed order.</summary>
+    public static IEnumerable<string> Variants(string w)
+    {
+        for (var i = FixedPrefix; i < w.Length; i++) yield return w.Remove(i, 1);
+        for (var i = FixedPrefix; i + 1 < w.Length; i++)
+            if (w[i] != w[i + 1]) yield return string.Concat(w.AsSpan(0, i), [w[i + 1], w[i]], w.AsSpan(i + 2));
+        for (var i = FixedPrefix; i < w.Length; i++)
+            for (var c = 'a'; c <= 'z'; c++)
+                if (c != w[i]) yield return string.Concat(w.AsSpan(0, i), [c], w.AsSpan(i + 1));
+        for (var i = FixedPrefix; i <= w.Length; i++)
+            for (var c = 'a'; c <= 'z'; c++)
+                yield return w.Insert(i, c.ToString());
+    }
+}

@@ -1,0 +1,37 @@
+using Archivist.Search.Scoring;
+
+namespace Archivist.Search;
+
+/// <summary>Settings of the static search index. The defaults keep every query under 250 KB on a 10,000-post archive.</summary>
+public sealed record SearchIndexOptions
+{
+    /// <summary>Folder of the index inside the site.</summary>
+    public string Folder { get; init; } = "search-index";
+
+    /// <summary>Where analysed posts are cached between builds, keyed by a hash of their text (null: no cache).</summary>
+    public string? CacheDirectory { get; init; }
+
+    public Bm25FParameters Scoring { get; init; } = new();
+
+    /// <summary>A term in more documents than this stores exact impacts only for this many (its best), a rest value for the others.</summary>
+    public int TopImpacts { get; init; } = 1000;
+
+    /// <summary>Byte budget of one term's positions (phrases, and which comment matched); best documents first.</summary>
+    public int PositionBytes { get; init; } = 6 * 1024;
+
+    /// <summary>Target size of a term shard; a shard is closed before an entry would take it past this.</summary>
+    public int ShardBytes { get; init; } = 12 * 1024;
+
+    /// <summary>Terms per dictionary page (prefix and typo matching fetch pages).</summary>
+    public int PageTerms { get; init; } = 512;
+
+    /// <summary>Documents per metadata chunk: ten results should cost a few kilobytes.</summary>
+    public int MetaChunkSize { get; init; } = 16;
+
+    /// <summary>
+    /// Postings are split in two segments: documents below the largest multiple of this span (the main segment,
+    /// which a new newest post does not touch) and the newest ones after it (the tail, rewritten as posts arrive).
+    /// The main segment is rewritten once every this many new posts.
+    /// </summary>
+    public int TailSpan { get; init; } = 512;
+}

@@ -1,0 +1,290 @@
+// The search page: results as you type over the static index, with no framework and no build step.
+// Ranking lives in search-core.js (shared with the Node parity test and mirrored by `archivist search`);
+// this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
+// snippets read from each result's own page, keyboard navigation and the live status line.
+import { SearchIndex, search, snippet, highlight, POST } from './search-core.js';
+
+const PAGE_SIZE = 10;
+const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
+const TYPING_DELAY_MS = 120;
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TR', 'TABLE', 'HR', 'SECTION', 'ARTICLE']);
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const app = document.getElementById('search-app');
+const form = document.getElementById('search-form');
+const input = document.getElementById('search-input');
+const status = document.getElementById('search-status');
+const results = document.getElementById('search-results');
+const fromYear = document.getElementById('search-from');
+const toYear = document.getElementById('search-to');
+const sort = document.getElementById('search-sort');
+const options = document.getElementById('search-options');
+
+const base = new URL(app.dataset.base || '/', location.href);
+const indexUrl = new URL(app.dataset.index || 'search-index/', base);
+const pageTitle = document.title;
+const pages = new Map();
+let indexPromise = null;
+let sequence = 0;
+let limit = PAGE_SIZE;
+let typingTimer = 0;
+let observer = null;
+let typingEntry = false; // whether the current history entry was made by typing (and may be replaced)
+
+status.setAttribute('role', 'status');
+status.setAttribute('aria-live', 'polite');
+
+function openIndex() {
+  indexPromise ??= SearchIndex.open(async (path) => {
+    const response = await fetch(new URL(path, indexUrl));
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }).catch((error) => { indexPromise = null; throw error; });
+  return indexPromise;
+}
+
+// ---- URL state: ?q=…&from=…&to=…&sort=date. The first keystroke after a committed search adds a history
+// entry and further typing updates it; submitting or filtering commits it. Back then returns to each search.
+function readState() {
+  const params = new URLSearchParams(location.search);
+  return { q: params.get('q') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', sort: params.get('sort') === 'date' ? 'date' : 'relevance' };
+}
+
+function writeState(push) {
+  const params = new URLSearchParams();
+  if (input.value) params.set('q', input.value);
+  if (fromYear?.value) params.set('from', fromYear.value);
+  if (toYear?.value) params.set('to', toYear.value);
+  if (sort?.value === 'date') params.set('sort', 'date');
+  const query = params.toString();
+  const url = location.pathname + (query ? '?' + query : '') + location.hash;
+  if (url === location.pathname + location.search + location.hash) return;
+  if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+}
+
+function applyState(state) {
+  input.value = state.q;
+  if (fromYear) fromYear.value = state.from;
+  if (toYear) toYear.value = state.to;
+  if (sort) sort.value = state.sort;
+}
+
+// ---- Searching.
+async function run() {
+  const seq = ++sequence;
+  const query = input.value;
+  document.title = query.trim() ? `${query.trim()} – ${pageTitle}` : pageTitle;
+  if (!query.trim()) {
+    results.replaceChildren();
+    status.textContent = '';
+    return;
+  }
+  let index;
+  let result;
+  try {
+    index = await openIndex();
+    fillYears(index);
+    result = await search(index, {
+      query, limit,
+      fromYear: fromYear?.value ? Number(fromYear.value) : undefined,
+      toYear: toYear?.value ? Number(toYear.value) : undefined,
+      order: sort?.value === 'date' ? 'date' : 'relevance',
+    });
+  } catch (error) {
+    if (seq === sequence) status.textContent = `Search is unavailable: ${error.message}`;
+    return;
+  }
+  if (seq !== sequence) return; // a newer query has started
+  render(result);
+}
+
+function fillYears(index) {
+  if (!fromYear || fromYear.options.length > 1) return;
+  const state = readState();
+  for (const { year } of index.entry.years) {
+    fromYear.append(new Option(String(year), String(year)));
+    toYear.append(new Option(String(year), String(year)));
+  }
+  fromYear.value = state.from;
+  toYear.value = state.to;
+  options.hidden = false;
+}
+
+function render(result) {
+  observer?.disconnect();
+  const { total, hits, widened, terms } = result;
+  const noun = total === 1 ? 'post' : 'posts';
+  status.textContent = total === 0
+    ? 'No posts match. Try fewer words, or check the spelling.'
+    : `${total} ${noun} ${total === 1 ? 'matches' : 'match'}${widened ? ', allowing for a typo' : ''}${hits.length < total ? `; showing ${hits.length}` : ''}.`;
+
+  const list = document.createElement('ol');
+  list.className = 'search-results-list';
+  observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      observer.unobserve(entry.target);
+      entry.target.dispatchEvent(new Event('snippet'));
+    }
+  }, { rootMargin: '200px' });
+  hits.forEach((hit, i) => list.append(resultItem(hit, terms, i < EAGER_SNIPPETS)));
+  const children = [list];
+  if (hits.length < total) {
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'search-more';
+    more.textContent = `Show ${Math.min(PAGE_SIZE, total - hits.length)} more`;
+    more.addEventListener('click', async () => {
+      const shown = hits.length;
+      limit += PAGE_SIZE;
+      await run();
+      results.querySelectorAll('.search-result h2 a')[shown]?.focus();
+    });
+    children.push(more);
+  }
+  results.replaceChildren(...children);
+}
+
+function resultItem(hit, terms, eager) {
+  const href = new URL(hit.meta.u.replace(/^\//, ''), base);
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = hit.where === POST ? href.href : `${href.href}#${encodeURIComponent(hit.where)}`;
+  appendParts(link, highlight(hit.meta.t, terms));
+  heading.append(link);
+
+  const meta = document.createElement('p');
+  meta.className = 'search-meta';
+  if (hit.meta.d) {
+    const time = document.createElement('time');
+    time.dateTime = hit.meta.d;
+    time.textContent = DATE.format(new Date(hit.meta.d + 'T00:00:00Z'));
+    meta.append(time);
+  } else meta.append('Date unknown');
+  if (hit.where !== POST) meta.append(` · in comment ${hit.where.slice(1).replace(/-/g, '.')}`);
+
+  const text = document.createElement('p');
+  text.className = 'search-snippet';
+  item.append(heading, meta, text);
+  const load = () => fillSnippet(text, href, hit.where, terms);
+  if (eager) load();
+  else {
+    item.addEventListener('snippet', load, { once: true });
+    observer.observe(item);
+  }
+  return item;
+}
+
+function appendParts(element, parts) {
+  for (const part of parts) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      element.append(mark);
+    } else element.append(document.createTextNode(part.text));
+  }
+}
+
+// ---- Snippets from the result's own page: the passage element the post template marks with data-passage.
+function loadPage(url) {
+  const key = url.href;
+  if (!pages.has(key)) {
+    pages.set(key, fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.text();
+    }).then((html) => new DOMParser().parseFromString(html, 'text/html')).catch((e) => { pages.delete(key); throw e; }));
+  }
+  return pages.get(key);
+}
+
+async function fillSnippet(element, url, where, terms) {
+  try {
+    const page = await loadPage(url);
+    const name = where === POST ? 'body' : where;
+    const passage = page.querySelector(`[data-passage="${CSS.escape(name)}"]`) ?? page.querySelector('[data-passage="body"]');
+    if (!passage) return;
+    element.replaceChildren();
+    appendParts(element, snippet(textOf(passage), terms));
+  } catch {
+    element.replaceChildren(); // no snippet; the title and date still lead to the post
+  }
+}
+
+/** Text as a reader sees it: block elements and line breaks separate words (textContent would glue them). */
+function textOf(node) {
+  let out = '';
+  const walk = (n) => {
+    if (n.nodeType === Node.TEXT_NODE) { out += n.data; return; }
+    if (n.nodeType !== Node.ELEMENT_NODE || n.tagName === 'SCRIPT' || n.tagName === 'STYLE') return;
+    if (n.tagName === 'BR') { out += '\n'; return; }
+    const block = BLOCKS.has(n.tagName);
+    if (block) out += '\n';
+    for (const child of n.childNodes) walk(child);
+    if (block) out += '\n';
+  };
+  walk(node);
+  return out;
+}
+
+// ---- Keyboard: ↓ from the box into the results, ↑/↓ between results, Home/End, Escape back to the box.
+function resultLinks() { return [...results.querySelectorAll('.search-result h2 a')]; }
+
+input.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowDown') return;
+  const first = resultLinks()[0];
+  if (first) { event.preventDefault(); first.focus(); }
+});
+
+results.addEventListener('keydown', (event) => {
+  const links = resultLinks();
+  const at = links.indexOf(document.activeElement);
+  if (at < 0) return;
+  let next = null;
+  if (event.key === 'ArrowDown') next = links[Math.min(links.length - 1, at + 1)];
+  else if (event.key === 'ArrowUp') next = at === 0 ? input : links[at - 1];
+  else if (event.key === 'Home') next = links[0];
+  else if (event.key === 'End') next = links[links.length - 1];
+  else if (event.key === 'Escape') next = input;
+  if (next) { event.preventDefault(); next.focus(); }
+});
+
+// ---- Wiring.
+function commit() {
+  clearTimeout(typingTimer);
+  limit = PAGE_SIZE;
+  writeState(!typingEntry);
+  typingEntry = false;
+  run();
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    limit = PAGE_SIZE;
+    writeState(!typingEntry);
+    typingEntry = true;
+    run();
+  }, TYPING_DELAY_MS);
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  commit();
+});
+
+for (const control of [fromYear, toYear, sort]) control?.addEventListener('change', commit);
+
+window.addEventListener('popstate', () => {
+  clearTimeout(typingTimer);
+  typingEntry = false;
+  applyState(readState());
+  limit = PAGE_SIZE;
+  run();
+});
+
+applyState(readState());
+app.dataset.ready = 'true'; // handlers are attached: typing and submitting are handled here from now on
+if (input.value) run(); else input.focus();
+openIndex().then(fillYears).catch(() => {}); // warm up: the entry file is small, and fills the year filters

@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Archivist.Cli;
+using Archivist.Corpus;
+using Archivist.Search.Querying;
+using Archivist.Tests.Search.Support;
+using Archivist.Tests.Support;
+
+namespace Archivist.Tests.Search.Client;
+
+/// <summary>
+/// The browser client (search-core.js under Node) and `archivist search` must give identical top-10 lists —
+/// same posts, same integer scores, same best passage — on the same static files.
+/// </summary>
+public class SearchParityTests(GeneratedSite generated) : IClassFixture<GeneratedSite>
+{
+    [Fact]
+    public void JsClientAndCliRankIdentically()
+    {
+        var node = ExternalTool.Require("node", "it runs templates/assets/search/search-core.js");
+        var requests = Requests(generated.Answers);
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, JsonSerializer.Serialize(requests.Select(r => new
+            {
+                query = r.Query, limit = r.Limit, fromYear = r.FromYear, toYear = r.ToYear,
+                order = r.Order == SearchOrder.Date ? "date" : "relevance",
+            })), new UTF8Encoding(false));
+            var run = ExternalTool.Run(node, ["tests/js/search-parity.mjs", generated.Site.IndexFolder, file], RepoPaths.Root, TimeSpan.FromMinutes(3));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var js = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+            Assert.Equal(requests.Count, js.Count);
+
+            var nonEmpty = 0;
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var cli = CliHits(requests[i]);
+                var browser = js[i]["hits"]!.AsArray().Select(h => $"{h![0]} {h[1]} {h[2]}").ToList();
+                Assert.True(cli.SequenceEqual(browser),
+                    $"query '{requests[i].Query}' ({requests[i].Order}, {requests[i].FromYear}-{requests[i].ToYear}):\nCLI:\n  {string.Join("\n  ", cli)}\nJS:\n  {string.Join("\n  ", browser)}");
+                if (cli.Count > 0) nonEmpty++;
+            }
+            Assert.True(nonEmpty > requests.Count * 3 / 4, $"only {nonEmpty} of {requests.Count} queries found anything: the comparison proves little");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private List<string> CliHits(SearchRequest request)
+    {
+        var stdout = new StringWriter();
+        var code = SearchCommand.Run(new DirectoryInfo(generated.Site.Root), request.Query, request, json: true,
+            generated.Site.Options.Folder, new Reporter(stdout, new StringWriter(), interactive: false));
+        Assert.Equal(ExitCodes.Success, code);
+        return stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonNode.Parse(l)!)
+            .Select(h => $"{h["url"]} {h["score"]} {h["where"]}")
+            .ToList();
+    }
+
+    /// <summary>Known-answer words, common words, phrases, exclusions, prefixes, typos, filters and date order.</summary>
+    private static List<SearchRequest> Requests(IReadOnlyList<KnownAnswer> answers)
+    {
+        var words = answers.Where((_, i) => i % 25 == 0).Select(a => a.Query).ToList();
+        var queries = new List<string>
+        {
+            "the", "the of and to", "probation", "probation service", "\"probation service\"", "\"the probation service\"",
+            "probation -service", "prob", "servic", "the probation servi", "\"of the\"", "napo", "justice -\"probation service\"",
+            "officer's", "40,000", "HMPPS/MoJ", "re-offending", "probaton", "goverment", "reoffendng",
+        };
+        foreach (var w in words)
+        {
+            queries.Add(w);
+            queries.Add(w[..^2]);                         // prefix while typing
+            queries.Add(w[..3] + w[4..]);                 // a letter dropped: typo tolerance
+            queries.Add("probation " + w);
+            queries.Add(w + " -napo");
+        }
+        var requests = queries.Select(q => new SearchRequest(q)).ToList();
+        requests.Add(new SearchRequest("probation") { Order = SearchOrder.Date });
+        requests.Add(new SearchRequest("probation officer") { FromYear = 2024, ToYear = 2024 });
+        requests.Add(new SearchRequest("the") { FromYear = 2025 });
+        requests.Add(new SearchRequest("justice") { ToYear = 2024, Order = SearchOrder.Date, Limit = 25 });
+        return requests;
+    }
+}

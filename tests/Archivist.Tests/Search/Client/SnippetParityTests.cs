@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using Archivist.Content;
+using Archivist.Search.Analysis;
+using Archivist.Search.Querying;
+using Archivist.Tests.Search.Support;
+using Archivist.Tests.Support;
+
+namespace Archivist.Tests.Search.Client;
+
+/// <summary>The browser's snippet (search-core.js) is the CLI's (SnippetBuilder): same window, same marks.</summary>
+public class SnippetParityTests
+{
+    [Fact]
+    public void JsSnippetsEqualCliSnippetsOnTheSeeds()
+    {
+        var node = ExternalTool.Require("node", "it runs templates/assets/search/search-core.js");
+        var analyzer = new EnglishAnalyzer();
+        var posts = SearchTestSite.SeedPosts();
+        var texts = posts.SelectMany(p => p.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text)).Prepend(MarkdownSyntax.ToPlainText(p.Body))).ToList();
+        var queries = new[] { "probation", "napo agm", "restorative justice", "the", "hmpps moj service", "re-professionalise" };
+        var cases = texts.Where((_, i) => i % 3 == 0)
+            .SelectMany((text, i) => queries.Take(2).Select(q => queries[(i + q.Length) % queries.Length]).Select(q => (text, terms: Weights(analyzer, q))))
+            .ToList();
+
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, JsonSerializer.Serialize(cases.Select(c => new { text = c.text, terms = c.terms })), new UTF8Encoding(false));
+            var run = ExternalTool.Run(node, ["tests/js/snippet-parity.mjs", file], RepoPaths.Root, TimeSpan.FromMinutes(2));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var js = run.StdOut.TrimEnd('\n').Split('\n');
+            var builder = new SnippetBuilder(analyzer);
+            Assert.Equal(cases.Count, js.Length);
+            var marked = 0;
+            for (var i = 0; i < cases.Count; i++)
+            {
+                var cs = Marked(builder.Build(cases[i].text, cases[i].terms));
+                Assert.Equal(cs, js[i]);
+                if (cs.Contains('[')) marked++;
+            }
+            Assert.True(marked > cases.Count / 3, $"only {marked} of {cases.Count} snippets highlight anything");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Dictionary<string, int> Weights(EnglishAnalyzer analyzer, string query) =>
+        analyzer.Analyze(query).Select((t, i) => (t.Term, Weight: 10 + i * 7)).DistinctBy(t => t.Term).ToDictionary(t => t.Term, t => t.Weight);
+
+    private static string Marked(Snippet snippet)
+    {
+        var sb = new StringBuilder();
+        var at = 0;
+        foreach (var (start, length) in snippet.Highlights)
+        {
+            sb.Append(snippet.Text, at, start - at).Append('[').Append(snippet.Text, start, length).Append(']');
+            at = start + length;
+        }
+        return sb.Append(snippet.Text, at, snippet.Text.Length - at).ToString().Replace("\n", "\\n");
+    }
+}

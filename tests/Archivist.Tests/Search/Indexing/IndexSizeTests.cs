@@ -1,0 +1,53 @@
+using Archivist.Search;
+using Archivist.Search.Querying;
+using Archivist.Tests.Search.Support;
+
+namespace Archivist.Tests.Search.Indexing;
+
+/// <summary>
+/// The byte bounds that keep every query small, as size properties of a generated corpus. The corpus is
+/// small, so the policy is scaled down with it (the defaults give the same shape at 10,000 posts; the
+/// benchmark measures those).
+/// </summary>
+public class IndexSizeTests
+{
+    private static readonly SearchIndexOptions Tight = new() { TopImpacts = 40, PositionBytes = 600, ShardBytes = 3000, PageTerms = 256 };
+
+    [Fact]
+    public void NoShardAndNoQueryExceedsItsBound()
+    {
+        var (posts, _) = SearchTestSite.Generated(300);
+        using var site = new SearchTestSite(posts, Tight);
+
+        // A term entry is at most: flags, df, a bitmap or gaps, TopImpacts (gap + byte) + rest, PositionBytes + one document's.
+        var entryBound = 16 + Math.Min(posts.Count * 3, posts.Count / 8 + 8) + Tight.TopImpacts * 3 + 1 + Tight.PositionBytes + 4096;
+        var shards = Directory.GetFiles(Path.Combine(site.IndexFolder, "t"));
+        Assert.True(shards.Length > 20);
+        Assert.All(shards, f => Assert.True(new FileInfo(f).Length <= Math.Max(Tight.ShardBytes, entryBound),
+            $"{Path.GetFileName(f)}: {new FileInfo(f).Length} bytes"));
+
+        foreach (var query in new[] { "the", "the of and to a in that is", "\"the probation service\"", "probation -the", "th", "the probation servic" })
+        {
+            var reader = new IndexReader(new FolderIndexSource(site.IndexFolder));
+            new QueryEngine(reader).Search(new SearchRequest(query));
+            var slots = query.Split(' ').Length;
+            var bound = new FileInfo(Path.Combine(site.IndexFolder, "index.json")).Length
+                        + (slots + QueryPlanner.MaxPrefixExpansions) * (Math.Max(Tight.ShardBytes, entryBound) + 8 * 1024) // shard + dictionary page
+                        + QueryPlanner.MaxPrefixPages * 8 * 1024
+                        + 10 * 4 * 1024; // ten metadata chunks
+            Assert.True(reader.BytesRead <= bound, $"'{query}' read {reader.BytesRead} bytes, bound {bound}");
+        }
+    }
+
+    [Fact]
+    public void CommonWordsCostNoMoreThanTheirBudget()
+    {
+        var (posts, _) = SearchTestSite.Generated(300);
+        using var site = new SearchTestSite(posts, Tight);
+        var reader = new IndexReader(new FolderIndexSource(site.IndexFolder));
+        var the = reader.Lookup("the")!;
+        Assert.Equal(posts.Count, the.DocumentFrequency);  // membership stays exact
+        Assert.True(the.Positions.Count < posts.Count / 4); // positions only for its best documents
+        Assert.True(reader.BytesRead < 30_000, $"{reader.BytesRead} bytes to look up 'the' in {posts.Count} posts");
+    }
+}

@@ -1,0 +1,153 @@
+using Archivist.Content;
+using Archivist.Search;
+using Archivist.Search.Analysis;
+using Archivist.Search.Format;
+using Archivist.Search.Indexing;
+using Archivist.Search.Querying;
+using Archivist.Tests.Search.Support;
+
+namespace Archivist.Tests.Search.Indexing;
+
+public class SearchIndexBuilderTests
+{
+    private static readonly IReadOnlyList<Post> Seeds = SearchTestSite.SeedPosts();
+
+    [Fact]
+    public void PostingsReadBackAsAnalysed()
+    {
+        var build = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
+        var reader = new IndexReader(new MemorySource(build.Files));
+        var ordered = DocumentOrder.Assign(Seeds);
+
+        // Count "harehills" in every post directly and compare with its postings.
+        var analyzer = new EnglishAnalyzer();
+        var expected = new Dictionary<int, int>();
+        for (var d = 0; d < ordered.Count; d++)
+        {
+            var texts = ordered[d].AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))
+                .Prepend(MarkdownSyntax.ToPlainText(ordered[d].Body)).Prepend(ordered[d].Title);
+            var n = texts.Sum(t => analyzer.Analyze(t).Count(x => x.Term == "harehil"));
+            if (n > 0) expected[d] = n;
+        }
+        var entry = reader.Lookup("harehil")!;
+        Assert.Equal(expected.Keys.Order(), entry.Docs);
+        Assert.All(entry.Docs, d => Assert.Equal(expected[d], entry.Positions[d].Length));
+        Assert.Null(reader.Lookup("zzznotaword"));
+
+        // Every term of every shard decodes, and the dictionary agrees with the shards on df.
+        var terms = 0;
+        Assert.Single(reader.Entry.Segments); // eleven posts: all in the tail
+        for (var p = 0; p < reader.Entry.Segments[0].Pages.Count; p++)
+        {
+            var page = reader.Page(0, p);
+            for (var i = 0; i < page.Terms.Count; i++, terms++)
+                Assert.Equal(page.Df[i], reader.Lookup(page.Terms[i])!.DocumentFrequency);
+        }
+        Assert.Equal(build.Result.Terms, terms);
+    }
+
+    [Fact]
+    public void DocumentsAreOrderedByDateAndYearsAreRanges()
+    {
+        var build = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
+        var reader = new IndexReader(new MemorySource(build.Files));
+        var dates = Enumerable.Range(0, reader.Entry.Documents).Select(d => reader.Meta(d).Date).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.Equal([2016, 2024, 2025], reader.Entry.Years.Select(y => y.Year));
+        Assert.Equal(reader.Entry.Documents, reader.Entry.Years[^1].To);
+        var meta = reader.Meta(dates.IndexOf("2016-02-14"));
+        Assert.Equal("/2016/02/probation-masterclass.html", meta.Url);
+        Assert.StartsWith("c1 c2 c3 c4 c4-1 c4-2", meta.CommentIds);
+        Assert.Equal(2 + meta.CommentIds.Split(' ').Length, meta.PassageGaps.Length);
+    }
+
+    [Fact]
+    public void SameInputGivesByteIdenticalFiles()
+    {
+        var a = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
+        var b = SearchIndexBuilder.Build(Seeds.Reverse().ToList(), new SearchIndexOptions());
+        Assert.Equal(a.Files.Select(f => f.Path), b.Files.Select(f => f.Path));
+        Assert.All(a.Files.Zip(b.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+    }
+
+    [Fact]
+    public void AddingTheNewestPostLeavesTheMainSegmentAlone()
+    {
+        var (posts, _) = SearchTestSite.Generated(240);
+        var ordered = DocumentOrder.Assign(posts);
+        var options = new SearchIndexOptions { TailSpan = 64 }; // main segment: the first 192 posts, before and after
+        var before = SearchIndexBuilder.Build(ordered.Take(ordered.Count - 1).ToList(), options).Files.ToDictionary(f => f.Path);
+        var build = SearchIndexBuilder.Build(ordered, options);
+        var reader = new IndexReader(new MemorySource(build.Files));
+        Assert.Equal([(0, 192), (192, 240)], reader.Entry.Segments.Select(s => (s.From, s.To)));
+
+        var mainShards = reader.Entry.Segments[0].Pages.SelectMany((_, p) => reader.Page(0, p).Shards).Select(s => s.File).ToList();
+        var mainPages = reader.Entry.Segments[0].Pages.Select(p => p.File).ToList();
+        Assert.True(mainShards.Count > 20);
+        Assert.All(mainShards.Concat(mainPages), f => Assert.True(before.ContainsKey(f), $"{f} of the main segment changed"));
+        var metas = build.Files.Where(f => f.Path.StartsWith("m/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(metas.Count - 1, metas.Count(f => before.ContainsKey(f.Path))); // only the last chunk changes
+
+        // Both segments answer as one index: the same hits as an index in one segment. (Not phrases of common
+        // words: each segment has its own positions budget, so more of their positions are known.)
+        var single = new IndexReader(new MemorySource(SearchIndexBuilder.Build(ordered, new SearchIndexOptions { TailSpan = 0 }).Files));
+        Assert.Single(single.Entry.Segments);
+        foreach (var query in new[] { "the", "probation service", "probat", "officer -the", "probation -service" })
+        {
+            var split = new QueryEngine(reader).Search(new SearchRequest(query) { Limit = 20 });
+            var whole = new QueryEngine(single).Search(new SearchRequest(query) { Limit = 20 });
+            Assert.True(whole.Total == split.Total, $"'{query}': {whole.Total} in one segment, {split.Total} in two");
+        }
+    }
+
+    [Fact]
+    public void WithinASegmentContentDefinedBoundariesKeepUntouchedShards()
+    {
+        var (posts, _) = SearchTestSite.Generated(240);
+        var ordered = DocumentOrder.Assign(posts);
+        // One segment and small shards, so that a generated corpus (one vocabulary for all posts) has shards the new post misses.
+        var options = new SearchIndexOptions { ShardBytes = 1024, TailSpan = 0 };
+        var before = SearchIndexBuilder.Build(ordered.Take(ordered.Count - 1).ToList(), options).Files.ToDictionary(f => f.Path);
+        var after = SearchIndexBuilder.Build(ordered, options).Files;
+        var newTerms = new PostAnalyzer().Analyze(ordered[^1]).Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+
+        // A shard none of whose terms the new post holds keeps its bytes, and so its name, unless a changed
+        // neighbour moved the boundary between them (content-defined boundaries re-align after one shard).
+        var untouched = after.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal))
+            .Where(f => !ShardCodec.Decode(f.Content).Any(t => newTerms.Contains(t.Term)))
+            .ToList();
+        Assert.True(untouched.Count > 10, $"only {untouched.Count} shards miss every term of the new post");
+        var moved = untouched.Count(f => !before.ContainsKey(f.Path));
+        Assert.True(moved <= untouched.Count / 20, $"{moved} of {untouched.Count} shards changed although the new post has none of their terms");
+    }
+
+    [Fact]
+    public void AnalysisCacheGivesTheSameIndex()
+    {
+        var cache = Directory.CreateTempSubdirectory("archivist-analysis-cache").FullName;
+        try
+        {
+            var options = new SearchIndexOptions { CacheDirectory = cache };
+            var cold = SearchIndexBuilder.Build(Seeds, options);
+            var warm = SearchIndexBuilder.Build(Seeds, options);
+            Assert.Equal(0, cold.Result.CachedDocuments);
+            Assert.Equal(Seeds.Count, warm.Result.CachedDocuments);
+            Assert.All(cold.Files.Zip(warm.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+
+            foreach (var file in Directory.GetFiles(cache, "*.bin", SearchOption.AllDirectories)) File.WriteAllText(file, "damaged");
+            var damaged = SearchIndexBuilder.Build(Seeds, options);
+            Assert.Equal(0, damaged.Result.CachedDocuments);
+            Assert.All(cold.Files.Zip(damaged.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
+    }
+
+    private sealed class MemorySource(IReadOnlyList<IndexFile> files) : IIndexSource
+    {
+        private readonly Dictionary<string, byte[]> _files = files.ToDictionary(f => f.Path, f => f.Content);
+        public byte[] Read(string path) => _files[path];
+    }
+}

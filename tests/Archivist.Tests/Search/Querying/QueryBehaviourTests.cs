@@ -1,0 +1,120 @@
+using Archivist.Search.Querying;
+using Archivist.Tests.Search.Support;
+
+namespace Archivist.Tests.Search.Querying;
+
+/// <summary>Phrases, exclusion, prefixes, typos, filters and ordering on the real seeds.</summary>
+public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
+{
+    private const string Masterclass = "/2016/02/probation-masterclass.html";
+    private const string Plans = "/2024/07/plans-to-re-professionalise-probation-service-are-urgently.html";
+
+    private List<string> Urls(string query, int limit = 20) => seeds.Site.Search(query, limit).Hits.Select(h => h.Meta.Url).ToList();
+
+    [Fact]
+    public void AllWordsMustMatch()
+    {
+        Assert.Equal([Masterclass], Urls("interserve leicester"));
+        Assert.Empty(Urls("harehills interserve"));
+    }
+
+    [Fact]
+    public void APhraseNeedsItsWordsTogether()
+    {
+        var loose = Urls("cultures clash");
+        var phrase = Urls("\"cultures clash\"");
+        Assert.Contains("/2025/10/clash-of-cultures.html", loose);
+        Assert.Empty(phrase); // the text says "clash of cultures", never "cultures clash"
+        Assert.Equal(2, Urls("\"clash of cultures\"").Count);
+    }
+
+    [Fact]
+    public void MinusExcludes()
+    {
+        var all = Urls("napo");
+        var without = Urls("napo -omic");
+        Assert.Contains("/2025/10/omic-is-a-failure.html", all);
+        Assert.DoesNotContain("/2025/10/omic-is-a-failure.html", without);
+        Assert.True(without.Count > 0 && without.Count < all.Count);
+        Assert.Empty(Urls("napo -napo"));
+    }
+
+    [Fact]
+    public void ExcludingAPhraseKeepsPostsWithTheWordsApart()
+    {
+        var without = Urls("probation -\"clash of cultures\"");
+        Assert.DoesNotContain("/2025/10/clash-of-cultures.html", without);
+        Assert.Contains(Masterclass, without);
+    }
+
+    [Fact]
+    public void TheLastWordMatchesAsAPrefixWhileTyping()
+    {
+        Assert.Equal([Masterclass], Urls("interser").Take(1));
+        var open = seeds.Site.Search("interser").Plan.Clauses[0].Slots[0];
+        Assert.True(open.IsPrefix);
+        Assert.Contains(open.Alternatives, a => a is { Term: "interserv", Exact: false });
+        var ended = seeds.Site.Search("xyzinter ").Plan.Clauses[0].Slots[0]; // a space ends the word: no prefix
+        Assert.False(ended.IsPrefix);
+        Assert.Contains(Plans, Urls("harehi"));
+    }
+
+    [Fact]
+    public void TypoToleranceOnlyWhenExactMatchingFindsLittle()
+    {
+        var typo = seeds.Site.Search("Harehlls");
+        Assert.True(typo.Widened);
+        Assert.Equal(Plans, typo.Hits[0].Meta.Url);
+        Assert.False(seeds.Site.Search("probation").Widened);
+        Assert.Empty(Urls("Hx")); // too short to correct
+    }
+
+    [Fact]
+    public void ExactMatchesStayAboveCorrections()
+    {
+        var results = seeds.Site.Search("teachers pay rise");
+        Assert.Equal(Plans, results.Hits[0].Meta.Url);
+    }
+
+    [Fact]
+    public void YearFilterAndDateOrder()
+    {
+        var engine = seeds.Site.Engine();
+        var in2025 = engine.Search(new SearchRequest("probation") { FromYear = 2025, ToYear = 2025, Limit = 50 }).Hits;
+        Assert.NotEmpty(in2025);
+        Assert.All(in2025, h => Assert.StartsWith("2025-", h.Meta.Date));
+        var before = engine.Search(new SearchRequest("probation") { ToYear = 2024, Limit = 50 }).Hits.Select(h => h.Meta.Url).ToList();
+        Assert.Equal([Plans, Masterclass], before.Order(StringComparer.Ordinal).Reverse());
+
+        var byDate = engine.Search(new SearchRequest("probation") { Order = SearchOrder.Date, Limit = 50 }).Hits.Select(h => h.Meta.Date).ToList();
+        Assert.Equal(byDate.OrderDescending(StringComparer.Ordinal), byDate);
+    }
+
+    [Fact]
+    public void ScoresAreOrderedAndTitlesWeighMore()
+    {
+        var hits = seeds.Site.Search("masterclass").Hits;
+        Assert.Equal(Masterclass, hits[0].Meta.Url); // in the title, and only there
+        var napo = seeds.Site.Search("napo", 50).Hits;
+        Assert.Equal(napo.Select(h => h.Score).OrderDescending(), napo.Select(h => h.Score));
+        Assert.Equal("/2025/10/napo-agm-2025.html", napo[0].Meta.Url); // title and body
+    }
+
+    [Fact]
+    public void RareWordsOutweighCommonOnes()
+    {
+        // Every post has "the"; only one has "Guernsey": the rare word decides the order.
+        var hits = seeds.Site.Search("the guernsey").Hits;
+        Assert.Single(hits);
+        Assert.Equal("c3", hits[0].Where);
+        var the = seeds.Site.Search("the", 50);
+        Assert.Equal(seeds.Site.Posts.Count, the.Total);
+    }
+
+    [Fact]
+    public void EmptyAndPunctuationOnlyQueriesFindNothing()
+    {
+        Assert.Empty(Urls(""));
+        Assert.Empty(Urls("  \"\" - ... "));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Archivist.Cli;
+using Archivist.Search.Querying;
+using Archivist.Tests.Search.Support;
+
+namespace Archivist.Tests.Search.Querying;
+
+public class SearchCommandTests(SeedsSite seeds) : IClassFixture<SeedsSite>
+{
+    private (int Code, string Out, string Err) Run(string query, bool json = true, int limit = 10, string? site = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = SearchCommand.Run(new DirectoryInfo(site ?? seeds.Site.Root), query, new SearchRequest(query) { Limit = limit }, json,
+            seeds.Site.Options.Folder, new Reporter(stdout, stderr, interactive: false));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void JsonLinesCarryUrlTitleDateScoreWhereAndSnippet()
+    {
+        var (code, output, _) = Run("Guernsey contract");
+        Assert.Equal(ExitCodes.Success, code);
+        var hit = JsonNode.Parse(output.Split('\n')[0])!.AsObject();
+        Assert.Equal(["url", "title", "date", "score", "where", "snippet"], hit.Select(p => p.Key));
+        Assert.Equal("/2025/10/clash-of-cultures.html", (string)hit["url"]!);
+        Assert.Equal("Clash of Cultures", (string)hit["title"]!);
+        Assert.Equal("2025-10-09", (string)hit["date"]!);
+        Assert.True((long)hit["score"]! > 0);
+        Assert.Equal("c3", (string)hit["where"]!);
+        Assert.Contains("Guernsey", (string)hit["snippet"]!); // from the comment's own text
+    }
+
+    [Fact]
+    public void LimitCapsTheHits()
+    {
+        var (_, output, _) = Run("probation", limit: 3);
+        Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void HumanOutputShowsTheDeepLink()
+    {
+        var (code, output, err) = Run("Guernsey", json: false);
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("/2025/10/clash-of-cultures.html#c3", output);
+        Assert.Contains("1 post matched", err);
+    }
+
+    [Fact]
+    public void AMissingIndexIsAClearError()
+    {
+        var empty = Directory.CreateTempSubdirectory("archivist-no-index").FullName;
+        try
+        {
+            var (code, _, err) = Run("x", site: empty);
+            Assert.Equal(ExitCodes.Fatal, code);
+            Assert.Contains("no search index", err);
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+    }
+}
