@@ -69,7 +69,10 @@ public class IncrementalBuildTests : IDisposable
             "2025/10/index.html", "2025/index.html", "archive/index.html", // its month, year and the counts
             "feed.xml", "sitemap.xml",
         ];
-        Assert.Equal(expected.Order(StringComparer.Ordinal), Rewritten(before));
+        var rewritten = Rewritten(before);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), rewritten.Where(p => !p.StartsWith("search-index/", StringComparison.Ordinal)));
+        // The search index takes the new post in: its entry file changes; which shards change is the index's own test.
+        Assert.Contains("search-index/index.json", rewritten);
     }
 
     [Fact]
