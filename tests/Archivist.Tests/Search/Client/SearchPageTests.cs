@@ -1,5 +1,6 @@
 using Archivist.Content;
 using Archivist.Tests.Search.Support;
+using Archivist.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Archivist.Tests.Search.Client;
@@ -25,7 +26,7 @@ public sealed class SearchPageTests : IAsyncLifetime
         _site = new SearchTestSite(posts);
         StandInPages.WriteSite(_site.Root, posts, _site.Options.Folder);
         _server = new StaticSiteServer(_site.Root);
-        (_playwright, _browser) = await SearchBrowser.LaunchAsync();
+        (_playwright, _browser) = await Chromium.LaunchAsync();
         _page = await _browser.NewPageAsync();
     }
 

@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Net;
 
-namespace Archivist.Tests.Search.Support;
+namespace Archivist.Tests.Support;
 
 /// <summary>
-/// Serves a folder on 127.0.0.1 as GitHub Pages would: directory URLs to index.html, and gzip for text
-/// types only (HTML, CSS, JS, JSON, SVG), never for unknown binary such as the index's .bin shards.
+/// Serves a folder on 127.0.0.1 as GitHub Pages would: under an optional base path (a project page,
+/// <c>/repo/</c>), directory URLs to index.html, <c>404.html</c> with status 404 for anything missing, and
+/// gzip for text types only (HTML, CSS, JS, JSON, SVG), never for unknown binary such as the index's .bin shards.
 /// </summary>
 public sealed class StaticSiteServer : IDisposable
 {
@@ -23,11 +24,14 @@ public sealed class StaticSiteServer : IDisposable
 
     private readonly HttpListener _listener = new();
     private readonly string _root;
+    private readonly string _basePath;
     private readonly Task _loop;
 
-    public StaticSiteServer(string root)
+    /// <param name="basePath">The URL path the site lives under, starting and ending with '/'.</param>
+    public StaticSiteServer(string root, string basePath = "/")
     {
         _root = Path.GetFullPath(root);
+        _basePath = basePath;
         for (var attempt = 0; ; attempt++)
         {
             var port = Random.Shared.Next(20_000, 60_000);
@@ -36,7 +40,7 @@ public sealed class StaticSiteServer : IDisposable
                 _listener.Prefixes.Clear();
                 _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 _listener.Start();
-                BaseUrl = $"http://127.0.0.1:{port}/";
+                Origin = $"http://127.0.0.1:{port}";
                 break;
             }
             catch (HttpListenerException) when (attempt < 20)
@@ -46,7 +50,11 @@ public sealed class StaticSiteServer : IDisposable
         _loop = Task.Run(Serve);
     }
 
-    public string BaseUrl { get; private set; } = "";
+    /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:40123</c>.</summary>
+    public string Origin { get; private set; } = "";
+
+    /// <summary>Where the site's home page is: the origin plus the base path.</summary>
+    public string BaseUrl => Origin + _basePath;
 
     private async Task Serve()
     {
@@ -70,13 +78,14 @@ public sealed class StaticSiteServer : IDisposable
         using var response = context.Response;
         try
         {
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
-            var file = Path.GetFullPath(Path.Combine(_root, path));
-            if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
-            if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
+            var requested = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            var file = Resolve(requested);
+            if (file is null)
             {
+                // GitHub Pages answers any missing URL with the site's 404.html.
                 response.StatusCode = 404;
-                return;
+                file = Resolve(_basePath + "404.html");
+                if (file is null) return;
             }
             var (type, compress) = Types.GetValueOrDefault(Path.GetExtension(file), ("application/octet-stream", false));
             response.ContentType = type;
@@ -96,6 +105,16 @@ public sealed class StaticSiteServer : IDisposable
         {
             // The browser went away mid-response.
         }
+    }
+
+    /// <summary>The file a URL path names inside the site, or null when there is none.</summary>
+    private string? Resolve(string urlPath)
+    {
+        if (!urlPath.StartsWith(_basePath, StringComparison.Ordinal) && urlPath + "/" != _basePath) return null;
+        var relative = urlPath.Length > _basePath.Length ? urlPath[_basePath.Length..] : "";
+        var file = Path.GetFullPath(Path.Combine(_root, relative));
+        if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
+        return file.StartsWith(_root, StringComparison.Ordinal) && File.Exists(file) ? file : null;
     }
 
     public void Dispose()

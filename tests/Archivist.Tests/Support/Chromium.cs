@@ -1,11 +1,11 @@
 using Microsoft.Playwright;
 
-namespace Archivist.Tests.Search.Support;
+namespace Archivist.Tests.Support;
 
 /// <summary>Headless Debian Chromium driven by Playwright (its own browser download cannot work here).</summary>
-public static class SearchBrowser
+public static class Chromium
 {
-    public const string Chromium = "/usr/bin/chromium";
+    public const string ExecutablePath = "/usr/bin/chromium";
 
     public static readonly string[] Flags =
     [
@@ -15,9 +15,9 @@ public static class SearchBrowser
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        if (!File.Exists(Chromium)) Assert.Skip($"{Chromium} is not installed, so the search page cannot be tested in a browser. .ci/run installs it.");
+        if (!File.Exists(ExecutablePath)) Assert.Skip($"{ExecutablePath} is not installed, so pages cannot be tested in a browser. .ci/run installs it (Debian package chromium).");
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Flags });
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Flags });
         return (playwright, browser);
     }
 }
