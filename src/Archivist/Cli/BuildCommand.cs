@@ -73,7 +73,7 @@ public static class BuildCommand
             return;
         }
         if (request.Options.SiteUrl.Length == 0)
-            reporter.Log("note: no site_url is set, so pages have no canonical URL and the feed and sitemap use site paths; set site_url in archivist.yml or pass --site-url.");
+            reporter.Log("note: no site_url is set, so pages have no canonical URL, the feed uses site paths and no sitemap.xml is written; set site_url in archivist.yml or pass --site-url.");
         var s = result.Stats!;
         reporter.Result(
             $"Built {s.Posts} post{Plural(s.Posts)} ({s.Comments} comment{Plural(s.Comments)}) from {result.SeedFiles} seed file{Plural(result.SeedFiles)} " +

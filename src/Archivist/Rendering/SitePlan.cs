@@ -18,7 +18,8 @@ public static class SitePlan
         jobs.AddRange(StaticPages.Plan(context));
         jobs.Add(AtomFeed.Plan(context, posts));
         var indexed = listings.Select(j => SiteUrls.PathOf(j.Path)).Append(StaticPages.AboutPath).Order(StringComparer.Ordinal).ToList();
-        jobs.Add(Sitemap.Plan(context, posts, indexed));
+        // The sitemap protocol only allows absolute URLs: without a site URL there is no sitemap to write.
+        if (context.Urls.Absolute("/") is not null) jobs.Add(Sitemap.Plan(context, posts, indexed));
         jobs.Add(Sitemap.Robots(context));
         jobs.Add(new PageJob(".nojekyll", "empty", () => ReadOnlyMemory<byte>.Empty));
         jobs.AddRange(Assets(Path.Combine(templatesDirectory, AssetsFolder)));

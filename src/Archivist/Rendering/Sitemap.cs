@@ -2,7 +2,10 @@ using System.Xml;
 
 namespace Archivist.Rendering;
 
-/// <summary><c>/sitemap.xml</c> (every page worth indexing, with posts' dates) and <c>/robots.txt</c> pointing at it.</summary>
+/// <summary>
+/// <c>/sitemap.xml</c> (every page worth indexing, with posts' dates; only when the site URL is known, as the
+/// protocol requires absolute URLs) and <c>/robots.txt</c> pointing at it.
+/// </summary>
 public static class Sitemap
 {
     public const string Path = "/sitemap.xml";
@@ -30,9 +33,9 @@ public static class Sitemap
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var page in pages) Url(xml, context.Urls.AbsoluteOrLocal(page), null);
+            foreach (var page in pages) Url(xml, context.Urls.Absolute(page)!, null);
             foreach (var site in posts)
-                Url(xml, context.Urls.AbsoluteOrLocal(site.Post.Url), site.Post.Date is { } d ? DisplayDates.Iso(d) : null);
+                Url(xml, context.Urls.Absolute(site.Post.Url)!, site.Post.Date is { } d ? DisplayDates.Iso(d) : null);
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }

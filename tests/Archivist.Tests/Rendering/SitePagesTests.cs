@@ -115,6 +115,16 @@ public class SitePagesTests : IDisposable
     }
 
     [Fact]
+    public void WithoutASiteUrlThereIsNoSitemapBecauseItNeedsAbsoluteUrls()
+    {
+        _site.Options = _site.Options with { SiteUrl = "" };
+        _site.Build();
+        Assert.False(_site.Exists("sitemap.xml"));
+        Assert.DoesNotContain("Sitemap:", _site.Read("robots.txt"));
+        Assert.True(_site.Exists("feed.xml"));
+    }
+
+    [Fact]
     public void UnderABasePathEveryInternalLinkCarriesIt()
     {
         _site.Options = _site.Options with { BasePath = "/repo/", SiteUrl = "https://user.github.io/repo/" };
