@@ -59,16 +59,22 @@ public static class SearchIndexBuilder
             var segmentEntries = held.Select(i => entries[s][i]).ToList();
             var shards = ShardPlanner.Plan(segmentTerms, segmentEntries, options.ShardBytes);
             var shardRefs = new List<ShardRef>(shards.Count);
+            var hashes = new System.Text.StringBuilder(shards.Count * IndexFiles.HashLength);
             foreach (var shard in shards)
             {
                 var bytes = ShardCodec.Encode([.. Enumerable.Range(shard.First, shard.Count).Select(i => (segmentTerms[i], segmentEntries[i]))]);
-                var file = IndexFiles.Shard(ContentHash.Of(bytes));
+                var hash = ContentHash.Of(bytes);
+                var file = IndexFiles.Shard(hash);
                 files.Add(new IndexFile(file, bytes));
                 shardRefs.Add(new ShardRef(file, shard.Count));
+                hashes.Append(hash);
             }
             shardCount += shards.Count;
             var pages = DictionaryPages(segmentTerms, [.. held.Select(i => dfs[s][i])], shards, shardRefs, options.PageTerms, files);
-            segments.Add(new SegmentRef(bounds[s].From, bounds[s].To, pages));
+            var table = JsonSerializer.SerializeToUtf8Bytes(new ShardTable([.. shards.Select(r => segmentTerms[r.First])], hashes.ToString()), IndexFiles.Json);
+            var tableFile = IndexFiles.ShardTable(ContentHash.Of(table));
+            files.Add(new IndexFile(tableFile, table));
+            segments.Add(new SegmentRef(bounds[s].From, bounds[s].To, pages, tableFile));
         }
         entries = null!; // the encoded entries live on in the shard files; let the GC have them
 
