@@ -183,7 +183,8 @@ export class SearchIndex {
     return this.files.get(key);
   }
 
-  idfOf(entry) { return idf(this.entry.documents, entry.docs.length, this.entry.idfScale); }
+  // Memoised on the entry: scoring asks for it once per candidate document, and ln() is a 30-term series.
+  idfOf(entry) { return entry.idf ??= idf(this.entry.documents, entry.docs.length, this.entry.idfScale); }
 
   // IndexReader.cs: the main and tail segments each have dictionary pages and shards; a term's entries merge.
   pageIndex(segment, term) {
@@ -227,6 +228,33 @@ export class SearchIndex {
       if (at >= 0) df += page.df[at];
     }
     return df;
+  }
+
+  /**
+   * df(term, near, reach) of many terms at once: the pages they need are fetched together, once, and then
+   * read synchronously (a typo's ~700 candidate stems would otherwise each await their own promises).
+   */
+  async dfs(terms, near, reach) {
+    const wanted = new Map(); // page file → page promise
+    const located = terms.map((term) => this.entry.segments.map((segment, s) => {
+      const p = this.pageIndex(s, term);
+      if (Math.abs(p - this.pageIndex(s, near)) > reach) return null;
+      const file = segment.pages[p].file;
+      if (!wanted.has(file)) wanted.set(file, this.page(s, p));
+      return file;
+    }));
+    const files = [...wanted.keys()];
+    const loaded = new Map((await Promise.all(wanted.values())).map((page, i) => [files[i], page]));
+    return terms.map((term, k) => {
+      let df = 0;
+      for (const file of located[k]) {
+        if (file === null) continue;
+        const page = loaded.get(file);
+        const at = indexOf(page.terms, term);
+        if (at >= 0) df += page.df[at];
+      }
+      return df;
+    });
   }
 
   /** A term's decoded entry (segments merged), or null when no document holds it. */
@@ -346,7 +374,7 @@ async function corrections(index, word, exact) {
     tried.add(s);
     list.push(s);
   }
-  const dfs = await Promise.all(list.map((s) => index.df(s, exact, TYPO_PAGE_REACH)));
+  const dfs = await index.dfs(list, exact, TYPO_PAGE_REACH);
   const candidates = new Map();
   list.forEach((s, k) => { if (dfs[k] > 0) candidates.set(s, dfs[k]); });
   return ranked(candidates, MAX_CORRECTIONS);
@@ -434,27 +462,43 @@ function linedUp(entries, slots, doc, strict) {
   return false;
 }
 
-function evaluate(index, entries, thePlan, from, to) {
-  let scores = null;
-  for (const slot of allSlots(required(thePlan))) {
-    const more = slotScores(index, entries, slot, from, to);
-    if (scores === null) scores = more;
-    else {
-      const both = new Map();
-      for (const [doc, score] of scores) { const m = more.get(doc); if (m !== undefined) both.set(doc, score + m); }
-      scores = both;
-    }
-    if (scores.size === 0) break;
+/** A slot's best score in one document (binary search in each alternative's docs), or undefined when it has none. */
+function slotScoreOf(index, entries, slot, doc) {
+  let best;
+  for (const alternative of slot.alternatives) {
+    const entry = entries.get(alternative.term);
+    if (!entry) continue;
+    const i = lowerBound(entry.docs, doc);
+    if (i >= entry.docs.length || entry.docs[i] !== doc) continue;
+    const score = index.idfOf(entry) * (alternative.exact ? EXACT_WEIGHT : EXPANDED_WEIGHT) * entry.impacts[i];
+    if (best === undefined || score > best) best = score;
   }
-  if (scores === null) return new Map();
+  return best;
+}
+
+const slotSize = (entries, slot) => slot.alternatives.reduce((n, a) => n + (entries.get(a.term)?.docs.length ?? 0), 0);
+
+// Scores are integer sums, so the order slots are added in does not change them: the rarest slot lists the
+// candidates, and the others are looked up in them ("the probation x" costs x's documents, not every post's).
+function evaluate(index, entries, thePlan, from, to) {
+  const slots = allSlots(required(thePlan)).map((slot, i) => [slotSize(entries, slot), i, slot])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+  if (slots.length === 0) return new Map();
+  const scores = slotScores(index, entries, slots[0], from, to);
+  for (let k = 1; k < slots.length && scores.size > 0; k++) {
+    for (const [doc, score] of scores) {
+      const more = slotScoreOf(index, entries, slots[k], doc);
+      if (more === undefined) scores.delete(doc); else scores.set(doc, score + more);
+    }
+  }
   for (const clause of required(thePlan)) {
     if (clause.slots.length < 2) continue;
     for (const doc of [...scores.keys()]) if (!phraseMatches(entries, clause, doc)) scores.delete(doc);
   }
   for (const clause of thePlan.clauses.filter((c) => c.negated)) {
-    const holding = clause.slots.map((s) => slotScores(index, entries, s, from, to));
     for (const doc of [...scores.keys()]) {
-      if (holding.every((h) => h.has(doc)) && (clause.slots.length < 2 || phraseMatches(entries, clause, doc))) scores.delete(doc);
+      if (clause.slots.every((slot) => slotScoreOf(index, entries, slot, doc) !== undefined)
+        && (clause.slots.length < 2 || phraseMatches(entries, clause, doc))) scores.delete(doc);
     }
   }
   const adjacent = allSlots(required(thePlan).filter((c) => !c.quoted)).map((s, i) => [i, s]);
