@@ -8,14 +8,33 @@ namespace Archivist.Search;
 /// Writes the prebuilt, sharded search index into the site (under <see cref="SearchIndexOptions.Folder"/>).
 /// Every file goes through the transaction, which leaves files whose bytes did not change untouched; names
 /// carry content hashes, so after adding a post only the shards of its terms, its metadata chunk, the
-/// dictionary pages naming changed shards and index.json are new.
+/// dictionary pages naming changed shards and index.json are new. With a cache directory, the main segment
+/// of the last build is kept as it is when its posts and the settings did not change
+/// (<see cref="MainSegmentState"/>): only the tail's posts are analysed and only its files are written.
 /// </summary>
 public static class SearchIndexWriter
 {
     public static SearchIndexResult Write(IReadOnlyList<Post> posts, OutputTransaction output, SearchIndexOptions options)
     {
-        var build = SearchIndexBuilder.Build(posts, options);
-        foreach (var file in build.Files) output.Write(options.Folder.TrimEnd('/') + "/" + file.Path, file.Content);
+        var folder = options.Folder.TrimEnd('/') + "/";
+        var state = options.CacheDirectory is { } dir ? MainSegmentState.TryRead(dir) : null;
+        var build = state is null ? null : SearchIndexBuilder.BuildOnto(posts, options, state, path => output.TryKeep(folder + path));
+        if (build is null)
+        {
+            build = SearchIndexBuilder.Build(posts, options);
+            if (options.CacheDirectory is { } cache)
+            {
+                if (build.Main is { } main) main.Write(cache);
+                else MainSegmentState.Forget(cache);
+            }
+        }
+        foreach (var file in build.Files)
+        {
+            var path = folder + file.Path;
+            // A main-segment file an abandoned attempt to keep the segment already kept has a content-hashed
+            // name: the same path holds the same bytes.
+            if (!output.Contains(path)) output.Write(path, file.Content);
+        }
         return build.Result;
     }
 }

@@ -16,7 +16,7 @@ export const MAX_CORRECTIONS = 3;
 export const TYPO_FIXED_PREFIX = 2;
 export const TYPO_PAGE_REACH = 1; // corrections are looked up in the stem's dictionary page and its neighbours
 export const POST = 'post';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const HASH_LENGTH = 10;
 const IDF_SCALE_DEFAULT = 64;
 
@@ -154,10 +154,14 @@ export function decodeTermEntry(bytes) {
 
 // ---- The index, read through an injected loader: load(path) → Promise<Uint8Array>, path relative to the index folder.
 export class SearchIndex {
+  // Opening reads the entry file and every segment's shard table (in parallel), which the page does as it
+  // loads: a query's exact words then cost one round trip each, straight to their shards.
   static async open(load) {
     const entry = JSON.parse(utf8.decode(await load('index.json')));
     if (entry.format !== FORMAT_VERSION) throw new Error(`index format ${entry.format}, client reads ${FORMAT_VERSION}`);
-    return new SearchIndex(load, entry);
+    const index = new SearchIndex(load, entry);
+    index.tables = await Promise.all(entry.segments.map((segment) => index.json(segment.shards)));
+    return index;
   }
 
   constructor(load, entry) {
@@ -165,6 +169,7 @@ export class SearchIndex {
     this.entry = entry;
     this.files = new Map();
     this.terms = new Map();
+    this.tables = [];
   }
 
   file(path) {
@@ -178,7 +183,8 @@ export class SearchIndex {
     return this.files.get(key);
   }
 
-  idfOf(entry) { return idf(this.entry.documents, entry.docs.length, this.entry.idfScale); }
+  // Memoised on the entry: scoring asks for it once per candidate document, and ln() is a 30-term series.
+  idfOf(entry) { return entry.idf ??= idf(this.entry.documents, entry.docs.length, this.entry.idfScale); }
 
   // IndexReader.cs: the main and tail segments each have dictionary pages and shards; a term's entries merge.
   pageIndex(segment, term) {
@@ -224,6 +230,33 @@ export class SearchIndex {
     return df;
   }
 
+  /**
+   * df(term, near, reach) of many terms at once: the pages they need are fetched together, once, and then
+   * read synchronously (a typo's ~700 candidate stems would otherwise each await their own promises).
+   */
+  async dfs(terms, near, reach) {
+    const wanted = new Map(); // page file → page promise
+    const located = terms.map((term) => this.entry.segments.map((segment, s) => {
+      const p = this.pageIndex(s, term);
+      if (Math.abs(p - this.pageIndex(s, near)) > reach) return null;
+      const file = segment.pages[p].file;
+      if (!wanted.has(file)) wanted.set(file, this.page(s, p));
+      return file;
+    }));
+    const files = [...wanted.keys()];
+    const loaded = new Map((await Promise.all(wanted.values())).map((page, i) => [files[i], page]));
+    return terms.map((term, k) => {
+      let df = 0;
+      for (const file of located[k]) {
+        if (file === null) continue;
+        const page = loaded.get(file);
+        const at = indexOf(page.terms, term);
+        if (at >= 0) df += page.df[at];
+      }
+      return df;
+    });
+  }
+
   /** A term's decoded entry (segments merged), or null when no document holds it. */
   lookup(term) {
     if (!this.terms.has(term)) this.terms.set(term, this.#find(term));
@@ -241,18 +274,16 @@ export class SearchIndex {
     };
   }
 
+  // The shard table (IndexReader.LookupIn): the last shard whose first term is ≤ the term holds it, if any does.
   async #findIn(segment, term) {
-    const page = await this.page(segment, this.pageIndex(segment, term));
-    const at = indexOf(page.terms, term);
+    const table = this.tables[segment];
+    const at = lastAtMost(table.first, term);
     if (at < 0) return null;
-    let s = 0;
-    let first = 0;
-    while (first + page.shards[s].terms <= at) first += page.shards[s++].terms;
-    const key = 'shard:' + page.shards[s].file;
-    if (!this.files.has(key)) this.files.set(key, this.file(page.shards[s].file).then(decodeShard));
+    const file = `t/${table.files.slice(at * HASH_LENGTH, (at + 1) * HASH_LENGTH)}.bin`;
+    const key = 'shard:' + file;
+    if (!this.files.has(key)) this.files.set(key, this.file(file).then(decodeShard));
     const bytes = (await this.files.get(key)).get(term);
-    if (!bytes) throw new Error(`'${term}' is listed in a dictionary page but missing from its shard`);
-    return decodeTermEntry(bytes);
+    return bytes ? decodeTermEntry(bytes) : null;
   }
 
   async meta(doc) {
@@ -262,6 +293,18 @@ export class SearchIndex {
     const metas = await this.json(`m/${hash}.json`);
     return metas[doc % size];
   }
+}
+
+/** Index of the last element ≤ term in a sorted array, or −1. */
+function lastAtMost(sorted, term) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(sorted[mid], term) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
 }
 
 export function indexOf(sorted, term) {
@@ -331,7 +374,7 @@ async function corrections(index, word, exact) {
     tried.add(s);
     list.push(s);
   }
-  const dfs = await Promise.all(list.map((s) => index.df(s, exact, TYPO_PAGE_REACH)));
+  const dfs = await index.dfs(list, exact, TYPO_PAGE_REACH);
   const candidates = new Map();
   list.forEach((s, k) => { if (dfs[k] > 0) candidates.set(s, dfs[k]); });
   return ranked(candidates, MAX_CORRECTIONS);
@@ -419,27 +462,43 @@ function linedUp(entries, slots, doc, strict) {
   return false;
 }
 
-function evaluate(index, entries, thePlan, from, to) {
-  let scores = null;
-  for (const slot of allSlots(required(thePlan))) {
-    const more = slotScores(index, entries, slot, from, to);
-    if (scores === null) scores = more;
-    else {
-      const both = new Map();
-      for (const [doc, score] of scores) { const m = more.get(doc); if (m !== undefined) both.set(doc, score + m); }
-      scores = both;
-    }
-    if (scores.size === 0) break;
+/** A slot's best score in one document (binary search in each alternative's docs), or undefined when it has none. */
+function slotScoreOf(index, entries, slot, doc) {
+  let best;
+  for (const alternative of slot.alternatives) {
+    const entry = entries.get(alternative.term);
+    if (!entry) continue;
+    const i = lowerBound(entry.docs, doc);
+    if (i >= entry.docs.length || entry.docs[i] !== doc) continue;
+    const score = index.idfOf(entry) * (alternative.exact ? EXACT_WEIGHT : EXPANDED_WEIGHT) * entry.impacts[i];
+    if (best === undefined || score > best) best = score;
   }
-  if (scores === null) return new Map();
+  return best;
+}
+
+const slotSize = (entries, slot) => slot.alternatives.reduce((n, a) => n + (entries.get(a.term)?.docs.length ?? 0), 0);
+
+// Scores are integer sums, so the order slots are added in does not change them: the rarest slot lists the
+// candidates, and the others are looked up in them ("the probation x" costs x's documents, not every post's).
+function evaluate(index, entries, thePlan, from, to) {
+  const slots = allSlots(required(thePlan)).map((slot, i) => [slotSize(entries, slot), i, slot])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+  if (slots.length === 0) return new Map();
+  const scores = slotScores(index, entries, slots[0], from, to);
+  for (let k = 1; k < slots.length && scores.size > 0; k++) {
+    for (const [doc, score] of scores) {
+      const more = slotScoreOf(index, entries, slots[k], doc);
+      if (more === undefined) scores.delete(doc); else scores.set(doc, score + more);
+    }
+  }
   for (const clause of required(thePlan)) {
     if (clause.slots.length < 2) continue;
     for (const doc of [...scores.keys()]) if (!phraseMatches(entries, clause, doc)) scores.delete(doc);
   }
   for (const clause of thePlan.clauses.filter((c) => c.negated)) {
-    const holding = clause.slots.map((s) => slotScores(index, entries, s, from, to));
     for (const doc of [...scores.keys()]) {
-      if (holding.every((h) => h.has(doc)) && (clause.slots.length < 2 || phraseMatches(entries, clause, doc))) scores.delete(doc);
+      if (clause.slots.every((slot) => slotScoreOf(index, entries, slot, doc) !== undefined)
+        && (clause.slots.length < 2 || phraseMatches(entries, clause, doc))) scores.delete(doc);
     }
   }
   const adjacent = allSlots(required(thePlan).filter((c) => !c.quoted)).map((s, i) => [i, s]);
@@ -504,6 +563,15 @@ function termWeights(index, entries, thePlan) {
  * Returns {total, hits: [{doc, score, where, meta: {u, t, d, p, c}}], plan, widened, terms: Map(term → weight)}.
  */
 export async function search(index, request) {
+  const ranking = await rank(index, request);
+  return { ...ranking, hits: await describe(index, ranking, ranking.ranked.length) };
+}
+
+/**
+ * The ranking alone, before any metadata is read: {total, ranked: [[doc, score]] (the first `limit`), plan,
+ * entries, widened, terms}. describe() then reads titles and passages for as many as are shown.
+ */
+export async function rank(index, request) {
   const limit = request.limit ?? 10;
   let thePlan = await plan(index, parseQuery(request.query));
   const [from, to] = docRange(index, request.fromYear, request.toYear);
@@ -523,10 +591,17 @@ export async function search(index, request) {
   const ordered = [...scores].sort(request.order === 'date'
     ? (a, b) => b[0] - a[0]
     : (a, b) => (exact.has(b[0]) - exact.has(a[0])) || b[1] - a[1] || b[0] - a[0]);
-  const shown = ordered.slice(0, Math.max(0, limit));
+  return {
+    total: scores.size, ranked: ordered.slice(0, Math.max(0, limit)), plan: thePlan, entries, widened,
+    terms: termWeights(index, entries, thePlan),
+  };
+}
+
+/** The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. */
+export async function describe(index, ranking, count) {
+  const shown = ranking.ranked.slice(0, count);
   const metas = await Promise.all(shown.map(([doc]) => index.meta(doc)));
-  const hits = shown.map(([doc, score], i) => ({ doc, score, where: locate(index, entries, thePlan, doc, metas[i]), meta: metas[i] }));
-  return { total: scores.size, hits, plan: thePlan, widened, terms: termWeights(index, entries, thePlan) };
+  return shown.map(([doc, score], i) => ({ doc, score, where: locate(index, ranking.entries, ranking.plan, doc, metas[i]), meta: metas[i] }));
 }
 
 // ---- Snippets (SnippetBuilder.cs): the window of a passage's text around the best match.
@@ -542,8 +617,7 @@ export function snippet(text, terms) {
   const all = analyze(text);
   const words = all.filter((t) => !t.stacked);
   if (words.length === 0) return [];
-  const matched = words.map((w) => terms.has(w.term)
-    || all.some((s) => s.stacked && s.start <= w.start && s.end >= w.end && terms.has(s.term)));
+  const matched = matchedWords(all, words, terms);
   let best = 0;
   let bestScore = -1;
   for (let i = 0; i < words.length; i++) {
@@ -576,14 +650,36 @@ export function snippet(text, terms) {
   return parts;
 }
 
+/**
+ * The markup of the element a post page marks data-passage="name" (from its start tag to the matching end
+ * tag), or null when the page has none. Parsing only this passage, not the whole page with every comment,
+ * is most of what a snippet costs on a long thread. The pages are the build's own well-formed HTML.
+ */
+export function passageMarkup(html, name) {
+  const attribute = html.indexOf(`data-passage="${name}"`);
+  if (attribute < 0) return null;
+  const start = html.lastIndexOf('<', attribute);
+  const tag = /^<([a-zA-Z][a-zA-Z0-9]*)/.exec(html.slice(start, start + 20))?.[1];
+  if (!tag) return null;
+  const tags = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*>`, 'gi');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let m = tags.exec(html); m !== null; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.slice(start, m.index + m[0].length);
+  }
+  return html.slice(start);
+}
+
 /** The whole text as parts [{text, mark}], matched words marked: for titles, shown in full. */
 export function highlight(text, terms) {
   const all = analyze(text);
+  const stacked = stackedMatches(all, terms);
   const parts = [];
   let at = 0;
   for (const w of all) {
     if (w.stacked || w.start < at) continue;
-    const hit = terms.has(w.term) || all.some((s) => s.stacked && s.start <= w.start && s.end >= w.end && terms.has(s.term));
+    const hit = terms.has(w.term) || coveredByMatch(stacked, w);
     if (!hit) continue;
     if (w.start > at) parts.push({ text: text.slice(at, w.start), mark: false });
     parts.push({ text: text.slice(w.start, w.end), mark: true });
@@ -591,6 +687,16 @@ export function highlight(text, terms) {
   }
   if (at < text.length) parts.push({ text: text.slice(at), mark: false });
   return parts;
+}
+
+/** Stacked tokens (joined compounds) whose term is wanted: the only ones that can mark the words they span. */
+const stackedMatches = (all, terms) => all.filter((s) => s.stacked && terms.has(s.term));
+const coveredByMatch = (stacked, w) => stacked.some((s) => s.start <= w.start && s.end >= w.end);
+
+/** Whether each word is marked: its own term is wanted, or a wanted stacked compound spans it. */
+function matchedWords(all, words, terms) {
+  const stacked = stackedMatches(all, terms); // few or none: checking every token per word was quadratic
+  return words.map((w) => terms.has(w.term) || (stacked.length > 0 && coveredByMatch(stacked, w)));
 }
 
 function collapse(gap) {

@@ -2,7 +2,7 @@
 // Ranking lives in search-core.js (shared with the Node parity test and mirrored by `archivist search`);
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
 // snippets read from each result's own page, keyboard navigation and the live status line.
-import { SearchIndex, search, snippet, highlight, POST } from './search-core.js';
+import { SearchIndex, search, snippet, highlight, passageMarkup, POST } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
@@ -194,16 +194,23 @@ function loadPage(url) {
     pages.set(key, fetch(url).then((r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return r.text();
-    }).then((html) => new DOMParser().parseFromString(html, 'text/html')).catch((e) => { pages.delete(key); throw e; }));
+    }).catch((e) => { pages.delete(key); throw e; }));
   }
   return pages.get(key);
 }
 
+/** The passage's element, parsed alone (inert: a template's content runs no scripts and loads nothing). */
+function passageElement(html, name) {
+  const markup = passageMarkup(html, name) ?? passageMarkup(html, 'body');
+  if (markup === null) return null;
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  return template.content.firstElementChild;
+}
+
 async function fillSnippet(element, url, where, terms) {
   try {
-    const page = await loadPage(url);
-    const name = where === POST ? 'body' : where;
-    const passage = page.querySelector(`[data-passage="${CSS.escape(name)}"]`) ?? page.querySelector('[data-passage="body"]');
+    const passage = passageElement(await loadPage(url), where === POST ? 'body' : where);
     if (!passage) return;
     element.replaceChildren();
     appendParts(element, snippet(textOf(passage), terms));

@@ -10,11 +10,12 @@ namespace Archivist.Search.Format;
 public static class IndexFiles
 {
     public const string Entry = "index.json";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static string Shard(string hash) => $"t/{hash}.bin";
     public static string DictionaryPage(string hash) => $"d/{hash}.json";
     public static string MetaChunk(string hash) => $"m/{hash}.json";
+    public static string ShardTable(string hash) => $"s/{hash}.json";
 
     /// <summary>Hex characters of a content hash in a file name: enough to tell versions of one file apart.</summary>
     public const int HashLength = 10;
@@ -47,8 +48,17 @@ public sealed record IndexEntryFile(
 /// <summary>
 /// The postings of documents [<see cref="From"/>, <see cref="To"/>): a main segment of whole multiples of
 /// the tail span, which adding a newest post leaves alone, and a tail segment of the newest posts.
+/// <see cref="Shards"/> names the segment's <see cref="ShardTable"/> file.
 /// </summary>
-public sealed record SegmentRef(int From, int To, IReadOnlyList<PageRef> Pages);
+public sealed record SegmentRef(int From, int To, IReadOnlyList<PageRef> Pages, string Shards);
+
+/// <summary>
+/// Every shard of a segment by its first term, so an exact lookup goes straight to its shard: clients read
+/// this once, as the page opens, and a query for a word then costs one round trip instead of a dictionary
+/// page and then a shard. <see cref="Files"/> holds the shards' content hashes (10 hex digits each, in
+/// shard order: <c>t/&lt;hash&gt;.bin</c>).
+/// </summary>
+public sealed record ShardTable(IReadOnlyList<string> First, string Files);
 
 /// <summary>A dictionary page holding the terms from <see cref="From"/> up to the next page's.</summary>
 public sealed record PageRef(string From, string File);

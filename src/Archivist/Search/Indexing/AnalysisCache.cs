@@ -15,7 +15,7 @@ namespace Archivist.Search.Indexing;
 public sealed class AnalysisCache(string directory)
 {
     /// <summary>Bump when analysis changes: old entries then miss and are replaced.</summary>
-    private const string AnalyzerVersion = "analysis-1";
+    public const string AnalyzerVersion = "analysis-1";
 
     public static string KeyOf(Post post)
     {

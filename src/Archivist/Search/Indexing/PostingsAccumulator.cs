@@ -8,7 +8,11 @@ namespace Archivist.Search.Indexing;
 /// are kept varint-encoded (doc gap, three field frequencies, position gaps), about a byte per number,
 /// so a 10,000-post archive's fifty million positions fit in tens of megabytes. Not thread-safe.
 /// </summary>
-public sealed class PostingsAccumulator
+/// <remarks>
+/// Documents get ids from <paramref name="firstDoc"/> on: an incremental build accumulates only the tail
+/// segment's documents, with the ids they have in the whole archive.
+/// </remarks>
+public sealed class PostingsAccumulator(int firstDoc = 0)
 {
     private readonly Dictionary<string, Buffer> _terms = new(StringComparer.Ordinal);
     private readonly List<FieldLengths> _lengths = [];
@@ -19,11 +23,11 @@ public sealed class PostingsAccumulator
 
     public void Add(DocumentAnalysis document)
     {
-        var doc = _lengths.Count;
+        var doc = firstDoc + _lengths.Count;
         _lengths.Add(document.Lengths);
         foreach (var t in document.Terms)
         {
-            if (!_terms.TryGetValue(t.Term, out var buffer)) _terms[t.Term] = buffer = new Buffer();
+            if (!_terms.TryGetValue(t.Term, out var buffer)) _terms[t.Term] = buffer = new Buffer { LastDoc = firstDoc };
             var w = buffer.Data;
             w.Write(doc - buffer.LastDoc);
             w.Write(t.TitleFrequency);
@@ -40,12 +44,29 @@ public sealed class PostingsAccumulator
         }
     }
 
-    /// <summary>Field lengths averaged over the archive, stabilised (see <see cref="FieldLengths.Stabilised"/>).</summary>
-    public FieldLengths Averages()
+    /// <summary>Field lengths summed over the accumulated documents (token counts: exact in a double, in any order).</summary>
+    public FieldLengths Sums() => SumsBelow(firstDoc + _lengths.Count);
+
+    /// <summary>Field lengths summed over the accumulated documents with ids below <paramref name="doc"/>.</summary>
+    public FieldLengths SumsBelow(int doc)
     {
-        if (_lengths.Count == 0) return new FieldLengths(1, 1, 1);
-        return new FieldLengths(_lengths.Average(l => l.Title), _lengths.Average(l => l.Body), _lengths.Average(l => l.Comments)).Stabilised();
+        double title = 0, body = 0, comments = 0;
+        foreach (var l in _lengths.Take(Math.Clamp(doc - firstDoc, 0, _lengths.Count)))
+        {
+            title += l.Title;
+            body += l.Body;
+            comments += l.Comments;
+        }
+        return new FieldLengths(title, body, comments);
     }
+
+    /// <summary>Field lengths averaged over the archive, stabilised (see <see cref="FieldLengths.Stabilised"/>).</summary>
+    public FieldLengths Averages() => AveragesOf(Sums(), _lengths.Count);
+
+    /// <summary>Stabilised averages from summed lengths over <paramref name="documents"/> documents.</summary>
+    public static FieldLengths AveragesOf(FieldLengths sums, int documents) =>
+        documents == 0 ? new FieldLengths(1, 1, 1)
+            : new FieldLengths(sums.Title / documents, sums.Body / documents, sums.Comments / documents).Stabilised();
 
     /// <summary>Terms in ordinal (UTF-16) order: the order of shards, and of JavaScript's string comparison.</summary>
     public IReadOnlyList<string> SortedTerms()
@@ -64,7 +85,7 @@ public sealed class PostingsAccumulator
         var positions = new int[buffer.Df][];
         var r = new VarIntReader(buffer.Data.Written);
         Span<int> tf = stackalloc int[FieldLengths.Count];
-        var doc = 0;
+        var doc = firstDoc; // the first gap is from firstDoc (Add's LastDoc starts there)
         for (var i = 0; i < docs.Length; i++)
         {
             docs[i] = doc += r.ReadInt();
@@ -75,7 +96,7 @@ public sealed class PostingsAccumulator
             var p = 0;
             for (var k = 0; k < ps.Length; k++) ps[k] = p += r.ReadInt();
             positions[i] = ps;
-            impacts[i] = impact.Quantised(tf, _lengths[doc]);
+            impacts[i] = impact.Quantised(tf, _lengths[doc - firstDoc]);
         }
         return new TermPostings(term, docs, impacts, positions);
     }

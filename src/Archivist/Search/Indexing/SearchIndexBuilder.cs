@@ -6,8 +6,11 @@ using Archivist.Search.Scoring;
 
 namespace Archivist.Search.Indexing;
 
-/// <summary>All files of one index build, with figures about them.</summary>
-public sealed record IndexBuild(IReadOnlyList<IndexFile> Files, SearchIndexResult Result);
+/// <summary>
+/// All files of one index build, with figures about them, and (when the index has a main segment) what a
+/// later build needs to keep that segment without analysing its posts again.
+/// </summary>
+public sealed record IndexBuild(IReadOnlyList<IndexFile> Files, SearchIndexResult Result, MainSegmentState? Main = null);
 
 /// <summary>
 /// Builds the whole index in memory: posts → analyses (all cores) → inverted index → term entries →
@@ -20,77 +23,93 @@ public static class SearchIndexBuilder
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
-        var accumulator = new PostingsAccumulator();
-        var metas = new List<DocumentMeta>(documents.Count);
         var analyses = new DocumentAnalyses(options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null);
-        analyses.ForEach(documents, analysis =>
-        {
-            var post = documents[metas.Count];
-            metas.Add(Meta(post, analysis));
-            accumulator.Add(analysis);
-        });
+        var (accumulator, metas) = Accumulate(documents, 0, analyses);
 
         var analysed = clock.Elapsed.TotalSeconds;
-        var impact = new Bm25FImpact(options.Scoring, accumulator.Averages());
-        var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes);
-        var terms = accumulator.SortedTerms();
+        var averages = accumulator.Averages();
         var bounds = Segments(documents.Count, options.TailSpan);
-        var entries = bounds.Select(_ => new byte[terms.Count][]).ToArray();
-        var dfs = bounds.Select(_ => new int[terms.Count]).ToArray();
-        Parallel.For(0, terms.Count, i =>
-        {
-            var postings = accumulator.Postings(terms[i], impact);
-            for (var s = 0; s < bounds.Count; s++)
-            {
-                if (postings.Slice(bounds[s].From, bounds[s].To) is not { } slice) continue;
-                dfs[s][i] = slice.Docs.Length;
-                entries[s][i] = TermEntryCodec.Encode(slice, policy);
-            }
-        });
-
-        var encoded = clock.Elapsed.TotalSeconds;
+        var terms = accumulator.SortedTerms();
         var files = new List<IndexFile>();
-        var segments = new List<SegmentRef>();
-        var shardCount = 0;
-        for (var s = 0; s < bounds.Count; s++)
-        {
-            var held = Enumerable.Range(0, terms.Count).Where(i => entries[s][i] is not null).ToList();
-            var segmentTerms = held.Select(i => terms[i]).ToList();
-            var segmentEntries = held.Select(i => entries[s][i]).ToList();
-            var shards = ShardPlanner.Plan(segmentTerms, segmentEntries, options.ShardBytes);
-            var shardRefs = new List<ShardRef>(shards.Count);
-            foreach (var shard in shards)
-            {
-                var bytes = ShardCodec.Encode([.. Enumerable.Range(shard.First, shard.Count).Select(i => (segmentTerms[i], segmentEntries[i]))]);
-                var file = IndexFiles.Shard(ContentHash.Of(bytes));
-                files.Add(new IndexFile(file, bytes));
-                shardRefs.Add(new ShardRef(file, shard.Count));
-            }
-            shardCount += shards.Count;
-            var pages = DictionaryPages(segmentTerms, [.. held.Select(i => dfs[s][i])], shards, shardRefs, options.PageTerms, files);
-            segments.Add(new SegmentRef(bounds[s].From, bounds[s].To, pages));
-        }
-        entries = null!; // the encoded entries live on in the shard files; let the GC have them
+        var segments = EncodeSegments(accumulator, terms, bounds, averages, options, files, out var encodedAt);
+        var encoded = analysed + encodedAt;
 
+        var filesBeforeMeta = files.Count;
         var meta = MetaChunks(metas, options.MetaChunkSize, files);
-        var entry = new IndexEntryFile(
-            Format: IndexFiles.FormatVersion,
-            Documents: documents.Count,
-            IdfScale: Idf.Scale,
-            TopImpacts: options.TopImpacts,
-            Segments: segments,
-            MetaChunkSize: options.MetaChunkSize,
-            Meta: meta,
-            FirstDated: documents.TakeWhile(p => p.Date is null).Count(),
-            Years: Years(documents));
-        files.Add(new IndexFile(IndexFiles.Entry, JsonSerializer.SerializeToUtf8Bytes(entry, IndexFiles.Json)));
+        MainSegmentState? main = null;
+        if (options.CacheDirectory is not null && KeepsMainSegment(options) && bounds.Count > 0 && bounds[0].From == 0
+            && bounds[0].To == documents.Count - documents.Count % options.TailSpan)
+        {
+            var mainSegment = segments[0];
+            var mainTo = mainSegment.Ref.To;
+            var mainFiles = mainSegment.Files.Concat(files.Skip(filesBeforeMeta).Take(mainTo / options.MetaChunkSize)).ToList();
+            var sums = accumulator.SumsBelow(mainTo);
+            main = new MainSegmentState(
+                MainSegmentState.SettingsOf(options), mainTo, MainSegmentState.InputsOf(documents, mainTo),
+                [sums.Title, sums.Body, sums.Comments], [averages.Title, averages.Body, averages.Comments],
+                mainSegment.Ref, [.. mainFiles.Select(f => f.Path)], meta[..(mainTo / options.MetaChunkSize * IndexFiles.HashLength)],
+                [.. terms.Where((_, i) => mainSegment.Held[i])], mainSegment.ShardCount,
+                mainSegment.Files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max(),
+                mainFiles.Sum(f => (long)f.Content.Length));
+        }
+        files.Add(EntryFile(documents, segments.Select(s => s.Ref).ToList(), meta, options));
 
         var result = new SearchIndexResult(documents.Count, files.Count, files.Sum(f => (long)f.Content.Length))
         {
             Terms = terms.Count,
-            Shards = shardCount,
+            Shards = segments.Sum(s => s.ShardCount),
             LargestShard = files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max(),
             CachedDocuments = analyses.CachedDocuments,
+            Seconds = (analysed, encoded - analysed, clock.Elapsed.TotalSeconds - encoded),
+        };
+        return new IndexBuild(files, result, main);
+    }
+
+    /// <summary>Whether these settings allow keeping a main segment: there is a tail, and it starts on a metadata chunk.</summary>
+    private static bool KeepsMainSegment(SearchIndexOptions options) =>
+        options.TailSpan > 0 && options.MetaChunkSize > 0 && options.TailSpan % options.MetaChunkSize == 0;
+
+    /// <summary>
+    /// The index when the last build's main segment still holds: its posts, their order and the settings are
+    /// unchanged, and the archive-wide average lengths (which every stored impact uses) did not move. Only the
+    /// tail's posts are analysed; the main segment's files are kept through <paramref name="keep"/> (false when
+    /// one is gone or edited). Returns null when the main segment cannot be kept: build everything then. The
+    /// files given are exactly the tail's and the entry file; the result is byte-identical to a full build.
+    /// </summary>
+    public static IndexBuild? BuildOnto(IReadOnlyList<Post> posts, SearchIndexOptions options, MainSegmentState main, Func<string, bool> keep)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var documents = DocumentOrder.Assign(posts);
+        var bounds = Segments(documents.Count, options.TailSpan);
+        if (!KeepsMainSegment(options) || main.Settings != MainSegmentState.SettingsOf(options) || bounds.Count == 0 || bounds[0].From != 0
+            || bounds[0].To != main.To || MainSegmentState.InputsOf(documents, main.To) != main.Inputs)
+            return null;
+
+        var analyses = new DocumentAnalyses(options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null);
+        var (tail, metas) = Accumulate(documents, main.To, analyses);
+        var tailSums = tail.Sums();
+        var sums = new FieldLengths(main.LengthSums[0] + tailSums.Title, main.LengthSums[1] + tailSums.Body, main.LengthSums[2] + tailSums.Comments);
+        var averages = PostingsAccumulator.AveragesOf(sums, documents.Count);
+        if (averages != new FieldLengths(main.Averages[0], main.Averages[1], main.Averages[2])) return null;
+        if (!main.Files.All(keep)) return null; // kept files are content-named: a full build would write the same bytes there
+
+        var analysed = clock.Elapsed.TotalSeconds;
+        var terms = tail.SortedTerms();
+        var files = new List<IndexFile>();
+        var segments = EncodeSegments(tail, terms, bounds.Skip(1).ToList(), averages, options, files, out var encodedAt);
+        var encoded = analysed + encodedAt;
+        var meta = main.MetaHashes + MetaChunks(metas, options.MetaChunkSize, files);
+        files.Add(EntryFile(documents, [main.Segment, .. segments.Select(s => s.Ref)], meta, options));
+
+        var mainTerms = main.Terms.ToHashSet(StringComparer.Ordinal);
+        var tailShards = files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max();
+        var result = new SearchIndexResult(documents.Count, main.Files.Count + files.Count, main.Bytes + files.Sum(f => (long)f.Content.Length))
+        {
+            Terms = mainTerms.Count + terms.Count(t => !mainTerms.Contains(t)),
+            Shards = main.Shards + segments.Sum(s => s.ShardCount),
+            LargestShard = Math.Max(main.LargestShard, tailShards),
+            CachedDocuments = analyses.CachedDocuments,
+            KeptDocuments = main.To,
             Seconds = (analysed, encoded - analysed, clock.Elapsed.TotalSeconds - encoded),
         };
         return new IndexBuild(files, result);
@@ -107,6 +126,90 @@ public static class SearchIndexBuilder
         if (main > 0) segments.Add((0, main));
         if (documents > main) segments.Add((main, documents));
         return segments;
+    }
+
+    /// <summary>Analyses documents [<paramref name="from"/>, end) in doc-id order into an inverted index and their metadata.</summary>
+    private static (PostingsAccumulator, List<DocumentMeta>) Accumulate(IReadOnlyList<Post> documents, int from, DocumentAnalyses analyses)
+    {
+        var accumulator = new PostingsAccumulator(from);
+        var metas = new List<DocumentMeta>(documents.Count - from);
+        var range = from == 0 ? documents : documents.Skip(from).ToList();
+        analyses.ForEach(range, analysis =>
+        {
+            metas.Add(Meta(range[metas.Count], analysis));
+            accumulator.Add(analysis);
+        });
+        return (accumulator, metas);
+    }
+
+    /// <summary>One encoded segment: its entry in index.json, its files, and which of the sorted terms it holds.</summary>
+    private sealed record EncodedSegment(SegmentRef Ref, List<IndexFile> Files, bool[] Held, int ShardCount);
+
+    private static List<EncodedSegment> EncodeSegments(PostingsAccumulator accumulator, IReadOnlyList<string> terms,
+        IReadOnlyList<(int From, int To)> bounds, FieldLengths averages, SearchIndexOptions options, List<IndexFile> files, out double seconds)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var impact = new Bm25FImpact(options.Scoring, averages);
+        var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes);
+        var entries = bounds.Select(_ => new byte[terms.Count][]).ToArray();
+        var dfs = bounds.Select(_ => new int[terms.Count]).ToArray();
+        Parallel.For(0, terms.Count, i =>
+        {
+            var postings = accumulator.Postings(terms[i], impact);
+            for (var s = 0; s < bounds.Count; s++)
+            {
+                if (postings.Slice(bounds[s].From, bounds[s].To) is not { } slice) continue;
+                dfs[s][i] = slice.Docs.Length;
+                entries[s][i] = TermEntryCodec.Encode(slice, policy);
+            }
+        });
+        seconds = clock.Elapsed.TotalSeconds;
+
+        var segments = new List<EncodedSegment>();
+        for (var s = 0; s < bounds.Count; s++)
+        {
+            var segmentFiles = new List<IndexFile>();
+            var held = Enumerable.Range(0, terms.Count).Where(i => entries[s][i] is not null).ToList();
+            var segmentTerms = held.Select(i => terms[i]).ToList();
+            var segmentEntries = held.Select(i => entries[s][i]).ToList();
+            var shards = ShardPlanner.Plan(segmentTerms, segmentEntries, options.ShardBytes);
+            var shardRefs = new List<ShardRef>(shards.Count);
+            var hashes = new System.Text.StringBuilder(shards.Count * IndexFiles.HashLength);
+            foreach (var shard in shards)
+            {
+                var bytes = ShardCodec.Encode([.. Enumerable.Range(shard.First, shard.Count).Select(i => (segmentTerms[i], segmentEntries[i]))]);
+                var hash = ContentHash.Of(bytes);
+                var file = IndexFiles.Shard(hash);
+                segmentFiles.Add(new IndexFile(file, bytes));
+                shardRefs.Add(new ShardRef(file, shard.Count));
+                hashes.Append(hash);
+            }
+            var pages = DictionaryPages(segmentTerms, [.. held.Select(i => dfs[s][i])], shards, shardRefs, options.PageTerms, segmentFiles);
+            var table = JsonSerializer.SerializeToUtf8Bytes(new ShardTable([.. shards.Select(r => segmentTerms[r.First])], hashes.ToString()), IndexFiles.Json);
+            var tableFile = IndexFiles.ShardTable(ContentHash.Of(table));
+            segmentFiles.Add(new IndexFile(tableFile, table));
+            var isHeld = new bool[terms.Count];
+            foreach (var i in held) isHeld[i] = true;
+            segments.Add(new EncodedSegment(new SegmentRef(bounds[s].From, bounds[s].To, pages, tableFile), segmentFiles, isHeld, shards.Count));
+            files.AddRange(segmentFiles);
+            entries[s] = null!; // the encoded entries live on in the shard files; let the GC have them
+        }
+        return segments;
+    }
+
+    private static IndexFile EntryFile(IReadOnlyList<Post> documents, List<SegmentRef> segments, string meta, SearchIndexOptions options)
+    {
+        var entry = new IndexEntryFile(
+            Format: IndexFiles.FormatVersion,
+            Documents: documents.Count,
+            IdfScale: Idf.Scale,
+            TopImpacts: options.TopImpacts,
+            Segments: segments,
+            MetaChunkSize: options.MetaChunkSize,
+            Meta: meta,
+            FirstDated: documents.TakeWhile(p => p.Date is null).Count(),
+            Years: Years(documents));
+        return new IndexFile(IndexFiles.Entry, JsonSerializer.SerializeToUtf8Bytes(entry, IndexFiles.Json));
     }
 
     private static DocumentMeta Meta(Post post, DocumentAnalysis analysis)
@@ -144,6 +247,7 @@ public static class SearchIndexBuilder
         return pages;
     }
 
+    /// <summary>Metadata chunks of consecutive documents, from a multiple of the chunk size on; returns their hashes.</summary>
     private static string MetaChunks(List<DocumentMeta> metas, int size, List<IndexFile> files)
     {
         var hashes = new System.Text.StringBuilder();

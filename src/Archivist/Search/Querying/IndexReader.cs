@@ -16,6 +16,7 @@ public sealed class IndexReader
     private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermEntry?> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DictionaryPage> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ShardTable> _tables = new(StringComparer.Ordinal);
 
     public IndexReader(IIndexSource source)
     {
@@ -121,17 +122,30 @@ public sealed class IndexReader
         return found;
     }
 
+    /// <summary>The segment's shard table, read once: exact lookups go straight to their shard, as the browser's do.</summary>
+    public ShardTable Shards(int segment)
+    {
+        var file = Entry.Segments[segment].Shards;
+        if (!_tables.TryGetValue(file, out var table))
+            _tables[file] = table = JsonSerializer.Deserialize<ShardTable>(Read(file), IndexFiles.Json)!;
+        return table;
+    }
+
     private TermEntry? LookupIn(int segment, string term)
     {
-        var page = Page(segment, PageIndex(segment, term));
-        var at = QueryPlanner.IndexOf(page.Terms, term);
-        if (at < 0) return null;
-        var shardIndex = 0;
-        var first = 0;
-        while (first + page.Shards[shardIndex].Terms <= at) first += page.Shards[shardIndex++].Terms;
-        foreach (var (t, bytes) in ShardCodec.Decode(Read(page.Shards[shardIndex].File)))
+        var table = Shards(segment);
+        int lo = 0, hi = table.First.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (string.CompareOrdinal(table.First[mid], term) <= 0) lo = mid;
+            else hi = mid - 1;
+        }
+        if (table.First.Count == 0 || string.CompareOrdinal(table.First[lo], term) > 0) return null;
+        var hash = table.Files.Substring(lo * IndexFiles.HashLength, IndexFiles.HashLength);
+        foreach (var (t, bytes) in ShardCodec.Decode(Read(IndexFiles.Shard(hash))))
             if (t == term) return TermEntryCodec.Decode(bytes.Span);
-        throw new SearchIndexException($"'{term}' is listed in a dictionary page but missing from its shard; rebuild the site.");
+        return null; // shards hold consecutive terms: one not in its shard is in no document of this segment
     }
 
     public DocumentMeta Meta(int doc)

@@ -145,6 +145,57 @@ public class SearchIndexBuilderTests
         }
     }
 
+    [Fact]
+    public void ARebuildKeepsTheLastMainSegmentAndWritesWhatAFullBuildWould()
+    {
+        var (posts, _) = SearchTestSite.Generated(240);
+        var ordered = DocumentOrder.Assign(posts);
+        var root = Directory.CreateTempSubdirectory("archivist-main-segment").FullName;
+        var options = new SearchIndexOptions { TailSpan = 64, CacheDirectory = Path.Combine(root, "cache") };
+        var site = Path.Combine(root, "site");
+        SearchIndexResult Write(IReadOnlyList<Post> some)
+        {
+            using var folder = Archivist.Output.OutputFolder.Open(site, TimeSpan.FromSeconds(10));
+            using var transaction = folder.Begin();
+            var result = SearchIndexWriter.Write(some, transaction, options);
+            transaction.Commit();
+            return result;
+        }
+        void AssertSiteHoldsAFullBuildOf(IReadOnlyList<Post> some)
+        {
+            var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null }).Files;
+            var written = Directory.GetFiles(Path.Combine(site, options.Folder), "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(Path.Combine(site, options.Folder), f).Replace('\\', '/'), File.ReadAllBytes);
+            Assert.Equal(full.Select(f => f.Path).Order(StringComparer.Ordinal), written.Keys.Order(StringComparer.Ordinal));
+            Assert.All(full, f => Assert.Equal(f.Content, written[f.Path]));
+        }
+        try
+        {
+            Assert.Equal(0, Write(ordered.Take(239).ToList()).KeptDocuments);
+
+            // One newest post: the 192 posts of the main segment are neither analysed nor rewritten.
+            var added = Write(ordered);
+            Assert.Equal(192, added.KeptDocuments);
+            Assert.Equal(48, added.CachedDocuments + 1); // the tail's 47 earlier posts from the cache, the new one analysed
+            AssertSiteHoldsAFullBuildOf(ordered);
+
+            // A post of the main segment edited: its inputs no longer match, so everything is built again.
+            var edited = ordered.Select((p, i) => i == 5 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+            Assert.Equal(0, Write(edited).KeptDocuments);
+            AssertSiteHoldsAFullBuildOf(edited);
+
+            // A main-segment file gone from the site: the segment cannot be kept, and is written again.
+            File.Delete(Directory.GetFiles(Path.Combine(site, options.Folder, "t")).Order(StringComparer.Ordinal).First());
+            var restored = edited.Append(ordered[^1] with { Url = "/2099/01/later.html", Date = new DateOnly(2099, 1, 1) }).ToList();
+            Assert.Equal(0, Write(restored).KeptDocuments);
+            AssertSiteHoldsAFullBuildOf(restored);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
     private sealed class MemorySource(IReadOnlyList<IndexFile> files) : IIndexSource
     {
         private readonly Dictionary<string, byte[]> _files = files.ToDictionary(f => f.Path, f => f.Content);
