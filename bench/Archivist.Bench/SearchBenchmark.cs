@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Archivist.Content;
 using Archivist.Corpus;
+using Archivist.PagesHost;
 
 namespace Archivist.Bench;
 
@@ -128,7 +129,7 @@ public static class SearchBenchmark
         queries.AddRange(typo.Select(t => t.Query));
         queries.AddRange(mixed.Select(t => t.Query));
 
-        using var server = new GzipStaticServer(mounts);
+        using var server = new StaticSiteServer(mounts);
         await WarmAsync(server, mounts);
         await using var browser = await BrowserProbe.LaunchAsync();
         var table = new System.Text.StringBuilder();
@@ -139,7 +140,7 @@ public static class SearchBenchmark
         foreach (var engine in engines)
         {
             Log($"{size}: browser queries with {engine.Name}");
-            var results = await browser.RunAsync($"{server.BaseUrl}/bench/{engine.Probe}", queries, TimeSpan.FromMinutes(5));
+            var results = await browser.RunAsync($"{server.Origin}/bench/{engine.Probe}", queries, TimeSpan.FromMinutes(5));
             var later = results.Skip(1).Where(r => r.Error is null).ToList();
             var common = results.Skip(1).Take(CommonQueries.Length).ToList();
             string Rate(IEnumerable<(string Query, KnownAnswer Expected)> cases)
@@ -205,7 +206,7 @@ public static class SearchBenchmark
                $"of {Field(run.StdErr, "files")}.";
     }
 
-    private static Task WarmAsync(GzipStaticServer server, List<(string Prefix, string Root)> mounts)
+    private static Task WarmAsync(StaticSiteServer server, List<(string Prefix, string Root)> mounts)
     {
         Log($"compressing the text files of {mounts.Count} folders, as the host's CDN would hold them");
         server.Prepare();

@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
 
-namespace Archivist.Bench;
+namespace Archivist.PagesHost;
 
 /// <summary>
-/// Serves folders on 127.0.0.1 the way GitHub Pages does: gzip on the fly for text types (HTML, CSS, JS,
-/// JSON, SVG, wasm), none for unknown binary (our .bin shards, Pagefind's .pf_* files, which it gzips
-/// itself). Several roots can be mounted at URL prefixes; the longest prefix wins.
+/// Serves folders on 127.0.0.1 the way GitHub Pages does: a site under its base path (a project page is under
+/// <c>/repo/</c>), directory URLs to index.html, the site's <c>404.html</c> with status 404 for anything missing,
+/// <c>Cache-Control: max-age=600</c>, and gzip for text types only (HTML, CSS, JS, JSON, SVG, wasm), never for
+/// unknown binary such as our .bin shards or Pagefind's .pf_* files. Several folders can be mounted at URL
+/// prefixes; the longest prefix wins.
 /// </summary>
-public sealed class GzipStaticServer : IDisposable
+public sealed class StaticSiteServer : IDisposable
 {
     private static readonly Dictionary<string, (string Type, bool Compress)> Types = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -19,39 +21,54 @@ public sealed class GzipStaticServer : IDisposable
         [".mjs"] = ("text/javascript; charset=utf-8", true),
         [".json"] = ("application/json; charset=utf-8", true),
         [".svg"] = ("image/svg+xml", true),
+        [".md"] = ("text/markdown; charset=utf-8", true),
+        [".xml"] = ("application/xml; charset=utf-8", true),
+        [".txt"] = ("text/plain; charset=utf-8", true),
         [".wasm"] = ("application/wasm", true),
     };
 
     private readonly HttpListener _listener = new();
     private readonly (string Prefix, string Root)[] _mounts;
+    private readonly string _basePath;
     private readonly ConcurrentDictionary<string, byte[]> _gzipped = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
-    public GzipStaticServer(IEnumerable<(string Prefix, string Root)> mounts)
+    /// <summary>One site.</summary>
+    /// <param name="basePath">The URL path the site lives under, starting and ending with '/'.</param>
+    public StaticSiteServer(string root, string basePath = "/") : this([(basePath, root)]) => _basePath = basePath;
+
+    /// <summary>Several folders, each at a URL prefix that starts and ends with '/'.</summary>
+    public StaticSiteServer(IEnumerable<(string Prefix, string Root)> mounts)
     {
+        _basePath = "/";
         _mounts = mounts.Select(m => (m.Prefix, Path.GetFullPath(m.Root))).OrderByDescending(m => m.Prefix.Length).ToArray();
-        for (var port = 41_731; ; port++)
+        for (var attempt = 0; ; attempt++)
         {
+            var port = Random.Shared.Next(20_000, 60_000);
             try
             {
                 _listener.Prefixes.Clear();
                 _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 _listener.Start();
-                BaseUrl = $"http://127.0.0.1:{port}";
+                Origin = $"http://127.0.0.1:{port}";
                 break;
             }
-            catch (HttpListenerException) when (port < 41_800)
+            catch (HttpListenerException) when (attempt < 20)
             {
             }
         }
         _loop = Task.Run(Serve);
     }
 
-    public string BaseUrl { get; private set; } = "";
+    /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:40123</c>.</summary>
+    public string Origin { get; private set; } = "";
+
+    /// <summary>Where the (single) site's home page is: the origin plus the base path.</summary>
+    public string BaseUrl => Origin + _basePath;
 
     /// <summary>
     /// Compresses every text file up front, as the host's CDN serves compressed copies it already holds: the
-    /// cost of compressing a file on its first request is then no engine's latency.
+    /// cost of compressing a file on its first request is then nobody's latency.
     /// </summary>
     public void Prepare() =>
         Parallel.ForEach(_mounts.SelectMany(m => Directory.EnumerateFiles(m.Root, "*", SearchOption.AllDirectories))
@@ -80,22 +97,28 @@ public sealed class GzipStaticServer : IDisposable
         using var response = context.Response;
         try
         {
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-            var (prefix, root) = _mounts.First(m => path.StartsWith(m.Prefix, StringComparison.Ordinal));
-            var file = Path.GetFullPath(Path.Combine(root, path[prefix.Length..]));
-            if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
-            if (!file.StartsWith(root, StringComparison.Ordinal) || !File.Exists(file))
+            var requested = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
+            var mount = _mounts.FirstOrDefault(m => requested.StartsWith(m.Prefix, StringComparison.Ordinal) || requested + "/" == m.Prefix);
+            if (mount.Root is null)
             {
                 response.StatusCode = 404;
                 return;
             }
+            var file = Resolve(mount, requested);
+            if (file is null)
+            {
+                // GitHub Pages answers any missing URL with the site's 404.html.
+                response.StatusCode = 404;
+                file = Resolve(mount, mount.Prefix + "404.html");
+                if (file is null) return;
+            }
             var (type, compress) = Types.GetValueOrDefault(Path.GetExtension(file), ("application/octet-stream", false));
             response.ContentType = type;
-            response.AddHeader("Cache-Control", "max-age=600"); // as GitHub Pages sends
+            response.AddHeader("Cache-Control", "max-age=600");
             byte[] bytes;
             if (compress && (context.Request.Headers["Accept-Encoding"] ?? "").Contains("gzip", StringComparison.Ordinal))
             {
-                bytes = _gzipped.GetOrAdd(file, Gzip); // Prepare() did this for every file there at the start
+                bytes = _gzipped.GetOrAdd(file, Gzip);
                 response.AddHeader("Content-Encoding", "gzip");
             }
             else bytes = File.ReadAllBytes(file);
@@ -104,7 +127,17 @@ public sealed class GzipStaticServer : IDisposable
         }
         catch (Exception e) when (e is HttpListenerException or IOException)
         {
+            // The browser went away mid-response.
         }
+    }
+
+    /// <summary>The file a URL path names inside a mounted folder, or null when there is none.</summary>
+    private static string? Resolve((string Prefix, string Root) mount, string urlPath)
+    {
+        var relative = urlPath.Length > mount.Prefix.Length ? urlPath[mount.Prefix.Length..] : "";
+        var file = Path.GetFullPath(Path.Combine(mount.Root, relative));
+        if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
+        return file.StartsWith(mount.Root, StringComparison.Ordinal) && File.Exists(file) ? file : null;
     }
 
     private static byte[] Gzip(string file)
