@@ -47,11 +47,26 @@ public static class SiteBuilder
         var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
 
         using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint });
-        var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
-        var search = observer.Step("Writing the search index", _ => SearchIndexWriter.Write(posts, transaction, new SearchIndexOptions
+        // The search index needs only the posts, so it is built beside the pages: its single-threaded
+        // stretches (merging postings, writing shards) then overlap with rendering instead of following it.
+        var searchOptions = new SearchIndexOptions
         {
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
-        }));
+        };
+        var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        int rendered;
+        try
+        {
+            rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
+        }
+        catch
+        {
+            // The transaction must outlive every writer; a failed render is the error to report.
+            try { searchTask.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        var search = observer.Step("Writing the search index", _ => searchTask.GetAwaiter().GetResult());
         var summary = transaction.Commit();
 
         PageMemo.Save(memoPath, jobs, folder.Manifest);
