@@ -1,5 +1,4 @@
 using Archivist.Content;
-using Archivist.Corpus;
 using Archivist.Tests.Support;
 
 namespace Archivist.Tests.Content;
@@ -11,14 +10,7 @@ namespace Archivist.Tests.Content;
 /// </summary>
 public class WrittenMarkdownTextTests
 {
-    private static readonly Lazy<IReadOnlyList<string>> Texts = new(() =>
-    {
-        var generator = new CorpusGenerator(Vocabulary.FromFolder(RepoPaths.Seeds), new CorpusOptions { Posts = 400, Seed = 11 });
-        var files = generator.Files().Select(f => SeedFileLoader.FromBytes(f.Name, System.Text.Encoding.UTF8.GetBytes(f.Text))).ToList();
-        var posts = ContentAssembler.Assemble(files, PermalinkPattern.Blogger).Posts
-            .Concat(ContentLoader.Load(RepoPaths.Seeds, PermalinkPattern.Blogger).Posts);
-        return posts.SelectMany(p => p.AllComments().Select(c => c.Text).Prepend(p.Body).Prepend(p.Title)).ToList();
-    });
+    private static IReadOnlyList<string> Texts => MarkdownSamples.Texts;
 
     private static string Markdig(string markdown) => MarkdownSyntax.ToPlainText(MarkdownSyntax.Parse(markdown));
 
@@ -26,19 +18,19 @@ public class WrittenMarkdownTextTests
     public void GivesMarkdigsTextForEveryBodyAndComment()
     {
         var taken = 0;
-        foreach (var text in Texts.Value)
+        foreach (var text in Texts)
         {
             if (!WrittenMarkdownText.TryToPlainText(text, out var fast)) continue;
             taken++;
             Assert.Equal(Markdig(text), fast);
         }
-        Assert.True(taken >= Texts.Value.Count * 95 / 100, $"only {taken} of {Texts.Value.Count} texts took the direct path");
+        Assert.True(taken >= Texts.Count * 95 / 100, $"only {taken} of {Texts.Count} texts took the direct path");
     }
 
     [Fact]
     public void GivesMarkdigsTextForCutOffStarts()
     {
-        foreach (var text in Texts.Value.Where((_, i) => i % 7 == 0))
+        foreach (var text in Texts.Where((_, i) => i % 7 == 0))
             for (var cut = 1; cut < text.Length; cut += 1 + cut / 3)
             {
                 var head = text[..cut];
