@@ -39,26 +39,20 @@ public static class SiteBuilder
         if (request.Strict && diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
             return result with { StrictFailed = true, Elapsed = clock.Elapsed };
 
-        var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
-        using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
-        var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
-        var jobs = SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
-        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
-        var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
-
         using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint });
-        // The search index needs only the posts, so it is built beside the pages: its single-threaded
-        // stretches (merging postings, writing shards) then overlap with rendering instead of following it.
+        // The search index needs only the posts, so it is built beside everything from here on: its
+        // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
         var searchOptions = new SearchIndexOptions
         {
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
         };
         var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        int rendered;
+        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
+        (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
         try
         {
-            rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
+            pages = RenderPages(request, observer, posts, templatesHash, memoPath, transaction);
         }
         catch
         {
@@ -69,13 +63,27 @@ public static class SiteBuilder
         var search = observer.Step("Writing the search index", _ => searchTask.GetAwaiter().GetResult());
         var summary = transaction.Commit();
 
-        PageMemo.Save(memoPath, jobs, folder.Manifest);
+        PageMemo.Save(memoPath, pages.Jobs, folder.Manifest);
         SeedInventory.Save(request.CacheDirectory, seeds);
         seedCache.Prune(seeds);
         return result with
         {
-            Rendered = rendered, Kept = jobs.Count - rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
+            Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
+    private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
+        IReadOnlyList<Content.Post> posts, string templatesHash, string? memoPath, OutputTransaction transaction)
+    {
+        var options = request.Options;
+        var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
+        using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
+        var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
+        var jobs = SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
+        var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
+        var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
+        return (rendered, jobs);
     }
 
     /// <summary>Renders the jobs whose inputs changed, in parallel; returns how many were rendered.</summary>
