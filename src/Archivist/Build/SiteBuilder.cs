@@ -39,28 +39,51 @@ public static class SiteBuilder
         if (request.Strict && diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
             return result with { StrictFailed = true, Elapsed = clock.Elapsed };
 
-        var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
-        using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
-        var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
-        var jobs = SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
-        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
-        var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
-
         using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint });
-        var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
-        var search = observer.Step("Writing the search index", _ => SearchIndexWriter.Write(posts, transaction, new SearchIndexOptions
+        // The search index needs only the posts, so it is built beside everything from here on: its
+        // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
+        var searchOptions = new SearchIndexOptions
         {
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
-        }));
+        };
+        var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
+        (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
+        try
+        {
+            pages = RenderPages(request, observer, posts, templatesHash, memoPath, transaction);
+        }
+        catch
+        {
+            // The transaction must outlive every writer; a failed render is the error to report.
+            try { searchTask.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        var search = observer.Step("Writing the search index", _ => searchTask.GetAwaiter().GetResult());
         var summary = transaction.Commit();
 
-        PageMemo.Save(memoPath, jobs, folder.Manifest);
+        PageMemo.Save(memoPath, pages.Jobs, folder.Manifest);
         SeedInventory.Save(request.CacheDirectory, seeds);
         seedCache.Prune(seeds);
         return result with
         {
-            Rendered = rendered, Kept = jobs.Count - rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
+            Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
+    private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
+        IReadOnlyList<Content.Post> posts, string templatesHash, string? memoPath, OutputTransaction transaction)
+    {
+        var options = request.Options;
+        var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
+        using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
+        var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
+        var jobs = SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
+        var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
+        var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
+        return (rendered, jobs);
     }
 
     /// <summary>Renders the jobs whose inputs changed, in parallel; returns how many were rendered.</summary>

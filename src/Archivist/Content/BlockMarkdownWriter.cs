@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Archivist.Seeds;
 
 namespace Archivist.Content;
@@ -12,17 +13,58 @@ public static class BlockMarkdownWriter
     /// <summary>Between quoted reader contributions: a rule too, written differently so the source keeps the distinction.</summary>
     public const string ContributionBreak = "- - -";
 
-    public static string Write(IEnumerable<SeedBlock> blocks) => string.Join("\n\n", blocks.Select(Write));
-
-    public static string Write(SeedBlock block) => block switch
+    public static string Write(IEnumerable<SeedBlock> blocks)
     {
-        // A backslash at the end of a line is CommonMark's visible hard line break.
-        ParagraphBlock p => string.Join("\\\n", p.Lines.Select(MarkdownText.Line)),
-        BulletListBlock b => string.Join("\n", b.Items.Select(item => "- " + MarkdownText.Line(item))),
-        NumberedListBlock n => string.Join("\n", n.Items.Select(item =>
-            item.Number.ToString(CultureInfo.InvariantCulture) + item.Delimiter + " " + MarkdownText.Line(item.Text))),
-        SectionBreakBlock => SectionBreak,
-        ContributionBreakBlock => ContributionBreak,
-        _ => throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name),
-    };
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var block in blocks)
+        {
+            if (!first) sb.Append("\n\n");
+            Append(sb, block);
+            first = false;
+        }
+        return sb.ToString();
+    }
+
+    public static string Write(SeedBlock block) => Append(new StringBuilder(), block).ToString();
+
+    private static StringBuilder Append(StringBuilder sb, SeedBlock block)
+    {
+        switch (block)
+        {
+            case ParagraphBlock p:
+                for (var i = 0; i < p.Lines.Count; i++)
+                {
+                    // A backslash at the end of a line is CommonMark's visible hard line break.
+                    if (i > 0) sb.Append("\\\n");
+                    MarkdownText.AppendLine(sb, p.Lines[i]);
+                }
+                break;
+            case BulletListBlock b:
+                for (var i = 0; i < b.Items.Count; i++)
+                {
+                    if (i > 0) sb.Append('\n');
+                    MarkdownText.AppendLine(sb.Append("- "), b.Items[i]);
+                }
+                break;
+            case NumberedListBlock n:
+                for (var i = 0; i < n.Items.Count; i++)
+                {
+                    if (i > 0) sb.Append('\n');
+                    var item = n.Items[i];
+                    sb.Append(item.Number.ToString(CultureInfo.InvariantCulture)).Append(item.Delimiter).Append(' ');
+                    MarkdownText.AppendLine(sb, item.Text);
+                }
+                break;
+            case SectionBreakBlock:
+                sb.Append(SectionBreak);
+                break;
+            case ContributionBreakBlock:
+                sb.Append(ContributionBreak);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name);
+        }
+        return sb;
+    }
 }

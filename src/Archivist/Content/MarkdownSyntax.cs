@@ -22,7 +22,8 @@ public static class MarkdownSyntax
     /// The words a reader sees: block texts separated by blank lines, hard line breaks as newlines,
     /// links as their visible text, no Markdown syntax.
     /// </summary>
-    public static string ToPlainText(string markdown) => ToPlainText(Parse(markdown));
+    public static string ToPlainText(string markdown) =>
+        WrittenMarkdownText.TryToPlainText(markdown, out var text) ? text : ToPlainText(Parse(markdown));
 
     /// <summary>The same, for a document already parsed (the renderer parses once for HTML and text).</summary>
     public static string ToPlainText(MarkdownDocument document)

@@ -17,26 +17,35 @@ public static partial class MarkdownText
     private static partial Regex EntityLike();
 
 
+    private static readonly System.Buffers.SearchValues<char> SyntaxCharacters = System.Buffers.SearchValues.Create("\\`*[]<>~|_&");
+
     private const string TrailingUrlPunctuation = ".,;:!?'\"’”)]}*_";
 
     /// <summary>Markdown for one line of text, safe at the start of a line or list item. Leading
     /// whitespace is dropped: in Markdown it would make an indented code block.</summary>
     public static string Line(string text)
     {
-        text = text.TrimStart();
         var sb = new StringBuilder(text.Length + 16);
-        var position = 0;
-        if (text.Contains("://", StringComparison.Ordinal))
-        foreach (Match m in BareUrl().Matches(text))
+        AppendLine(sb, text);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <see cref="Line"/>'s Markdown for <paramref name="text"/> (whole posts are written into one builder).</summary>
+    public static void AppendLine(StringBuilder sb, string text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        var position = start;
+        if (text.AsSpan(start).Contains("://", StringComparison.Ordinal))
+        foreach (Match m in BareUrl().Matches(text, start))
         {
             var url = TrimUrl(m.Value);
             if (url.Length <= "https://".Length) continue;
-            AppendEscaped(sb, text.AsSpan(position, m.Index - position), atLineStart: position == 0);
+            AppendEscaped(sb, text.AsSpan(position, m.Index - position), atLineStart: position == start);
             sb.Append('<').Append(url).Append('>');
             position = m.Index + url.Length;
         }
-        AppendEscaped(sb, text.AsSpan(position), atLineStart: position == 0);
-        return sb.ToString();
+        AppendEscaped(sb, text.AsSpan(position), atLineStart: position == start);
     }
 
     /// <summary>Drops sentence punctuation that follows a URL, keeping a closing bracket the URL opened.</summary>
@@ -89,6 +98,15 @@ public static partial class MarkdownText
         }
         for (var i = start; i < text.Length; i++)
         {
+            // Most text has no syntax characters: copy the run up to the next one in one go.
+            var run = text[i..].IndexOfAny(SyntaxCharacters);
+            if (run < 0)
+            {
+                sb.Append(text[i..]);
+                break;
+            }
+            sb.Append(text.Slice(i, run));
+            i += run;
             var c = text[i];
             switch (c)
             {

@@ -14,6 +14,9 @@ public static partial class YamlScalarWriter
     [GeneratedRegex(@"^(?:[-+]?(?:\d[\d_]*)?\.?\d[\d_.eE+-]*|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?.*|y|n|yes|no|on|off|true|false|null|~|<<)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksTyped();
 
+    private static readonly System.Buffers.SearchValues<char> PrintableAsciiOrNewline =
+        System.Buffers.SearchValues.Create("\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     /// <summary>Appends <paramref name="value"/> as the value of a key whose content starts at <paramref name="indent"/> spaces.</summary>
     public static void Append(StringBuilder sb, string value, int indent)
     {
@@ -48,6 +51,9 @@ public static partial class YamlScalarWriter
     private static bool CanBeLiteral(string value)
     {
         if (value[0] is ' ' or '\t' or '\n' || value[^1] == '\n') return false;
+        // Comments are mostly printable ASCII: then only a line ending in a space rules a literal out (checked vectorised).
+        if (!value.AsSpan().ContainsAnyExcept(PrintableAsciiOrNewline))
+            return value[^1] != ' ' && !value.Contains(" \n", StringComparison.Ordinal);
         var lineEnd = true;
         for (var i = value.Length - 1; i >= 0; i--)
         {

@@ -37,12 +37,19 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
     public void Apply(string root)
     {
         var staging = Path.Combine(root, OutputFolder.StagingFolderName);
+        var top = Path.TrimEndingDirectorySeparator(root);
         foreach (var path in Moves)
         {
             var from = OutputPath.ToFull(staging, path);
-            if (!File.Exists(from)) continue; // moved before an interruption
+            if (!File.Exists(from)) continue; // moved before an interruption, or with its folder
             var to = OutputPath.ToFull(root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            if (HighestMissingFolder(top, Path.GetDirectoryName(to)!) is { } missing)
+            {
+                // Nothing of the site is in that folder yet, and everything staged beneath it is a move:
+                // one rename moves it all (a first build moves thousands of files in a few renames).
+                Directory.Move(Path.Combine(staging, Path.GetRelativePath(top, missing)), missing);
+                continue;
+            }
             File.Move(from, to, overwrite: true);
         }
         foreach (var path in Deletes)
@@ -53,6 +60,15 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
         }
         AtomicFile.WriteAllText(Path.Combine(root, OutputManifest.FileName), Manifest);
         File.Delete(Path.Combine(root, OutputFolder.JournalFileName));
+    }
+
+    /// <summary>The outermost folder on the way from <paramref name="root"/> to <paramref name="directory"/> that does not exist yet, or null.</summary>
+    private static string? HighestMissingFolder(string root, string directory)
+    {
+        if (Directory.Exists(directory)) return null;
+        var missing = directory;
+        while (Path.GetDirectoryName(missing) is { } parent && parent.Length > root.Length && !Directory.Exists(parent)) missing = parent;
+        return missing;
     }
 
     private static void RemoveEmptyParents(string root, string directory)

@@ -40,11 +40,30 @@ public static class Excerpts
     /// <summary>Plain text with its white space collapsed, cut to about <paramref name="length"/> characters.</summary>
     public static string Cut(string text, int length)
     {
-        var head = text.Length > length * 4 ? text[..(length * 4)] : text;
-        var flat = string.Join(' ', head.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var head = text.AsSpan(0, Math.Min(text.Length, length * 4));
+        var flat = Collapse(head);
         if (flat.Length <= length && head.Length == text.Length) return flat;
         if (flat.Length <= length) return flat + "…";
         var cut = flat.LastIndexOf(' ', length);
         return (cut > length / 2 ? flat[..cut] : flat[..length]).TrimEnd(',', ';', ':', '.', '-', '–', '—') + "…";
+    }
+
+    /// <summary>The words of <paramref name="text"/> joined by single spaces (what splitting at white space and joining gives, without the pieces).</summary>
+    private static string Collapse(ReadOnlySpan<char> text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
 }

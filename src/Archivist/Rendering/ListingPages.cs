@@ -4,55 +4,84 @@ using Archivist.Rendering.Views;
 namespace Archivist.Rendering;
 
 /// <summary>
-/// The home page and its numbered continuations (<c>/page/2/</c>…), newest posts first, each with date,
-/// excerpt and comment count. A page depends on the posts it shows and the number of pages.
+/// The home page (the newest posts) and the numbered listings <c>/page/N/</c>, each with date, excerpt and
+/// comment count, newest first. Numbered pages count from the oldest post and hold only full pages, so
+/// once written a page's posts never change: a new post rewrites the home page and, at most, the newest
+/// numbered pages whose links reach the top (see <see cref="ListingPlan"/>).
 /// </summary>
 public static class ListingPages
 {
     public const int PageWindow = 2;
 
-    public static string PagePath(int page) => page == 1 ? "/" : $"/page/{page.ToString(CultureInfo.InvariantCulture)}/";
+    public static string PagePath(int page) => page == 0 ? "/" : $"/page/{page.ToString(CultureInfo.InvariantCulture)}/";
 
     public static IEnumerable<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts)
     {
-        var perPage = context.Options.PostsPerPage;
-        var pageCount = Math.Max(1, (posts.Count + perPage - 1) / perPage);
-        for (var page = 1; page <= pageCount; page++)
+        var plan = ListingPlan.Of(posts.Count, context.Options.PostsPerPage);
+        for (var page = 0; page <= plan.Numbered; page++)
         {
-            var slice = posts.Skip((page - 1) * perPage).Take(perPage).ToList();
-            using var hasher = context.Hasher("list").Add(page).Add(pageCount);
+            var (from, count) = plan.Slice(page);
+            var slice = Enumerable.Range(from, count).Select(i => posts[i]).ToList();
+            var pagination = Pagination(context.Urls, page, plan.Numbered);
+            using var hasher = context.Hasher("list").Add(page).Add(pagination.NewerUrl).Add(pagination.OlderUrl);
+            foreach (var link in pagination.Pages) hasher.Add(link.Number).Add(link.Href).Add(link.Gap);
             foreach (var p in slice) hasher.Add(p.Fingerprint);
             var number = page;
-            yield return new PageJob(SiteUrls.FileOf(PagePath(page)), hasher.Finish(), () => Render(context, slice, number, pageCount));
+            yield return new PageJob(SiteUrls.FileOf(PagePath(page)), hasher.Finish(), () => Render(context, slice, number, pagination));
         }
     }
 
-    private static ReadOnlyMemory<byte> Render(RenderContext context, IReadOnlyList<SitePost> slice, int page, int pageCount)
+    private static ReadOnlyMemory<byte> Render(RenderContext context, IReadOnlyList<SitePost> slice, int page, PaginationView pagination)
     {
-        var pagination = Pagination(context.Urls, page, pageCount, PagePath);
-        var heading = page == 1 ? context.Options.Title : $"Page {page.ToString(CultureInfo.InvariantCulture)} of {pageCount.ToString(CultureInfo.InvariantCulture)}";
-        var view = new ListPageView(context.Site, heading, slice.Select(p => context.Summary(p)).ToList(), pagination);
-        var head = context.Head(page == 1 ? context.Options.Title : $"{context.Options.Title}, page {page.ToString(CultureInfo.InvariantCulture)}",
-            PagePath(page), jsonLd: page == 1 ? StructuredData.WebSite(context) : null,
+        var home = page == 0;
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        var view = new ListPageView(context.Site, home ? context.Options.Title : $"Page {number}", slice.Select(p => context.Summary(p)).ToList(), pagination);
+        var head = context.Head(home ? context.Options.Title : $"{context.Options.Title}, page {number}",
+            PagePath(page), jsonLd: home ? StructuredData.WebSite(context) : null,
             prev: pagination.NewerUrl, next: pagination.OlderUrl);
-        return context.Page("list", view, head, page == 1 ? "home" : "list");
+        return context.Page("list", view, head, home ? "home" : "list");
     }
 
-    /// <summary>Newer/older links and a window of page numbers around the current one, with the first and last.</summary>
-    public static PaginationView Pagination(SiteUrls urls, int page, int pageCount, Func<int, string> pathOf)
+    /// <summary>
+    /// Newer/older links and a window of page numbers around the current page, with page 1 (the oldest) and a
+    /// gap mark where numbers are left out. The home page (<paramref name="page"/> 0) sits above the newest
+    /// numbered page. Only pages within the window of the top depend on how many pages there are.
+    /// </summary>
+    public static PaginationView Pagination(SiteUrls urls, int page, int numbered)
     {
+        var position = page == 0 ? numbered + 1 : page;
         var links = new List<PageLinkView>();
         var last = 0;
-        for (var n = 1; n <= pageCount; n++)
+        for (var n = 1; n <= numbered; n++)
         {
-            if (n != 1 && n != pageCount && Math.Abs(n - page) > PageWindow) continue;
+            if (n != 1 && Math.Abs(n - position) > PageWindow) continue;
             if (last != 0 && n > last + 1) links.Add(new PageLinkView(0, null, false, Gap: true));
-            links.Add(new PageLinkView(n, n == page ? null : urls.Local(pathOf(n)), n == page, Gap: false));
+            links.Add(new PageLinkView(n, n == page ? null : urls.Local(PagePath(n)), n == page, Gap: false));
             last = n;
         }
-        return new PaginationView(page, pageCount,
-            page > 1 ? urls.Local(pathOf(page - 1)) : null,
-            page < pageCount ? urls.Local(pathOf(page + 1)) : null,
-            links);
+        if (last != 0 && last < numbered) links.Add(new PageLinkView(0, null, false, Gap: true));
+        var newer = page == 0 ? null : urls.Local(PagePath(page < numbered ? page + 1 : 0));
+        var older = page == 0 ? (numbered > 0 ? urls.Local(PagePath(numbered)) : null) : page > 1 ? urls.Local(PagePath(page - 1)) : null;
+        return new PaginationView(page, numbered, newer, older, links);
+    }
+}
+
+/// <summary>
+/// Which posts each listing shows. Posts are newest first. Numbered page k holds the k-th full run of
+/// <c>perPage</c> posts counted from the oldest; the newest 1 to <c>perPage</c> posts that do not fill a
+/// page yet are on the home page only, which tops itself up from the newest numbered page to show
+/// <c>perPage</c> posts.
+/// </summary>
+public sealed record ListingPlan(int Posts, int PerPage, int Numbered)
+{
+    public static ListingPlan Of(int posts, int perPage) =>
+        new(posts, perPage, posts <= perPage ? 0 : (posts - 1) / perPage);
+
+    /// <summary>The range of the newest-first post list that <paramref name="page"/> (0: home) shows.</summary>
+    public (int From, int Count) Slice(int page)
+    {
+        if (page == 0) return (0, Math.Min(PerPage, Posts));
+        var to = Posts - (page - 1) * PerPage; // exclusive, in the newest-first list
+        return (to - PerPage, PerPage);
     }
 }

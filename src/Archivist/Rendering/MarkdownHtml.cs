@@ -19,12 +19,14 @@ public sealed class MarkdownHtml
     private readonly LinkPolicy _links;
     private readonly StringWriter _writer = new() { NewLine = "\n" };
     private readonly HtmlRenderer _renderer;
+    private readonly WrittenMarkdownHtml _written;
 
     public MarkdownHtml(LinkPolicy links)
     {
         _links = links;
         _renderer = new HtmlRenderer(_writer);
         MarkdownSyntax.Pipeline.Setup(_renderer);
+        _written = new WrittenMarkdownHtml(_renderer, links);
     }
 
     /// <param name="headingFloor">The lowest heading level the text may use (2 under a page's h1).</param>
@@ -35,12 +37,24 @@ public sealed class MarkdownHtml
     /// <summary>HTML and, when asked, the plain text of the same parse (for excerpts and structured data).</summary>
     public RenderedMarkdown Render(string markdown, int headingFloor, bool userContent, bool withText)
     {
+        if (!withText && TryRenderWritten(markdown, userContent) is { } html) return new RenderedMarkdown(html, "");
         var document = MarkdownSyntax.Parse(markdown);
         Sanitise(document, headingFloor, userContent);
         _writer.GetStringBuilder().Clear();
         _renderer.Render(document);
         _writer.Flush();
         return new RenderedMarkdown(_writer.ToString(), withText ? MarkdownSyntax.ToPlainText(document) : "");
+    }
+
+    /// <summary>Our own Markdown without a syntax tree (it has no headings, so the floor does not matter), or null.</summary>
+    internal string? TryRenderWritten(string markdown, bool userContent)
+    {
+        _writer.GetStringBuilder().Clear();
+        _written.Start(userContent);
+        if (WrittenMarkdown.TryRead(markdown, _written) && !_written.Refused) return _writer.ToString();
+        _renderer.EnsureLine(); // leave the renderer at a line start, as after a whole document
+        _writer.GetStringBuilder().Clear();
+        return null;
     }
 
     private void Sanitise(MarkdownDocument document, int headingFloor, bool userContent)

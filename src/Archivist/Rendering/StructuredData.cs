@@ -44,7 +44,7 @@ public static class StructuredData
             }
             json.WriteString("inLanguage", context.Options.Language);
             json.WriteNumber("commentCount", post.CommentCount);
-            WriteComments(json, context, post, post.Comments);
+            WriteComments(json, context.Urls.AbsoluteOrLocal(post.Url) + "#", post.Comments);
         });
     }
 
@@ -58,7 +58,7 @@ public static class StructuredData
         json.WriteString("inLanguage", context.Options.Language);
     });
 
-    private static void WriteComments(Utf8JsonWriter json, RenderContext context, Post post, ValueList<Comment> comments)
+    private static void WriteComments(Utf8JsonWriter json, string permalinkBase, ValueList<Comment> comments)
     {
         if (comments.Count == 0) return;
         json.WriteStartArray("comment");
@@ -66,11 +66,11 @@ public static class StructuredData
         {
             json.WriteStartObject();
             json.WriteString("@type", "Comment");
-            var permalink = context.Urls.AbsoluteOrLocal(post.Url) + "#" + c.Id;
+            var permalink = permalinkBase + c.Id;
             json.WriteString("@id", permalink);
             json.WriteString("url", permalink);
             json.WriteString("text", Excerpts.FromMarkdownSource(c.Text, CommentTextLength));
-            WriteComments(json, context, post, c.Replies);
+            WriteComments(json, permalinkBase, c.Replies);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -62,7 +62,10 @@ public static class TextNormalizer
 
     private static bool NeedsRewrite(ReadOnlySpan<char> line)
     {
-        foreach (var c in line)
+        // Nearly every line is printable ASCII: find the first character that is not, vectorised.
+        var first = line.IndexOfAnyExceptInRange(' ', '~');
+        if (first < 0) return false;
+        foreach (var c in line[first..])
         {
             if (c < ' ' || (c >= '\u007F' && (IsInvisible(c) || IsExoticSpace(c) || char.IsControl(c)))) return true;
         }

@@ -107,6 +107,38 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void NewFoldersMoveInWholeBesideFilesOfFoldersThatExist()
+    {
+        Build(("a.html", "A"), ("b/old.html", "O"));
+        Build(("a.html", "A"), ("b/old.html", "O"), ("b/new.html", "N"), ("c/d/e.html", "E"), ("c/d/f.html", "F"), ("c/g.html", "G"));
+        Assert.Equal(["E", "F", "G", "N", "O"], new[] { "c/d/e.html", "c/d/f.html", "c/g.html", "b/new.html", "b/old.html" }.Select(Read).Order());
+        using var folder = OutputFolder.Open(Site, TimeSpan.Zero);
+        Assert.Equal(6, folder.Manifest.Count);
+        Assert.All(folder.Manifest.Entries, e => Assert.Equal(e.ModifiedTicks, File.GetLastWriteTimeUtc(Path.Combine(Site, e.Path)).Ticks));
+        Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
+    }
+
+    [Fact]
+    public void ACommitInterruptedAfterMovingAFolderIsFinishedOnNextOpen()
+    {
+        Build(("a.html", "A"));
+        // Killed after the commit point with one new folder already moved in and another still staged.
+        var staging = Path.Combine(Site, OutputFolder.StagingFolderName);
+        Directory.CreateDirectory(Path.Combine(Site, "x"));
+        File.WriteAllText(Path.Combine(Site, "x", "1.html"), "X1");
+        Directory.CreateDirectory(Path.Combine(staging, "y", "z"));
+        File.WriteAllText(Path.Combine(staging, "y", "z", "2.html"), "Y2");
+        var entries = new[] { "x/1.html", "y/z/2.html" }.Select(p => new ManifestEntry(p, 2, "h", 0)).Append(new ManifestEntry("a.html", 1, "h", 0));
+        var manifest = new OutputManifest(entries).Serialize();
+        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), $"move\tx/1.html\nmove\ty/z/2.html\nmanifest\n{manifest}");
+
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero)) Assert.Contains("completed", folder.RecoveryNote);
+        Assert.Equal("X1", Read("x/1.html"));
+        Assert.Equal("Y2", Read("y/z/2.html"));
+        Assert.False(Directory.Exists(staging));
+    }
+
+    [Fact]
     public void ASecondWriterWaitsThenRefusesClearly()
     {
         using var first = OutputFolder.Open(Site, TimeSpan.Zero);

@@ -30,14 +30,14 @@ public class SitePagesTests : IDisposable
         var files = _site.Files().Keys.ToHashSet();
         string[] expected =
         [
-            "index.html", "page/2/index.html", "archive/index.html", "2025/index.html", "2025/10/index.html", "2025/09/index.html",
+            "index.html", "page/1/index.html", "archive/index.html", "2025/index.html", "2025/10/index.html", "2025/09/index.html",
             "2024/index.html", "2024/05/index.html", "2023/index.html", "2023/01/index.html", "undated/index.html",
             "2025/10/alpha.html", "2025/10/alpha.md", "search/index.html", "about/index.html", "404.html",
             "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll", "assets/site.css", "assets/print.css", "assets/favicon.svg",
         ];
         Assert.All(expected, path => Assert.Contains(path, files));
-        Assert.DoesNotContain("page/1/index.html", files);
-        Assert.DoesNotContain("page/3/index.html", files);
+        Assert.DoesNotContain("page/2/index.html", files); // the three newest are on the home page only
+        Assert.DoesNotContain("page/0/index.html", files);
     }
 
     [Fact]
@@ -47,8 +47,9 @@ public class SitePagesTests : IDisposable
         var home = Page("index.html");
         Assert.Equal(["Alpha", "Bravo", "Charlie"], home.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
         Assert.Equal("2 comments", home.QuerySelector(".post-summary .post-meta")!.TextContent.Split(" · ")[1]);
-        Assert.Equal("/page/2/", home.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
-        var second = Page("page/2/index.html");
+        Assert.Equal("/page/1/", home.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href"));
+        var second = Page("page/1/index.html"); // numbered from the oldest
+        Assert.Equal("Page 1", second.QuerySelector("h1")!.TextContent);
         Assert.Equal(["Delta", "Echo", "Foxtrot has no date at all"], second.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
         Assert.Equal("/", second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
         Assert.Null(second.QuerySelector(".pagination a[rel=next]"));

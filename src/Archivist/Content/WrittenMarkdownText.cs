@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Archivist.Content;
+
+/// <summary>
+/// Plain text of our own Markdown (see <see cref="WrittenMarkdown"/>), exactly as <see cref="MarkdownSyntax.ToPlainText(Markdig.Syntax.MarkdownDocument)"/>
+/// gives it: each paragraph or list item a block, blocks separated by a blank line, hard breaks as newlines,
+/// autolinks as their URL, rules as nothing.
+/// </summary>
+public sealed class WrittenMarkdownText : IWrittenMarkdownSink
+{
+    private readonly StringBuilder _text;
+
+    private WrittenMarkdownText(int capacity) => _text = new StringBuilder(capacity);
+
+    /// <summary>The same text as <see cref="MarkdownSyntax.ToPlainText(string)"/>, or false when the Markdown is outside the subset.</summary>
+    public static bool TryToPlainText(string markdown, out string text)
+    {
+        var sink = new WrittenMarkdownText(markdown.Length);
+        if (!WrittenMarkdown.TryRead(markdown, sink))
+        {
+            text = "";
+            return false;
+        }
+        text = sink._text.ToString().Trim();
+        return true;
+    }
+
+    public void Rule() { }
+    public void StartList(char kind, ReadOnlySpan<char> start) { }
+    public void EndList() { }
+
+    public void StartParagraph(bool inList)
+    {
+        if (_text.Length > 0) _text.Append("\n\n");
+    }
+
+    public void EndParagraph(bool inList) { }
+    public void Text(ReadOnlySpan<char> text) => _text.Append(text);
+    public void Autolink(ReadOnlySpan<char> url) => _text.Append(url);
+    public void HardBreak() => _text.Append('\n');
+}
