@@ -49,6 +49,20 @@ public sealed class ChromiumPages : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the page called <paramref name="name"/> and its context, stopping whatever it was still doing.</summary>
+    public async Task CloseAsync(string name)
+    {
+        await _gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_pages.Remove(name, out var entry)) await entry.Context.CloseAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (context, _) in _pages.Values) await context.CloseAsync();
