@@ -74,10 +74,14 @@ public sealed class HostileSeedsInBrowserTests(HostileSeedsSite hostile, Chromiu
         {
             var response = await page.GotoAsync(hostile.Url(path));
             Assert.Equal(200, response?.Status);
-            Assert.Null(await page.EvaluateAsync<string?>("() => window.pwned ?? null"));
+            problems.AssertNone(path);
+            var pwned = await page.EvaluateAsync<string?>("() => window.pwned ?? null");
+            Assert.True(pwned is null, $"{path}: the payload '{pwned}' ran");
             // Nothing the seeds said became an element that can run script or load a frame.
             Assert.Equal(0, await page.Locator("main iframe, main svg, main img, main object, main embed, main details, main [onerror], main [onload]").CountAsync());
-            problems.AssertNone(path);
+            // Every link as the browser resolves it (it strips tabs and decodes entities, as attackers count on).
+            var schemes = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('a[href], area[href], form[action], [src]')].map(e => new URL(e.getAttribute('href') ?? e.getAttribute('action') ?? e.getAttribute('src'), location.href).protocol)");
+            Assert.All(schemes, scheme => Assert.True(scheme is "http:" or "https:" or "mailto:", $"{path}: a link with the scheme {scheme}"));
         }
     }
 
