@@ -30,8 +30,7 @@ public sealed class HostileSeedsInBrowserTests(HostileSeedsSite hostile, Chromiu
     public void TheBuildSurvivesAndNamesEachFileItHadTroubleWith()
     {
         var result = hostile.Result;
-        var diagnostics = result.Diagnostics.Select(d => d.ToString()).ToList();
-        var all = string.Join("\n", diagnostics);
+        var all = string.Join("\n", result.Diagnostics);
         Assert.Contains(result.Diagnostics, d => d is { Severity: DiagnosticSeverity.Error, File: "binary.txt" } && d.Message.Contains("binary"));
         Assert.Contains(result.Diagnostics, d => d is { Severity: DiagnosticSeverity.Warning, File: "broken-utf8.txt" } && d.Message.Contains("UTF-8"));
         foreach (var file in new[] { "hostile-front.md", "hostile-front-dump.txt", "hostile-backslash.md" })

@@ -13,7 +13,7 @@ public sealed class NoScriptTests(RootSite site, ChromiumPages browser) : IClass
     private Task<WatchedPage> PageWithoutScripts() => browser.PageAsync("no-script", new() { JavaScriptEnabled = false });
 
     [Fact]
-    public async Task ScriptsAreReallyOff()
+    public async Task TheSearchAppNeverStartsAndShowsNoFiltersThatCannotWork()
     {
         var (page, _) = await PageWithoutScripts();
         await page.GotoAsync(site.Url("search/"));

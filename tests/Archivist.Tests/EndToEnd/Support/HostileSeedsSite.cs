@@ -13,8 +13,10 @@ namespace Archivist.Tests.EndToEnd.Support;
 /// </summary>
 public sealed class HostileSeedsSite : IDisposable
 {
-    /// <summary>Every payload that runs script sets <c>window.pwned</c> to its own name and opens a dialog, so whichever fires is named.</summary>
-    /// <remarks>Under 200 characters: a longer first line is not taken as a title.</remarks>
+    /// <summary>
+    /// Every payload that would run script sets <c>window.pwned</c> to its own name (most also open a dialog), so
+    /// whichever fires is named. This one is at most 200 characters: a longer first line is not taken as a title.
+    /// </summary>
     public const string TitlePayload = "<script>window.pwned='title-script'</script><img src=x onerror=\"window.pwned='title-img'\"> {{title}} {{{site.title}}} &amp; \"' onmouseover=\"window.pwned='title-attr'\" </title><script>alert(2)</script>";
 
     public static readonly string[] BodyPayloads =
