@@ -542,8 +542,16 @@ export function snippet(text, terms) {
   const all = analyze(text);
   const words = all.filter((t) => !t.stacked);
   if (words.length === 0) return [];
-  const matched = words.map((w) => terms.has(w.term)
-    || all.some((s) => s.stacked && s.start <= w.start && s.end >= w.end && terms.has(s.term)));
+  // A word is matched by its own term or by a matched stacked compound spanning it. Marking each compound's
+  // span (words are in text order) keeps this linear; asking every word about every token took minutes on a
+  // long post and froze the page meanwhile.
+  const matched = words.map((w) => terms.has(w.term));
+  for (const s of all) {
+    if (!s.stacked || !terms.has(s.term)) continue;
+    for (let k = firstWordFrom(words, s.start); k < words.length && words[k].start < s.end; k++) {
+      if (words[k].end <= s.end) matched[k] = true;
+    }
+  }
   let best = 0;
   let bestScore = -1;
   for (let i = 0; i < words.length; i++) {
@@ -574,6 +582,17 @@ export function snippet(text, terms) {
   }
   if (end < words.length) push(ELLIPSIS, false);
   return parts;
+}
+
+/** The index of the first word starting at or after `start` (words are in text order). */
+function firstWordFrom(words, start) {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (words[middle].start < start) low = middle + 1; else high = middle;
+  }
+  return low;
 }
 
 /** The whole text as parts [{text, mark}], matched words marked: for titles, shown in full. */
