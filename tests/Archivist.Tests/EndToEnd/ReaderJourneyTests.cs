@@ -30,6 +30,14 @@ public sealed class ReaderJourneyTests(RootSite root, ProjectSite project, Chrom
         await page.GotoAsync(site.Url());
         await Assertions.Expect(page.Locator("body")).ToHaveClassAsync("page-home");
         await Assertions.Expect(page.Locator(".post-summary").First).ToBeVisibleAsync();
+        // A keyboard reader's first Tab shows the skip link (it sits off screen until focused); Enter skips the header.
+        var skipLink = page.Locator("a.skip-link");
+        await Assertions.Expect(skipLink).Not.ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(skipLink).ToBeFocusedAsync();
+        await Assertions.Expect(skipLink).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
         problems.AssertNone("home page");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Site" }).GetByRole(AriaRole.Link, new() { Name = "Archive" }).ClickAsync();
