@@ -17,8 +17,9 @@ public sealed class PageProblemsTests(RootSite site, ChromiumPages browser) : IC
 
         await page.EvaluateAsync("() => { alert('boo'); console.error('broken'); setTimeout(() => { throw new Error('thrown'); }); }");
         await page.EvaluateAsync("url => fetch(url).catch(() => {})", site.Url("no-such-file.js"));
-        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 0))"); // let the thrown error surface
         await page.EvaluateAsync("url => fetch(url, { mode: 'no-cors' }).catch(() => {})", "http://127.0.0.1:1/unreachable");
+        foreach (var kind in new[] { "alert dialog", "console error", "uncaught error", "HTTP 404", "request failed" })
+            await problems.WaitForAsync(p => p.StartsWith(kind, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         var seen = string.Join("\n", problems.Seen);
         Assert.Contains("alert dialog", seen);
@@ -49,6 +50,7 @@ public sealed class PageProblemsTests(RootSite site, ChromiumPages browser) : IC
         var (page, problems) = await browser.PageAsync("strict", anyConsoleOutput: true);
         await page.GotoAsync(site.Url("about/"));
         await page.EvaluateAsync("() => console.log('hello')");
+        await problems.WaitForAsync(p => p.StartsWith("console log", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.Contains(problems.Seen, p => p.Contains("console log", StringComparison.Ordinal) && p.Contains("hello", StringComparison.Ordinal));
     }
 }

@@ -13,6 +13,7 @@ public sealed class PageProblems
 {
     private readonly ConcurrentQueue<string> _problems = new();
     private readonly ConcurrentDictionary<string, byte> _expectedNotFound = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _added = new(0);
 
     private PageProblems(IPage page, bool anyConsoleOutput)
     {
@@ -21,21 +22,27 @@ public sealed class PageProblems
             if (IsExpectedNotFoundMessage(message)) return;
             // Search results and pages log nothing when all is well, so for hostile input any output counts.
             if (anyConsoleOutput || message.Type is "error" or "warning")
-                _problems.Enqueue($"console {message.Type} on {page.Url}: {message.Text} (at {message.Location})");
+                Add($"console {message.Type} on {page.Url}: {message.Text} (at {message.Location})");
         };
-        page.PageError += (_, error) => _problems.Enqueue($"uncaught error on {page.Url}: {error}");
-        page.RequestFailed += (_, request) => _problems.Enqueue($"request failed on {page.Url}: {request.Method} {request.Url}: {request.Failure}");
+        page.PageError += (_, error) => Add($"uncaught error on {page.Url}: {error}");
+        page.RequestFailed += (_, request) => Add($"request failed on {page.Url}: {request.Method} {request.Url}: {request.Failure}");
         page.Response += (_, response) =>
         {
             if (response.Status < 400) return;
             if (response.Status == 404 && _expectedNotFound.ContainsKey(response.Url)) return;
-            _problems.Enqueue($"HTTP {response.Status} on {page.Url}: {response.Request.Method} {response.Url}");
+            Add($"HTTP {response.Status} on {page.Url}: {response.Request.Method} {response.Url}");
         };
         page.Dialog += async (_, dialog) =>
         {
-            _problems.Enqueue($"{dialog.Type} dialog on {page.Url}: {dialog.Message}");
+            Add($"{dialog.Type} dialog on {page.Url}: {dialog.Message}");
             await dialog.DismissAsync();
         };
+    }
+
+    private void Add(string problem)
+    {
+        _problems.Enqueue(problem);
+        _added.Release();
     }
 
     /// <summary>Starts watching a page: console errors and warnings count, or any console output at all.</summary>
@@ -43,6 +50,20 @@ public sealed class PageProblems
 
     /// <summary>What has been seen so far.</summary>
     public IReadOnlyList<string> Seen => _problems.ToArray();
+
+    /// <summary>
+    /// Waits until a problem matching <paramref name="match"/> has been seen, or <paramref name="patience"/> has
+    /// passed: events reach the test a little after the page raises them. Callers assert on <see cref="Seen"/> after.
+    /// </summary>
+    public async Task WaitForAsync(Func<string, bool> match, TimeSpan patience)
+    {
+        var deadline = DateTime.UtcNow + patience;
+        while (!Seen.Any(match))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _added.WaitAsync(left, TestContext.Current.CancellationToken)) return;
+        }
+    }
 
     /// <summary>A URL the test requests on purpose to get the site's 404 page; its 404 (and Chromium's note about it) is no problem.</summary>
     public void ExpectNotFound(string url) => _expectedNotFound[url] = 0;
