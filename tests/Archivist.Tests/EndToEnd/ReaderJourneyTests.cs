@@ -1,0 +1,167 @@
+using System.Text.RegularExpressions;
+using Archivist.Tests.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace Archivist.Tests.EndToEnd;
+
+/// <summary>
+/// What a reader does with the published site, in Chromium, at a domain root and under a project base path:
+/// browse to a post through the archive, follow comment permalinks, search from the header and open hits.
+/// Every step must leave the browser without a console error, script error, failed request or dialog.
+/// </summary>
+public sealed class ReaderJourneyTests(RootSite root, ProjectSite project, ChromiumPages browser)
+    : IClassFixture<RootSite>, IClassFixture<ProjectSite>, IClassFixture<ChromiumPages>
+{
+    // A post of the real seeds with a long body and threaded replies, and a word only one of its comments holds.
+    private const string PostPath = "2025/10/clash-of-cultures.html";
+    private const string PostTitle = "Clash of Cultures";
+    private const string CommentOnlyWord = "guernsey";
+
+    private PublishedSite Site(string basePath) => basePath == "/" ? root : project;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/repo/")]
+    public async Task FromTheHomePageThroughTheArchiveToAPostAndItsCommentPermalinks(string basePath)
+    {
+        var site = Site(basePath);
+        var (page, problems) = await browser.PageAsync();
+
+        await page.GotoAsync(site.Url());
+        await Assertions.Expect(page.Locator("body")).ToHaveClassAsync("page-home");
+        await Assertions.Expect(page.Locator(".post-summary").First).ToBeVisibleAsync();
+        // A keyboard reader's first Tab shows the skip link (it sits off screen until focused); Enter skips the header.
+        var skipLink = page.Locator("a.skip-link");
+        await Assertions.Expect(skipLink).Not.ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(skipLink).ToBeFocusedAsync();
+        await Assertions.Expect(skipLink).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main")).ToBeFocusedAsync();
+        problems.AssertNone("home page");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Site" }).GetByRole(AriaRole.Link, new() { Name = "Archive" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("archive/"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Archive");
+        problems.AssertNone("archive");
+
+        await page.Locator(".archive-year h2 a", new() { HasTextString = "2025" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("2025/"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("2025");
+        problems.AssertNone("year page");
+
+        await page.Locator(".period-month h2 a", new() { HasTextString = "October" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("2025/10/"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("October");
+        problems.AssertNone("month page");
+
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = PostTitle, Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url(PostPath));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PostTitle);
+        problems.AssertNone("post page");
+
+        // The last reply in the thread: far below the fold, so landing on it proves the page scrolled.
+        var permalink = page.Locator(".comment-replies a.comment-permalink").Last;
+        var href = await permalink.GetAttributeAsync("href") ?? "";
+        var id = href[(href.IndexOf('#') + 1)..];
+        Assert.Matches(@"^c\d+-\d+$", id);
+        await permalink.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url(PostPath) + "#" + id);
+        await AssertLandedOnComment(page, id);
+        problems.AssertNone("comment permalink clicked");
+
+        // Arriving from elsewhere, as a shared link does: the browser scrolls from the top to the comment.
+        await page.GotoAsync(site.Url("archive/"));
+        await page.GotoAsync(site.Url(PostPath) + "#" + id);
+        await AssertLandedOnComment(page, id);
+        await Assertions.Expect(page.Locator("h1")).Not.ToBeInViewportAsync();
+        problems.AssertNone("comment permalink opened");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/repo/")]
+    public async Task SearchFromTheHeaderOpenACommentHitFilterByYearAndUseTheKeyboard(string basePath)
+    {
+        var site = Site(basePath);
+        var (page, problems) = await browser.PageAsync();
+
+        await page.GotoAsync(site.Url("archive/"));
+        var headerBox = page.Locator("header").GetByRole(AriaRole.Searchbox);
+        await headerBox.FillAsync(CommentOnlyWord);
+        await headerBox.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("search/") + "?q=" + CommentOnlyWord);
+        await page.Locator("#search-app[data-ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("#search-input")).ToHaveValueAsync(CommentOnlyWord);
+        var results = page.Locator(".search-result");
+        await Assertions.Expect(results.First).ToBeVisibleAsync();
+        var marks = page.Locator(".search-result mark");
+        await Assertions.Expect(marks.First).ToBeVisibleAsync();
+        foreach (var mark in await marks.AllTextContentsAsync())
+            Assert.StartsWith(CommentOnlyWord, mark, StringComparison.OrdinalIgnoreCase);
+        problems.AssertNone("search from the header");
+
+        var commentHit = page.Locator(".search-result h2 a[href*='#c']").First;
+        var hitHref = await commentHit.GetAttributeAsync("href") ?? "";
+        Assert.StartsWith(site.Url(), hitHref, StringComparison.Ordinal); // the hit keeps the base path
+        var commentId = hitHref[(hitHref.IndexOf('#') + 1)..];
+        await commentHit.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(hitHref);
+        await AssertLandedOnComment(page, commentId);
+        await Assertions.Expect(page.Locator($"[data-passage='{commentId}']")).ToContainTextAsync(CommentOnlyWord, new() { IgnoreCase = true });
+        problems.AssertNone("comment hit opened");
+
+        // A word in every post, so there are several years to filter and several results to move through.
+        await page.GotoAsync(site.Url("search/"));
+        await page.Locator("#search-app[data-ready]").WaitForAsync();
+        var input = page.Locator("#search-input");
+        await input.FillAsync("probation");
+        await input.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("search/") + "?q=probation");
+        await Assertions.Expect(results.Nth(2)).ToBeVisibleAsync();
+        var links = page.Locator(".search-result h2 a");
+
+        await input.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(links.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(links.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(links.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        problems.AssertNone("keyboard through the results");
+
+        var unfilteredStatus = await page.Locator("#search-status").TextContentAsync();
+        var years = await page.Locator("#search-from option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        Assert.True(years.Length >= 2, "the year filter offers the seeds' years: " + string.Join(", ", years));
+        var earliest = years.Min(StringComparer.Ordinal)!;
+        await page.Locator("#search-from").SelectOptionAsync(earliest);
+        await page.Locator("#search-to").SelectOptionAsync(earliest);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"[?&]from={earliest}&to={earliest}"));
+        await Assertions.Expect(page.Locator("#search-status")).Not.ToHaveTextAsync(unfilteredStatus ?? "");
+        await Assertions.Expect(results.First).ToBeVisibleAsync();
+        foreach (var date in await page.Locator(".search-result time").EvaluateAllAsync<string[]>("times => times.map(t => t.dateTime)"))
+            Assert.StartsWith(earliest, date, StringComparison.Ordinal);
+        problems.AssertNone("year filter");
+
+        var firstHref = await links.First.GetAttributeAsync("href") ?? "";
+        await input.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(links.First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(firstHref);
+        await Assertions.Expect(page.Locator(".post-meta time").First).ToHaveAttributeAsync("datetime", new Regex("^" + earliest));
+        problems.AssertNone("result opened with Enter");
+    }
+
+    /// <summary>The comment is the document's :target, its card is outlined for the eye, and it is on screen.</summary>
+    private static async Task AssertLandedOnComment(IPage page, string id)
+    {
+        await Assertions.Expect(page.Locator(":target")).ToHaveAttributeAsync("id", id);
+        var comment = page.Locator($"[id='{id}']");
+        await Assertions.Expect(comment).ToHaveClassAsync("comment");
+        await Assertions.Expect(comment.Locator(":scope > .comment-card")).ToHaveCSSAsync("outline-style", "solid");
+        await Assertions.Expect(comment.Locator(":scope > .comment-card")).ToBeInViewportAsync();
+    }
+}
