@@ -20,8 +20,11 @@ public sealed class SnippetBuilder(EnglishAnalyzer analyzer)
         var all = analyzer.Analyze(text);
         var words = all.Where(t => !t.Stacked).ToList();
         if (words.Count == 0) return new Snippet("", []);
+        // A word is matched by its own term or by a matched compound spanning it. The matched compounds are few,
+        // so gather them first: asking every word about every token is quadratic and takes minutes on a huge post.
+        var compounds = all.Where(s => s.Stacked && terms.ContainsKey(s.Term)).ToList();
         var matched = words.Select(w => terms.ContainsKey(w.Term)
-            || all.Any(s => s.Stacked && s.Start <= w.Start && s.End >= w.End && terms.ContainsKey(s.Term))).ToArray();
+            || (compounds.Count > 0 && compounds.Exists(s => s.Start <= w.Start && s.End >= w.End))).ToArray();
 
         var best = 0;
         var bestScore = -1L;
