@@ -112,7 +112,8 @@ public sealed class PostAnalyzer
     private int IdOf(ReadOnlySpan<char> token)
     {
         if (_idOfTokenText.TryGetValue(token, out var known)) return known;
-        var id = _analyzer.Term(token) is { } term ? IdOfTerm(term) : Dropped;
+        // Not _analyzer.Term: that memoises too, and a second memo of every spelling per worker costs memory.
+        var id = _analyzer.Normalized(token) is { } normalized ? IdOfTerm(_analyzer.Stem(normalized)) : Dropped;
         if (_idOfToken.Count < MaxMemoised) _idOfToken[token.ToString()] = id;
         return id;
     }
