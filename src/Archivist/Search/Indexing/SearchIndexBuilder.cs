@@ -23,8 +23,10 @@ public static class SearchIndexBuilder
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
-        var analyses = new DocumentAnalyses(options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null);
+        using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
+        var analyses = new DocumentAnalyses(cache);
         var (accumulator, metas) = Accumulate(documents, 0, analyses);
+        cache?.Save(keepUnread: false); // every post went through the cache: the new pack holds exactly this archive
 
         var analysed = clock.Elapsed.TotalSeconds;
         var averages = accumulator.Averages();
@@ -85,8 +87,11 @@ public static class SearchIndexBuilder
             || bounds[0].To != main.To || MainSegmentState.InputsOf(documents, main.To) != main.Inputs)
             return null;
 
-        var analyses = new DocumentAnalyses(options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null);
+        using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
+        var analyses = new DocumentAnalyses(cache);
         var (tail, metas) = Accumulate(documents, main.To, analyses);
+        // Saved even if the main segment turns out not to hold: the full build that follows then reads the tail too.
+        cache?.Save(keepUnread: true);
         var tailSums = tail.Sums();
         var sums = new FieldLengths(main.LengthSums[0] + tailSums.Title, main.LengthSums[1] + tailSums.Body, main.LengthSums[2] + tailSums.Comments);
         var averages = PostingsAccumulator.AveragesOf(sums, documents.Count);
