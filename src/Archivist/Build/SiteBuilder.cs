@@ -61,11 +61,14 @@ public static class SiteBuilder
             throw;
         }
         var search = observer.Step("Writing the search index", _ => searchTask.GetAwaiter().GetResult());
-        var summary = transaction.Commit();
-
-        PageMemo.Save(memoPath, pages.Jobs, folder.Manifest);
-        SeedInventory.Save(request.CacheDirectory, seeds);
-        seedCache.Prune(seeds);
+        var summary = observer.Step("Committing", _ =>
+        {
+            var committed = transaction.Commit();
+            PageMemo.Save(memoPath, pages.Jobs, folder.Manifest);
+            SeedInventory.Save(request.CacheDirectory, seeds);
+            seedCache.Prune(seeds);
+            return committed;
+        });
         return result with
         {
             Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
@@ -79,9 +82,11 @@ public static class SiteBuilder
         var options = request.Options;
         var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
         using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
-        var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
-        var jobs = SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
-        var memo = request.Force ? PageMemo.Empty : PageMemo.Load(memoPath);
+        var (jobs, memo) = observer.Step("Planning pages", _ =>
+        {
+            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
+            return (SitePlan.Plan(context, sitePosts, request.TemplatesDirectory), request.Force ? PageMemo.Empty : PageMemo.Load(memoPath));
+        });
         var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
         return (rendered, jobs);
     }
