@@ -37,9 +37,14 @@ public sealed class TemplateSet
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { FormatProvider = CultureInfo.InvariantCulture });
         var buffers = new ThreadLocal<PageBuffers>(() => new PageBuffers());
         RegisterHelpers(handlebars, urls);
-        // {{{content}}} in the layout copies the page template's output straight from this thread's buffer.
-        handlebars.RegisterHelper("content", (in EncodedTextWriter writer, in HelperOptions _, in Context _, in Arguments _) =>
-            writer.Write(buffers.Value!.Content.GetStringBuilder(), false));
+        // {{{content}}} in the layout copies the page template's output straight from this thread's buffer into
+        // the page's: the layout writes to that StringWriter unbuffered, and EncodedTextWriter copies a
+        // StringBuilder one char at a time (a tenth of a 10,000-post build's CPU).
+        handlebars.RegisterHelper("content", (in EncodedTextWriter _, in HelperOptions _, in Context _, in Arguments _) =>
+        {
+            var page = buffers.Value!;
+            page.Page.GetStringBuilder().Append(page.Content.GetStringBuilder());
+        });
         var partials = Path.Combine(directory, "partials");
         if (Directory.Exists(partials))
             foreach (var file in TemplateFiles(partials))
