@@ -18,48 +18,72 @@ public static class TermEntryCodec
         var docs = postings.Docs;
         var df = docs.Length;
         if (df == 0) throw new ArgumentException($"term '{postings.Term}' has no documents", nameof(postings));
-        var byImpact = Enumerable.Range(0, df).OrderByDescending(i => postings.Impacts[i]).ThenBy(i => docs[i]).ToArray();
-        var positioned = PositionedMembers(postings, byImpact, policy.PositionBytes);
+        var byImpact = ByImpact(postings.Impacts);
+        var positioned = PositionedMembers(postings.Positions, byImpact, policy.PositionBytes);
         var hasTop = df > policy.TopImpacts;
 
-        var (kind, membership) = Membership(docs);
         var w = new VarIntWriter(df * 3 + 16);
+        var kind = Membership(docs);
         w.WriteByte((byte)((byte)kind | (hasTop ? HasTopFlag : 0) | (positioned.Length == df ? AllPositionedFlag : 0)));
         w.Write(df);
-        w.WriteBytes(membership);
+        WriteMembership(w, kind, docs);
 
         if (!hasTop) w.WriteBytes(postings.Impacts);
         else
         {
-            var top = byImpact.Take(policy.TopImpacts).Order().ToArray();
+            var top = byImpact[..policy.TopImpacts];
+            Array.Sort(top);
             w.Write(top.Length);
-            WriteGaps(w, top.Select(i => docs[i]));
+            var previous = 0;
+            foreach (var i in top)
+            {
+                w.Write(docs[i] - previous);
+                previous = docs[i];
+            }
             foreach (var i in top) w.WriteByte(postings.Impacts[i]);
-            var rest = byImpact.Skip(policy.TopImpacts).Select(i => (int)postings.Impacts[i]);
-            w.WriteByte((byte)Math.Max(1, rest.Sum() / (df - top.Length)));
+            var rest = 0;
+            for (var k = policy.TopImpacts; k < df; k++) rest += postings.Impacts[byImpact[k]];
+            w.WriteByte((byte)Math.Max(1, rest / (df - top.Length)));
         }
 
         if (positioned.Length != df)
         {
             w.Write(positioned.Length);
-            WriteGaps(w, positioned.Select(i => docs[i]));
+            var previous = 0;
+            foreach (var i in positioned)
+            {
+                w.Write(docs[i] - previous);
+                previous = docs[i];
+            }
         }
         foreach (var i in positioned)
         {
-            w.Write(postings.Positions[i].Length);
-            WriteGaps(w, postings.Positions[i]);
+            w.Write(postings.Positions.Count(i));
+            w.WriteBytes(postings.Positions.Bytes(i)); // already the gaps an entry stores
         }
         return w.ToArray();
     }
 
+    /// <summary>Member indices by impact, highest first, ties by document (the order is part of the format).</summary>
+    private static int[] ByImpact(byte[] impacts)
+    {
+        // One primitive sort of (inverted impact, index) keys: a LINQ OrderBy.ThenBy was most of encoding's time.
+        var keys = new long[impacts.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = (long)(byte.MaxValue - impacts[i]) << 32 | (uint)i;
+        Array.Sort(keys);
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = (int)(uint)keys[i];
+        return order;
+    }
+
     /// <summary>Members (indices into Docs, ascending) whose positions are stored: by impact, within the byte budget.</summary>
-    private static int[] PositionedMembers(TermPostings postings, int[] byImpact, int budget)
+    private static int[] PositionedMembers(PositionLists positions, int[] byImpact, int budget)
     {
         var chosen = new List<int>();
         var bytes = 0;
         foreach (var i in byImpact)
         {
-            var cost = PositionCost(postings.Positions[i]);
+            var cost = VarIntWriter.SizeOf((uint)positions.Count(i)) + 1 + positions.Bytes(i).Length; // + the doc gap if listed
             if (chosen.Count > 0 && bytes + cost > budget) break;
             chosen.Add(i);
             bytes += cost;
@@ -68,52 +92,66 @@ public static class TermEntryCodec
         return [.. chosen];
     }
 
-    private static int PositionCost(int[] positions)
+    /// <summary>The smallest way to list the members: gaps, a bitmap, or the gaps of the non-members.</summary>
+    private static MembershipKind Membership(int[] docs)
     {
-        var cost = VarIntWriter.SizeOf((uint)positions.Length) + 1; // + the doc gap if listed
+        var gaps = 0;
         var previous = 0;
-        foreach (var p in positions)
+        foreach (var d in docs)
         {
-            cost += VarIntWriter.SizeOf((uint)(p - previous));
-            previous = p;
-        }
-        return cost;
-    }
-
-    private static (MembershipKind, byte[]) Membership(int[] docs)
-    {
-        var gaps = new VarIntWriter(docs.Length * 2);
-        WriteGaps(gaps, docs);
-        var universe = docs[^1] + 1;
-        var bitmapSize = VarIntWriter.SizeOf((uint)universe) + (universe + 7) / 8;
-
-        var complement = new VarIntWriter(16);
-        complement.Write(universe);
-        complement.Write(universe - docs.Length);
-        var previous = 0;
-        var next = 0;
-        for (var d = 0; d < universe && complement.Length < Math.Min(gaps.Length, bitmapSize); d++)
-        {
-            if (next < docs.Length && docs[next] == d) { next++; continue; }
-            complement.Write(d - previous);
+            gaps += VarIntWriter.SizeOf((uint)(d - previous));
             previous = d;
         }
+        var universe = docs[^1] + 1;
+        var bitmap = VarIntWriter.SizeOf((uint)universe) + (universe + 7) / 8;
 
-        if (gaps.Length <= bitmapSize && gaps.Length <= complement.Length) return (MembershipKind.Gaps, gaps.ToArray());
-        if (bitmapSize <= complement.Length || next < docs.Length)
+        // The complement's size, counted only as far as it could still be the smallest.
+        var complement = VarIntWriter.SizeOf((uint)universe) + VarIntWriter.SizeOf((uint)(universe - docs.Length));
+        var last = 0;
+        var next = 0;
+        var limit = Math.Min(gaps, bitmap);
+        for (var d = 0; d < universe && complement < limit; d++)
         {
-            var bitmap = new VarIntWriter(bitmapSize);
-            bitmap.Write(universe);
-            var bits = new byte[(universe + 7) / 8];
-            foreach (var d in docs) bits[d >> 3] |= (byte)(1 << (d & 7));
-            bitmap.WriteBytes(bits);
-            return (MembershipKind.Bitmap, bitmap.ToArray());
+            if (next < docs.Length && docs[next] == d) { next++; continue; }
+            complement += VarIntWriter.SizeOf((uint)(d - last));
+            last = d;
         }
-        return (MembershipKind.Complement, complement.ToArray());
+
+        if (gaps <= bitmap && gaps <= complement) return MembershipKind.Gaps;
+        return bitmap <= complement || next < docs.Length ? MembershipKind.Bitmap : MembershipKind.Complement;
+    }
+
+    private static void WriteMembership(VarIntWriter w, MembershipKind kind, int[] docs)
+    {
+        var universe = docs[^1] + 1;
+        switch (kind)
+        {
+            case MembershipKind.Gaps:
+                WriteGaps(w, docs);
+                break;
+            case MembershipKind.Bitmap:
+                w.Write(universe);
+                var bits = new byte[(universe + 7) / 8];
+                foreach (var d in docs) bits[d >> 3] |= (byte)(1 << (d & 7));
+                w.WriteBytes(bits);
+                break;
+            default:
+                w.Write(universe);
+                w.Write(universe - docs.Length);
+                var previous = 0;
+                var next = 0;
+                for (var d = 0; d < universe; d++)
+                {
+                    if (next < docs.Length && docs[next] == d) { next++; continue; }
+                    w.Write(d - previous);
+                    previous = d;
+                }
+                break;
+        }
     }
 
     /// <summary>Ascending values as gaps: the first as is, then differences.</summary>
-    private static void WriteGaps(VarIntWriter w, IEnumerable<int> ascending)
+    private static void WriteGaps(VarIntWriter w, int[] ascending)
     {
         var previous = 0;
         foreach (var v in ascending)

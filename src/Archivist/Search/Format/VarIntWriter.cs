@@ -12,6 +12,9 @@ public sealed class VarIntWriter(int capacity = 256)
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
 
+    /// <summary>What was written so far, valid until the next write.</summary>
+    public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, Length);
+
     public void Write(int value) => Write((uint)value);
 
     public void Write(uint value)

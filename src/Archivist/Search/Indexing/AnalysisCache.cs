@@ -24,7 +24,7 @@ namespace Archivist.Search.Indexing;
 public sealed class AnalysisCache : IDisposable
 {
     /// <summary>Bump when analysis changes: old entries then miss and are replaced.</summary>
-    public const string AnalyzerVersion = "analysis-1";
+    public const string AnalyzerVersion = "analysis-2";
 
     public const string FileName = "analyses.bin";
 
@@ -228,7 +228,7 @@ public sealed class AnalysisCache : IDisposable
 
     private static byte[] Encode(DocumentAnalysis a)
     {
-        var w = new VarIntWriter(a.Terms.Count * 16);
+        var w = new VarIntWriter(a.Terms.Count * 12 + a.Positions.Length + 64);
         w.Write((int)a.Lengths.Title);
         w.Write((int)a.Lengths.Body);
         w.Write((int)a.Lengths.Comments);
@@ -242,12 +242,8 @@ public sealed class AnalysisCache : IDisposable
             w.Write(t.TitleFrequency);
             w.Write(t.BodyFrequency);
             w.Write(t.CommentsFrequency);
-            var previous = 0;
-            foreach (var p in t.Positions)
-            {
-                w.Write(p - previous);
-                previous = p;
-            }
+            w.Write(t.PositionsLength);
+            w.WriteBytes(a.PositionBytes(t)); // the analysis's own varint gaps: copied, not re-encoded
         }
         return w.ToArray();
     }
@@ -260,17 +256,27 @@ public sealed class AnalysisCache : IDisposable
         for (var i = 0; i < starts.Length; i++) starts[i] = r.ReadInt();
         var ids = ReadString(ref r);
         var terms = new DocTerm[Count(ref r, data.Length)];
+        var positions = new VarIntWriter(data.Length);
         for (var i = 0; i < terms.Length; i++)
         {
             var term = ReadString(ref r);
             int title = r.ReadInt(), body = r.ReadInt(), comments = r.ReadInt();
-            var positions = new int[Count(checked(title + body + comments), r.Offset, data.Length)];
-            var p = 0;
-            for (var k = 0; k < positions.Length; k++) positions[k] = p += r.ReadInt();
-            terms[i] = new DocTerm(term, title, body, comments, positions);
+            var bytes = r.ReadBytes(Count(ref r, data.Length));
+            if (CountVarInts(bytes) != checked(title + body + comments)) throw new FormatException("positions do not match a cached term's frequencies");
+            terms[i] = new DocTerm(-1, term, title, body, comments, positions.Length, bytes.Length);
+            positions.WriteBytes(bytes);
         }
         if (!r.AtEnd) throw new FormatException("trailing bytes in a cached analysis");
-        return new DocumentAnalysis(terms, lengths, starts, ids.Length == 0 ? [] : ids.Split(' '));
+        return new DocumentAnalysis(terms, positions.ToArray(), lengths, starts, ids.Length == 0 ? [] : ids.Split(' '));
+    }
+
+    /// <summary>How many varints <paramref name="bytes"/> holds (each ends with a byte below 0x80), none cut short.</summary>
+    private static int CountVarInts(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > 0 && bytes[^1] >= 0x80) throw new FormatException("a cached position is cut short");
+        var count = 0;
+        foreach (var b in bytes) if (b < 0x80) count++;
+        return count;
     }
 
     /// <summary>

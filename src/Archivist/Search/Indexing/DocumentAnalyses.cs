@@ -7,9 +7,10 @@ namespace Archivist.Search.Indexing;
 /// Analyses posts on every core and hands the analyses on in doc-id order, as a pipeline: workers take the
 /// next post as soon as they are free (posts vary a hundredfold in length, so batches would leave cores
 /// idle), while the caller consumes in order. At most <see cref="Window"/> analyses wait at a time, so
-/// they die young instead of piling up in the old generation. Analyzers (each with its memos) are pooled.
+/// they die young instead of piling up in the old generation. Analyzers (each with its memos) are pooled,
+/// and number terms in the build's one <see cref="TermTable"/>.
 /// </summary>
-public sealed class DocumentAnalyses(AnalysisCache? cache)
+public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
 {
     private const int Window = 64;
     private readonly ConcurrentBag<PostAnalyzer> _analyzers = [];
@@ -28,7 +29,7 @@ public sealed class DocumentAnalyses(AnalysisCache? cache)
 
         void Work()
         {
-            var analyzer = _analyzers.TryTake(out var a) ? a : new PostAnalyzer();
+            var analyzer = _analyzers.TryTake(out var a) ? a : new PostAnalyzer(terms);
             try
             {
                 while (true)

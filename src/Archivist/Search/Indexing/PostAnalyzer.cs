@@ -1,5 +1,6 @@
 using Archivist.Content;
 using Archivist.Search.Analysis;
+using Archivist.Search.Format;
 using Archivist.Search.Scoring;
 
 namespace Archivist.Search.Indexing;
@@ -25,13 +26,13 @@ public sealed class PostAnalyzer
     private const int MaxMemoised = 1 << 20;
 
     private readonly EnglishAnalyzer _analyzer = new();
-    private readonly Dictionary<string, int> _idOfToken = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idOfTokenText;
-    private readonly Dictionary<string, int> _idOfTerm = new(StringComparer.Ordinal);
-    private readonly List<string> _terms = [];
+    private readonly TermTable _table;
+    private readonly SpellingMemo _idOfToken = new(MaxMemoised);
 
     // This document's terms: slot (order of first occurrence) per term id, 0 when absent, else slot + 1.
     private int[] _slotOfId = new int[1024];
+    // The text of every term id this analyzer has met (ids come only from its own misses): no lock per term.
+    private string?[] _termOfId = new string?[1024];
     private readonly List<int> _idOfSlot = [];
     private int[] _frequencies = new int[64 * FieldLengths.Count];
     private int[] _lastPosition = new int[64];
@@ -39,8 +40,16 @@ public sealed class PostAnalyzer
     private int[] _occurrenceSlot = new int[4096];
     private int[] _occurrencePosition = new int[4096];
     private int _occurrences;
+    // Scratch for collecting: occurrences grouped by slot, and the encoded positions.
+    private int[] _grouped = new int[4096];
+    private readonly VarIntWriter _positions = new(1 << 14);
 
-    public PostAnalyzer() => _idOfTokenText = _idOfToken.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>An analyzer numbering terms in <paramref name="table"/>, shared with the build's other analyzers.</summary>
+    public PostAnalyzer(TermTable table) => _table = table;
+
+    public PostAnalyzer() : this(new TermTable())
+    {
+    }
 
     public DocumentAnalysis Analyze(Post post)
     {
@@ -55,34 +64,44 @@ public sealed class PostAnalyzer
             ids.Add(comment.Id);
             next = AddPassage(MarkdownSyntax.ToPlainText(comment.Text), SearchField.Comments, next, starts, lengths);
         }
-        var analysis = new DocumentAnalysis(CollectTerms(), new FieldLengths(lengths[0], lengths[1], lengths[2]), [.. starts], [.. ids]);
+        var analysis = Collect(new FieldLengths(lengths[0], lengths[1], lengths[2]), [.. starts], [.. ids]);
         Reset();
         return analysis;
     }
 
-    private DocTerm[] CollectTerms()
+    private DocumentAnalysis Collect(FieldLengths lengths, int[] passageStarts, string[] commentIds)
     {
         var slots = _idOfSlot.Count;
-        var positions = new int[slots][];
+        // Counting sort of the occurrences by slot: _lastPosition becomes each slot's next free index in
+        // _grouped; occurrences are in text order, so each slot's positions come out ascending.
+        if (_grouped.Length < _occurrences) _grouped = new int[_occurrenceSlot.Length];
+        var next = 0;
         for (var s = 0; s < slots; s++)
         {
             var f = s * FieldLengths.Count;
-            positions[s] = new int[_frequencies[f] + _frequencies[f + 1] + _frequencies[f + 2]];
+            _lastPosition[s] = next;
+            next += _frequencies[f] + _frequencies[f + 1] + _frequencies[f + 2];
         }
-        // Reuse _lastPosition as each slot's fill count: occurrences are in text order, so positions come out ascending.
-        Array.Clear(_lastPosition, 0, slots);
-        for (var i = 0; i < _occurrences; i++)
-        {
-            var s = _occurrenceSlot[i];
-            positions[s][_lastPosition[s]++] = _occurrencePosition[i];
-        }
+        for (var i = 0; i < _occurrences; i++) _grouped[_lastPosition[_occurrenceSlot[i]]++] = _occurrencePosition[i];
+
+        _positions.Clear();
         var terms = new DocTerm[slots];
+        var from = 0;
         for (var s = 0; s < slots; s++)
         {
             var f = s * FieldLengths.Count;
-            terms[s] = new DocTerm(_terms[_idOfSlot[s]], _frequencies[f], _frequencies[f + 1], _frequencies[f + 2], positions[s]);
+            var start = _positions.Length;
+            var previous = 0;
+            for (var k = from; k < _lastPosition[s]; k++)
+            {
+                _positions.Write(_grouped[k] - previous);
+                previous = _grouped[k];
+            }
+            from = _lastPosition[s];
+            var id = _idOfSlot[s];
+            terms[s] = new DocTerm(id, _termOfId[id]!, _frequencies[f], _frequencies[f + 1], _frequencies[f + 2], start, _positions.Length - start);
         }
-        return terms;
+        return new DocumentAnalysis(terms, _positions.ToArray(), lengths, passageStarts, commentIds);
     }
 
     private void Reset()
@@ -111,20 +130,21 @@ public sealed class PostAnalyzer
     /// <summary>The term id of one raw token's text, or <see cref="Dropped"/>.</summary>
     private int IdOf(ReadOnlySpan<char> token)
     {
-        if (_idOfTokenText.TryGetValue(token, out var known)) return known;
+        if (_idOfToken.TryGet(token, out var known)) return known;
         // Not _analyzer.Term: that memoises too, and a second memo of every spelling per worker costs memory.
-        var id = _analyzer.Normalized(token) is { } normalized ? IdOfTerm(_analyzer.Stem(normalized)) : Dropped;
-        if (_idOfToken.Count < MaxMemoised) _idOfToken[token.ToString()] = id;
-        return id;
-    }
-
-    private int IdOfTerm(string term)
-    {
-        if (_idOfTerm.TryGetValue(term, out var id)) return id;
-        id = _terms.Count;
-        _terms.Add(term);
-        _idOfTerm[term] = id;
-        if (_slotOfId.Length <= id) Array.Resize(ref _slotOfId, _slotOfId.Length * 2);
+        var id = Dropped;
+        if (_analyzer.Normalized(token) is { } normalized)
+        {
+            var term = _analyzer.Stem(normalized);
+            id = _table.IdOf(term);
+            if (id >= _slotOfId.Length)
+            {
+                Array.Resize(ref _slotOfId, Math.Max(_slotOfId.Length * 2, id + 1));
+                Array.Resize(ref _termOfId, _slotOfId.Length);
+            }
+            _termOfId[id] = term;
+        }
+        _idOfToken.Add(token, id);
         return id;
     }
 

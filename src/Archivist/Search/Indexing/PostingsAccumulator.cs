@@ -5,21 +5,28 @@ namespace Archivist.Search.Indexing;
 
 /// <summary>
 /// The in-memory inverted index, filled one document at a time in doc-id order. Each term's postings
-/// are kept varint-encoded (doc gap, three field frequencies, position gaps), about a byte per number,
-/// so a 10,000-post archive's fifty million positions fit in tens of megabytes. Not thread-safe.
+/// are kept varint-encoded (doc gap, three field frequencies, the byte length of the positions, then the
+/// positions as gaps, exactly as a term entry stores them), about a byte per number, so a 10,000-post
+/// archive's fifty million positions fit in tens of megabytes, and encoding an entry copies position
+/// bytes instead of decoding them. Terms are found by their <see cref="TermTable"/> id. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// Documents get ids from <paramref name="firstDoc"/> on: an incremental build accumulates only the tail
 /// segment's documents, with the ids they have in the whole archive.
 /// </remarks>
-public sealed class PostingsAccumulator(int firstDoc = 0)
+public sealed class PostingsAccumulator(TermTable table, int firstDoc = 0)
 {
-    private readonly Dictionary<string, Buffer> _terms = new(StringComparer.Ordinal);
+    private Buffer?[] _byId = new Buffer?[1024];
+    private readonly Dictionary<string, Buffer> _byTerm = new(StringComparer.Ordinal);
     private readonly List<FieldLengths> _lengths = [];
+
+    public PostingsAccumulator(int firstDoc = 0) : this(new TermTable(), firstDoc)
+    {
+    }
 
     public int Documents => _lengths.Count;
 
-    public int Terms => _terms.Count;
+    public int Terms => _byTerm.Count;
 
     public void Add(DocumentAnalysis document)
     {
@@ -27,21 +34,28 @@ public sealed class PostingsAccumulator(int firstDoc = 0)
         _lengths.Add(document.Lengths);
         foreach (var t in document.Terms)
         {
-            if (!_terms.TryGetValue(t.Term, out var buffer)) _terms[t.Term] = buffer = new Buffer { LastDoc = firstDoc };
+            var buffer = BufferOf(t);
             var w = buffer.Data;
             w.Write(doc - buffer.LastDoc);
             w.Write(t.TitleFrequency);
             w.Write(t.BodyFrequency);
             w.Write(t.CommentsFrequency);
-            var previous = 0;
-            foreach (var p in t.Positions)
-            {
-                w.Write(p - previous);
-                previous = p;
-            }
+            w.Write(t.PositionsLength);
+            w.WriteBytes(document.PositionBytes(t));
             buffer.LastDoc = doc;
             buffer.Df++;
         }
+    }
+
+    private Buffer BufferOf(in DocTerm t)
+    {
+        var id = t.Id >= 0 ? t.Id : table.IdOf(t.Term);
+        if (id >= _byId.Length) Array.Resize(ref _byId, Math.Max(_byId.Length * 2, id + 1));
+        if (_byId[id] is { } known) return known;
+        var buffer = new Buffer { LastDoc = firstDoc };
+        _byId[id] = buffer;
+        _byTerm.Add(t.Term, buffer);
+        return buffer;
     }
 
     /// <summary>Field lengths summed over the accumulated documents (token counts: exact in a double, in any order).</summary>
@@ -71,19 +85,22 @@ public sealed class PostingsAccumulator(int firstDoc = 0)
     /// <summary>Terms in ordinal (UTF-16) order: the order of shards, and of JavaScript's string comparison.</summary>
     public IReadOnlyList<string> SortedTerms()
     {
-        var terms = _terms.Keys.ToArray();
+        var terms = _byTerm.Keys.ToArray();
         Array.Sort(terms, StringComparer.Ordinal);
         return terms;
     }
 
-    /// <summary>Decodes one term's postings and computes each document's quantised impact.</summary>
+    /// <summary>Reads one term's postings and computes each document's quantised impact; positions stay encoded.</summary>
     public TermPostings Postings(string term, Bm25FImpact impact)
     {
-        var buffer = _terms[term];
+        var buffer = _byTerm[term];
+        var data = buffer.Data.WrittenMemory;
         var docs = new int[buffer.Df];
         var impacts = new byte[buffer.Df];
-        var positions = new int[buffer.Df][];
-        var r = new VarIntReader(buffer.Data.Written);
+        var counts = new int[buffer.Df];
+        var starts = new int[buffer.Df];
+        var lengths = new int[buffer.Df];
+        var r = new VarIntReader(data.Span);
         Span<int> tf = stackalloc int[FieldLengths.Count];
         var doc = firstDoc; // the first gap is from firstDoc (Add's LastDoc starts there)
         for (var i = 0; i < docs.Length; i++)
@@ -92,13 +109,13 @@ public sealed class PostingsAccumulator(int firstDoc = 0)
             tf[0] = r.ReadInt();
             tf[1] = r.ReadInt();
             tf[2] = r.ReadInt();
-            var ps = new int[tf[0] + tf[1] + tf[2]];
-            var p = 0;
-            for (var k = 0; k < ps.Length; k++) ps[k] = p += r.ReadInt();
-            positions[i] = ps;
+            counts[i] = tf[0] + tf[1] + tf[2];
+            lengths[i] = r.ReadInt();
+            starts[i] = r.Offset;
+            r.ReadBytes(lengths[i]);
             impacts[i] = impact.Quantised(tf, _lengths[doc - firstDoc]);
         }
-        return new TermPostings(term, docs, impacts, positions);
+        return new TermPostings(term, docs, impacts, new PositionLists(data, counts, starts, lengths));
     }
 
     private sealed class Buffer

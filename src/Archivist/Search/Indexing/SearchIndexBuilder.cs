@@ -24,8 +24,9 @@ public static class SearchIndexBuilder
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
         using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
-        var analyses = new DocumentAnalyses(cache);
-        var (accumulator, metas) = Accumulate(documents, 0, analyses);
+        var table = new TermTable();
+        var analyses = new DocumentAnalyses(cache, table);
+        var (accumulator, metas) = Accumulate(documents, 0, analyses, table);
         cache?.Save(keepUnread: false); // every post went through the cache: the new pack holds exactly this archive
 
         var analysed = clock.Elapsed.TotalSeconds;
@@ -88,8 +89,9 @@ public static class SearchIndexBuilder
             return null;
 
         using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
-        var analyses = new DocumentAnalyses(cache);
-        var (tail, metas) = Accumulate(documents, main.To, analyses);
+        var table = new TermTable();
+        var analyses = new DocumentAnalyses(cache, table);
+        var (tail, metas) = Accumulate(documents, main.To, analyses, table);
         // Saved even if the main segment turns out not to hold: the full build that follows then reads the tail too.
         cache?.Save(keepUnread: true);
         var tailSums = tail.Sums();
@@ -134,9 +136,10 @@ public static class SearchIndexBuilder
     }
 
     /// <summary>Analyses documents [<paramref name="from"/>, end) in doc-id order into an inverted index and their metadata.</summary>
-    private static (PostingsAccumulator, List<DocumentMeta>) Accumulate(IReadOnlyList<Post> documents, int from, DocumentAnalyses analyses)
+    private static (PostingsAccumulator, List<DocumentMeta>) Accumulate(IReadOnlyList<Post> documents, int from, DocumentAnalyses analyses,
+        TermTable table)
     {
-        var accumulator = new PostingsAccumulator(from);
+        var accumulator = new PostingsAccumulator(table, from);
         var metas = new List<DocumentMeta>(documents.Count - from);
         var range = from == 0 ? documents : documents.Skip(from).ToList();
         analyses.ForEach(range, analysis =>

@@ -6,7 +6,7 @@ namespace Archivist.Tests.Search.Indexing;
 public class AnalysisCacheTests
 {
     private static DocumentAnalysis Analysis(string term, params int[] positions) =>
-        new([new DocTerm(term, 0, positions.Length, 0, positions)], new FieldLengths(0, positions.Length, 0), [0, 4], ["c1"]);
+        DocumentAnalysis.Of([(term, 0, positions.Length, 0, positions)], new FieldLengths(0, positions.Length, 0), [0, 4], ["c1"]);
 
     [Fact]
     public void EntriesRoundTripThroughThePack()
@@ -25,7 +25,7 @@ public class AnalysisCacheTests
                 var a = cache.TryRead("a");
                 Assert.NotNull(a);
                 Assert.Equal("alpha", a.Terms[0].Term);
-                Assert.Equal([1, 5, 300], a.Terms[0].Positions);
+                Assert.Equal([1, 5, 300], a.PositionsOf(a.Terms[0]));
                 Assert.Equal(["c1"], a.CommentIds);
                 Assert.Null(cache.TryRead("missing"));
             }

@@ -8,7 +8,7 @@ public class TermEntryCodecTests
 
     private static TermPostings Postings(int[] docs, Func<int, byte>? impact = null, Func<int, int[]>? positions = null) =>
         new("t", docs, docs.Select(d => impact?.Invoke(d) ?? (byte)(1 + d % 200)).ToArray(),
-            docs.Select(d => positions?.Invoke(d) ?? [d % 7, d % 7 + 10, 500 + d]).ToArray());
+            PositionLists.From(docs.Select(d => positions?.Invoke(d) ?? [d % 7, d % 7 + 10, 500 + d]).ToArray()));
 
     public static TheoryData<string, int[]> Memberships() => new()
     {
@@ -28,7 +28,7 @@ public class TermEntryCodecTests
         Assert.Equal(docs, entry.Docs);
         Assert.Equal(postings.Impacts, entry.Impacts);
         Assert.Equal(docs.Length, entry.Positions.Count);
-        Assert.All(docs.Select((d, i) => (d, i)), x => Assert.Equal(postings.Positions[x.i], entry.Positions[x.d]));
+        Assert.All(docs.Select((d, i) => (d, i)), x => Assert.Equal(postings.Positions.Decode(x.i), entry.Positions[x.d]));
         Assert.False(string.IsNullOrEmpty(kind));
     }
 
