@@ -13,6 +13,13 @@ public static class PostDocumentWriter
     public static string Write(Post post)
     {
         var sb = new StringBuilder(post.Body.Length + post.Comments.Sum(c => c.Text.Length) * 2 + 512);
+        Write(post, sb);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the document to <paramref name="sb"/> (the site's copy is built in a reused buffer).</summary>
+    public static void Write(Post post, StringBuilder sb)
+    {
         sb.Append("---\n");
         Line(sb, "title", post.Title);
         sb.Append("date: ").Append(post.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "null").Append('\n');
@@ -35,7 +42,6 @@ public static class PostDocumentWriter
         sb.Append('\n');
         sb.Append("---\n");
         if (post.Body.Length > 0) sb.Append('\n').Append(post.Body).Append('\n');
-        return sb.ToString();
     }
 
     private static void Line(StringBuilder sb, string key, string value)

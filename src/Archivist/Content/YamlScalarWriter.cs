@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,8 +15,11 @@ public static partial class YamlScalarWriter
     [GeneratedRegex(@"^(?:[-+]?(?:\d[\d_]*)?\.?\d[\d_.eE+-]*|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d{4}-\d\d?-\d\d?.*|y|n|yes|no|on|off|true|false|null|~|<<)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksTyped();
 
-    private static readonly System.Buffers.SearchValues<char> PrintableAsciiOrNewline =
-        System.Buffers.SearchValues.Create("\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    /// <summary>What <see cref="NeedsEscape"/> accepts, as a set for vectorised search.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(CharsWhere(NeedsEscape));
+
+    /// <summary>What rules a literal block out: an escaped character other than a newline, or a tab.</summary>
+    private static readonly SearchValues<char> NotInLiteral = SearchValues.Create(CharsWhere(c => c == '\t' || (c != '\n' && NeedsEscape(c))));
 
     /// <summary>Appends <paramref name="value"/> as the value of a key whose content starts at <paramref name="indent"/> spaces.</summary>
     public static void Append(StringBuilder sb, string value, int indent)
@@ -35,7 +39,7 @@ public static partial class YamlScalarWriter
         if (value.Length == 0 || value[0] == ' ' || value[^1] == ' ' || value[^1] == ':') return false;
         if ("-?:,[]{}#&*!|>'\"%@`".Contains(value[0])) return false;
         if (value.Contains(": ", StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal) || value.Contains('\t')) return false;
-        foreach (var c in value) if (NeedsEscape(c)) return false;
+        if (value.AsSpan().ContainsAny(Escaped)) return false;
         return !LooksTyped().IsMatch(value);
     }
 
@@ -43,31 +47,16 @@ public static partial class YamlScalarWriter
     private static bool CanBeSingleQuoted(string value)
     {
         if (value.Length == 0 || value[0] == ' ' || value[^1] == ' ') return false;
-        foreach (var c in value) if (NeedsEscape(c) || c == '\t') return false;
-        return true;
+        return !value.AsSpan().ContainsAny(Escaped) && !value.Contains('\t');
     }
 
     /// <summary>Literal blocks keep text as is, but cannot start with a space, carry trailing spaces or end in a newline.</summary>
     private static bool CanBeLiteral(string value)
     {
         if (value[0] is ' ' or '\t' or '\n' || value[^1] == '\n') return false;
-        // Comments are mostly printable ASCII: then only a line ending in a space rules a literal out (checked vectorised).
-        if (!value.AsSpan().ContainsAnyExcept(PrintableAsciiOrNewline))
-            return value[^1] != ' ' && !value.Contains(" \n", StringComparison.Ordinal);
-        var lineEnd = true;
-        for (var i = value.Length - 1; i >= 0; i--)
-        {
-            var c = value[i];
-            if (c == '\n')
-            {
-                lineEnd = true;
-                continue;
-            }
-            if (lineEnd && c is ' ' or '\t') return false;
-            lineEnd = false;
-            if (NeedsEscape(c) || c == '\t') return false;
-        }
-        return true;
+        // Vectorised: every comment of every post passes here, and most hold some non-ASCII (curly quotes).
+        if (value.AsSpan().ContainsAny(NotInLiteral)) return false;
+        return value[^1] != ' ' && !value.Contains(" \n", StringComparison.Ordinal);
     }
 
     private static void AppendLiteral(StringBuilder sb, string value, int indent)
@@ -103,6 +92,14 @@ public static partial class YamlScalarWriter
             }
         }
         sb.Append('"');
+    }
+
+    private static string CharsWhere(Func<char, bool> test)
+    {
+        var chars = new StringBuilder();
+        for (var c = 0; c <= char.MaxValue; c++)
+            if (test((char)c)) chars.Append((char)c);
+        return chars.ToString();
     }
 
     /// <summary>Characters YAML does not allow unescaped: controls, BOM, line/paragraph separators, lone surrogates.</summary>

@@ -20,7 +20,7 @@ public static class PostPages
                 .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
             yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older));
             yield return new PageJob(ContentAssembler.DocumentPath(post.Post), InputHasher.Of(context.SiteHash, "md", post.Fingerprint),
-                () => System.Text.Encoding.UTF8.GetBytes(PostDocumentWriter.Write(post.Post)).AsMemory());
+                () => context.Text(sb => PostDocumentWriter.Write(post.Post, sb)));
         }
     }
 

@@ -11,6 +11,8 @@ namespace Archivist.Rendering;
 public sealed class RenderContext : IDisposable
 {
     private readonly ThreadLocal<MarkdownHtml> _markdown;
+    private readonly ThreadLocal<(System.Text.StringBuilder Text, Utf8Buffer Bytes)> _text =
+        new(() => (new System.Text.StringBuilder(1 << 16), new Utf8Buffer()));
 
     public RenderContext(SiteOptions options, TemplateSet templates, string siteHash)
     {
@@ -37,6 +39,18 @@ public sealed class RenderContext : IDisposable
     public ReadOnlyMemory<byte> Page(string template, object model, PageHead head, string kind) =>
         Templates.RenderPage(template, model, new LayoutView(Site, head, kind));
 
+    /// <summary>
+    /// The UTF-8 of what <paramref name="write"/> appends, built in this thread's reused buffers: valid until this
+    /// thread renders another text (as <see cref="Page"/>'s bytes are).
+    /// </summary>
+    public ReadOnlyMemory<byte> Text(Action<System.Text.StringBuilder> write)
+    {
+        var (text, bytes) = _text.Value;
+        text.Clear();
+        write(text);
+        return bytes.Encode(text);
+    }
+
     /// <summary>A page head; the title gets the site's name appended unless it is the site's name.</summary>
     public PageHead Head(string title, string sitePath, string? description = null, string ogType = "website", string? jsonLd = null,
         string? publishedTime = null, string? prev = null, string? next = null) =>
@@ -54,5 +68,9 @@ public sealed class RenderContext : IDisposable
     /// <summary>Starts an input hash with everything all pages depend on.</summary>
     public InputHasher Hasher(string kind) => new InputHasher().Add(SiteHash).Add(kind);
 
-    public void Dispose() => _markdown.Dispose();
+    public void Dispose()
+    {
+        _markdown.Dispose();
+        _text.Dispose();
+    }
 }
