@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "import" => ImportBenchmark.Run(args[1..]),
     "build" => BuildBenchmark.Run(args[1..]),
     "index" => IndexCommand.Run(args[1..]),
+    "analyze" => AnalyzeBenchmark.Run(args[1..]),
     "search" => SearchBenchmark.Run(args[1..]),
     "format" => FormatCommand.Run(args[1..]),
     _ => Usage(),
@@ -21,6 +22,7 @@ static int Usage()
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
           build [--posts 1000,10000] [--no-eleventy]    full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
                                                         (run `npm ci` in bench/ first for Eleventy)
+          analyze [--posts 1000]                        search analysis throughput on one core (best of three)
           index --seeds DIR --out DIR [--cache DIR] [--no-documents]
                                                         seeds → search index (+ Markdown documents) in one process
           search [--posts 1000,10000] [--peers archivist,pagefind,lunr]

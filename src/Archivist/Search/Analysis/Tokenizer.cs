@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Archivist.Search.Analysis;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class Tokenizer
                 return true;
             }
             var i = _i;
-            while (i < text.Length && !CharClass.IsWordStart(text[i])) i++;
+            while (i < text.Length && !CharClass.IsWordStart(text[i])) i++; // (the fast path: ASCII inline)
             if (i >= text.Length)
             {
                 _i = i;
@@ -77,9 +79,11 @@ public static class Tokenizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool StartsAnotherPart(string text, int i) =>
         i + 1 < text.Length && CharClass.IsCompoundJoiner(text[i]) && CharClass.IsWordStart(text[i + 1]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EndOfWord(string text, int i)
     {
         var start = i;
@@ -87,7 +91,7 @@ public static class Tokenizer
         {
             var c = text[i];
             if (CharClass.IsWordPart(c)) i++;
-            else if (i > start && i + 1 < text.Length && JoinsInsideWord(text[i - 1], c, text[i + 1])) i++;
+            else if (CharClass.MayJoinInsideWord(c) && i > start && i + 1 < text.Length && JoinsInsideWord(text[i - 1], c, text[i + 1])) i++;
             else break;
         }
         return i;

@@ -35,7 +35,7 @@ public sealed class SpellingMemo(int maxEntries)
         {
             ref var e = ref _slots[i];
             if (e.Hash == 0) break;
-            if (e.Hash == hash && e.Length == key.Length && key.SequenceEqual(_chars.AsSpan(e.Start, e.Length)))
+            if (e.Hash == hash && e.Length == key.Length && Same(key, e.Start))
             {
                 value = e.Value;
                 return true;
@@ -43,6 +43,18 @@ public sealed class SpellingMemo(int maxEntries)
         }
         value = 0;
         return false;
+    }
+
+    /// <summary>Whether the arena holds <paramref name="key"/> at <paramref name="start"/>: a plain loop for words (a call to the
+    /// vectorised comparison cost more than comparing a word's few characters).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Same(ReadOnlySpan<char> key, int start)
+    {
+        if (key.Length > 16) return key.SequenceEqual(_chars.AsSpan(start, key.Length));
+        var stored = _chars.AsSpan(start, key.Length);
+        for (var i = 0; i < key.Length; i++)
+            if (key[i] != stored[i]) return false;
+        return true;
     }
 
     /// <summary>Remembers <paramref name="key"/> (not already present) unless the memo is full.</summary>
