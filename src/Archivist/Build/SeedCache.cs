@@ -20,7 +20,7 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         {
             try
             {
-                var cached = SeedFileCodec.Read(File.ReadAllBytes(path));
+                var cached = ReadHeader(path, file);
                 if (cached.Name == file.Name)
                 {
                     hit = true;
@@ -35,6 +35,30 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         var result = SeedFileLoader.Load(file.Path, file.Name);
         if (path is not null) CacheFiles.WriteAtomic(path, stream => SeedFileCodec.Write(stream, result));
         return result;
+    }
+
+    /// <summary>An entry's header only: each post reads its texts from the entry when first needed (or, failing that, from the seed).</summary>
+    private static SeedFileResult ReadHeader(string path, SeedFileInfo file)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        var prefix = new byte[SeedFileCodec.PrefixLength];
+        if (RandomAccess.Read(handle, prefix, 0) != prefix.Length) throw new InvalidDataException("seed cache entry ends early");
+        var headerLength = SeedFileCodec.HeaderLength(prefix);
+        if (prefix.Length + (long)headerLength > length) throw new InvalidDataException("seed cache entry ends early");
+        var head = new byte[prefix.Length + headerLength];
+        if (RandomAccess.Read(handle, head, 0) != head.Length) throw new InvalidDataException("seed cache entry ends early");
+        return SeedFileCodec.ReadHeader(head, length, (offset, count) => ReadRange(path, offset, count),
+            index => SeedFileLoader.Load(file.Path, file.Name).Posts is var posts && index < posts.Count
+                ? posts[index].Post
+                : throw new InvalidDataException("a seed changed while the site was being built; build again"));
+    }
+
+    private static byte[] ReadRange(string path, long offset, int count)
+    {
+        using var handle = File.OpenHandle(path);
+        var bytes = new byte[count];
+        return RandomAccess.Read(handle, bytes, offset) == count ? bytes : throw new InvalidDataException("seed cache entry ends early");
     }
 
     /// <summary>Deletes entries no current seed uses (old versions of edited or removed seeds).</summary>

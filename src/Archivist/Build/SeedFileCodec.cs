@@ -8,61 +8,113 @@ namespace Archivist.Build;
 /// back instead of parsed again. Anything unexpected while reading throws <see cref="InvalidDataException"/>;
 /// the cache then treats the entry as missing.
 /// </summary>
+/// <remarks>
+/// Layout: magic, the header's length, the header (name, size, diagnostics, and each post's metadata with its
+/// comment count, digest and where its texts are), the texts (each post's body and comments), magic. A build
+/// reads only the headers (<see cref="ReadHeader"/>) and each post's texts when something needs them, so a
+/// rebuild after one new seed does not decode the whole archive.
+/// </remarks>
 public static class SeedFileCodec
 {
-    private const string Magic = "archivist-seed-v1";
+    private const string Magic = "archivist-seed-v2";
 
     public static void Write(Stream stream, SeedFileResult result)
     {
+        using var texts = new MemoryStream();
+        var places = new List<(long Offset, int Length)>(result.Posts.Count);
+        using (var t = new BinaryWriter(texts, Encoding.UTF8, leaveOpen: true))
+        {
+            foreach (var composed in result.Posts)
+            {
+                var at = texts.Position;
+                t.Write(composed.Post.Body);
+                WriteComments(t, composed.Post.Comments);
+                t.Flush();
+                places.Add((at, checked((int)(texts.Position - at))));
+            }
+        }
+
+        using var header = new MemoryStream();
+        using (var h = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
+        {
+            h.Write(result.Name);
+            h.Write(result.Bytes);
+            h.Write(result.Skipped);
+            h.Write(result.Diagnostics.Count);
+            foreach (var d in result.Diagnostics)
+            {
+                h.Write((byte)d.Severity);
+                h.Write(d.File);
+                h.Write(d.Line ?? -1);
+                h.Write(d.Message);
+            }
+            h.Write(result.Posts.Count);
+            for (var i = 0; i < result.Posts.Count; i++)
+            {
+                var composed = result.Posts[i];
+                h.Write(composed.Origin.File);
+                h.Write(composed.Origin.Line);
+                WriteOptional(h, composed.RequestedSlug);
+                WriteOptional(h, composed.RequestedUrl);
+                var p = composed.Post;
+                h.Write(p.Title);
+                h.Write(p.Date?.DayNumber ?? -1);
+                h.Write(p.DateEstimated);
+                h.Write(p.TitleInferred);
+                h.Write(p.Slug);
+                h.Write(p.Url);
+                h.Write(p.Sources.Count);
+                foreach (var s in p.Sources) h.Write(s);
+                h.Write(p.CommentCount);
+                h.Write(p.Digest);
+                h.Write(places[i].Offset);
+                h.Write(places[i].Length);
+            }
+            h.Write(texts.Length);
+        }
+
         using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(result.Name);
-        w.Write(result.Bytes);
-        w.Write(result.Skipped);
-        w.Write(result.Diagnostics.Count);
-        foreach (var d in result.Diagnostics)
-        {
-            w.Write((byte)d.Severity);
-            w.Write(d.File);
-            w.Write(d.Line ?? -1);
-            w.Write(d.Message);
-        }
-        w.Write(result.Posts.Count);
-        foreach (var composed in result.Posts)
-        {
-            w.Write(composed.Origin.File);
-            w.Write(composed.Origin.Line);
-            WriteOptional(w, composed.RequestedSlug);
-            WriteOptional(w, composed.RequestedUrl);
-            var p = composed.Post;
-            w.Write(p.Title);
-            w.Write(p.Date?.DayNumber ?? -1);
-            w.Write(p.DateEstimated);
-            w.Write(p.TitleInferred);
-            w.Write(p.Slug);
-            w.Write(p.Url);
-            w.Write(p.Sources.Count);
-            foreach (var s in p.Sources) w.Write(s);
-            w.Write(p.Body);
-            WriteComments(w, p.Comments);
-        }
+        w.Write(checked((int)header.Length));
+        w.Write(header.GetBuffer(), 0, (int)header.Length);
+        w.Write(texts.GetBuffer(), 0, (int)texts.Length);
         w.Write(Magic); // a truncated entry fails here rather than yielding a partial post list
     }
 
+    /// <summary>Reads a whole entry, texts included (tests, and entries already in memory).</summary>
     public static SeedFileResult Read(Stream stream)
     {
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return Read(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        var bytes = copy.ToArray();
+        return ReadHeader(bytes, bytes.Length, (offset, length) => bytes.AsSpan(checked((int)offset), length).ToArray(), fallback: null, materialise: true);
     }
 
-    /// <summary>Reads an entry from its bytes (faster than a stream: long texts decode in one go).</summary>
-    public static SeedFileResult Read(ReadOnlySpan<byte> bytes)
+    /// <summary>How many bytes to read first: enough for the magic and the header's length.</summary>
+    public static int PrefixLength => Encoding.UTF8.GetByteCount(Magic) + 1 + sizeof(int);
+
+    /// <summary>The header's length in bytes, from the entry's first <see cref="PrefixLength"/> bytes.</summary>
+    public static int HeaderLength(ReadOnlySpan<byte> prefix)
     {
-        var r = new SpanReader(bytes);
+        var r = new SpanReader(prefix);
+        if (r.ReadString() != Magic) throw new InvalidDataException("not a seed cache entry");
+        var length = r.ReadInt32();
+        return length >= 0 ? length : throw new InvalidDataException("bad header length in seed cache entry");
+    }
+
+    /// <summary>
+    /// Reads an entry's header — everything but the texts, which each post reads through <paramref name="read"/>
+    /// (an offset and length in the entry) when first needed. <paramref name="bytes"/> holds at least the prefix
+    /// and the header; <paramref name="entryLength"/> is the whole entry's. A post whose texts cannot be read
+    /// back, or do not match its digest, is read again through <paramref name="fallback"/> (the seed file).
+    /// </summary>
+    public static SeedFileResult ReadHeader(ReadOnlySpan<byte> bytes, long entryLength, Func<long, int, byte[]> read,
+        Func<int, Post>? fallback, bool materialise = false)
+    {
         try
         {
-            if (r.ReadString() != Magic) throw new InvalidDataException("not a seed cache entry");
+            var headerLength = HeaderLength(bytes);
+            var r = new SpanReader(bytes.Slice(PrefixLength, headerLength));
             var name = r.ReadString();
             var size = r.ReadInt64();
             var skipped = r.ReadBoolean();
@@ -75,7 +127,9 @@ public static class SeedFileCodec
                 var line = r.ReadInt32();
                 diagnostics[i] = new Diagnostic((DiagnosticSeverity)severity, file, line < 0 ? null : line, r.ReadString());
             }
+            var textsStart = (long)PrefixLength + headerLength;
             var posts = new ComposedPost[r.ReadCount()];
+            var places = new (long, int)[posts.Length];
             for (var i = 0; i < posts.Length; i++)
             {
                 var origin = (r.ReadString(), r.ReadInt32());
@@ -83,26 +137,64 @@ public static class SeedFileCodec
                 var url = r.ReadOptional();
                 var title = r.ReadString();
                 var day = r.ReadInt32();
-                var post = new Post
+                var estimated = r.ReadBoolean();
+                var inferred = r.ReadBoolean();
+                var postSlug = r.ReadString();
+                var postUrl = r.ReadString();
+                var sources = ReadStrings(ref r);
+                var count = r.ReadCount();
+                var digest = r.ReadString();
+                var (offset, length) = (r.ReadInt64(), r.ReadCount());
+                places[i] = (offset, length);
+                var index = i;
+                var date = day < 0 ? (DateOnly?)null : DateOnly.FromDayNumber(day);
+                var text = new CachedPostText(count, digest, () => DecodeTexts(read(textsStart + offset, length)),
+                    (body, comments) => Post.DigestOf(title, date, estimated, inferred, body, comments),
+                    fallback is null ? null : () => fallback(index));
+                posts[i] = new ComposedPost(new Post
                 {
                     Title = title,
-                    Date = day < 0 ? null : DateOnly.FromDayNumber(day),
-                    DateEstimated = r.ReadBoolean(),
-                    TitleInferred = r.ReadBoolean(),
-                    Slug = r.ReadString(),
-                    Url = r.ReadString(),
-                    Sources = ReadStrings(ref r),
-                    Body = r.ReadString(),
-                    Comments = ReadComments(ref r),
-                };
-                posts[i] = new ComposedPost(post, origin, slug, url);
+                    Date = date,
+                    DateEstimated = estimated,
+                    TitleInferred = inferred,
+                    Slug = postSlug,
+                    Url = postUrl,
+                    Sources = sources,
+                    Text = text,
+                }, origin, slug, url);
             }
-            if (r.ReadString() != Magic) throw new InvalidDataException("seed cache entry is truncated");
+            var textsLength = r.ReadInt64();
+            if (!r.AtEnd) throw new InvalidDataException("trailing bytes in a seed cache header");
+            if (textsStart + textsLength + PrefixLength - sizeof(int) != entryLength)
+                throw new InvalidDataException("seed cache entry is truncated");
+            foreach (var (offset, length) in places)
+                if (offset < 0 || offset + length > textsLength) throw new InvalidDataException("a post's texts lie outside the seed cache entry");
+            if (materialise)
+                for (var i = 0; i < posts.Length; i++)
+                {
+                    var (body, comments) = DecodeTexts(read(textsStart + places[i].Item1, places[i].Item2));
+                    posts[i] = posts[i] with { Post = posts[i].Post with { Body = body, Comments = comments } };
+                }
             return new SeedFileResult(name, posts, diagnostics, size, skipped);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
         {
             throw new InvalidDataException("damaged seed cache entry: " + e.Message, e);
+        }
+    }
+
+    private static (string Body, ValueList<Comment> Comments) DecodeTexts(byte[] bytes)
+    {
+        try
+        {
+            var r = new SpanReader(bytes);
+            var body = r.ReadString();
+            var comments = ReadComments(ref r);
+            return r.AtEnd ? (body, comments) : throw new InvalidDataException("trailing bytes after a post's texts");
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException("damaged texts in a seed cache entry: " + e.Message, e);
         }
     }
 
@@ -140,6 +232,33 @@ public static class SeedFileCodec
     {
         w.Write(value is not null);
         if (value is not null) w.Write(value);
+    }
+}
+
+/// <summary>
+/// A cached post's body and comments, read on first use and checked against the digest stored beside them;
+/// texts that cannot be read or do not match come from the seed file instead, and if that does not match
+/// either the seed changed during the build, which is an error.
+/// </summary>
+internal sealed class CachedPostText(int commentCount, string digest, Func<(string, ValueList<Comment>)> read,
+    Func<string, ValueList<Comment>, string> digestOf, Func<Post>? fallback) : IPostText
+{
+    public int CommentCount => commentCount;
+    public string Digest => digest;
+
+    public (string Body, ValueList<Comment> Comments) Load()
+    {
+        try
+        {
+            var (body, comments) = read();
+            if (digestOf(body, comments) == digest) return (body, comments);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // A cache entry replaced or removed under the build: the seed itself says what the texts are.
+        }
+        if (fallback?.Invoke() is { } post && post.Digest == digest) return (post.Body, post.Comments);
+        throw new InvalidDataException("a seed changed while the site was being built; build again");
     }
 }
 
@@ -183,4 +302,6 @@ internal ref struct SpanReader(ReadOnlySpan<byte> bytes)
     }
 
     public string? ReadOptional() => ReadBoolean() ? ReadString() : null;
+
+    public readonly bool AtEnd => _at == _bytes.Length;
 }

@@ -1,21 +1,41 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
 namespace Archivist.Content;
 
 /// <summary>
 /// One blog post as the archive knows it: the contract between the importer, the Markdown documents,
 /// the renderer and the search index. Body and comment texts are Markdown.
 /// </summary>
+/// <remarks>
+/// A post read from the build's seed cache carries its metadata, comment count and <see cref="Digest"/>, and
+/// loads its body and comments only when something reads them (<see cref="IPostText"/>): a rebuild after one
+/// new seed renders a few dozen pages and need not hold the whole archive's text. Equality is by value
+/// (every property, texts included), however the texts are held.
+/// </remarks>
 public sealed record Post
 {
-    public required string Title { get; init; }
+    private readonly Lock _gate = new();
+    private string _title = "";
+    private DateOnly? _date;
+    private bool _dateEstimated;
+    private bool _titleInferred;
+    private string? _body;
+    private ValueList<Comment>? _comments;
+    private IPostText? _text;
+    private int? _commentCount;
+    private string? _digest;
+
+    public required string Title { get => _title; init { _title = value; _digest = null; } }
 
     /// <summary>Publication date, or null when neither the seed nor its text says.</summary>
-    public DateOnly? Date { get; init; }
+    public DateOnly? Date { get => _date; init { _date = value; _digest = null; } }
 
     /// <summary>True when <see cref="Date"/> was estimated from evidence in the text, not stated.</summary>
-    public bool DateEstimated { get; init; }
+    public bool DateEstimated { get => _dateEstimated; init { _dateEstimated = value; _digest = null; } }
 
     /// <summary>True when <see cref="Title"/> was inferred from the text, not stated.</summary>
-    public bool TitleInferred { get; init; }
+    public bool TitleInferred { get => _titleInferred; init { _titleInferred = value; _digest = null; } }
 
     public required string Slug { get; init; }
 
@@ -25,15 +45,131 @@ public sealed record Post
     /// <summary>Seed file names this post was found in (several when duplicates were merged).</summary>
     public required ValueList<string> Sources { get; init; }
 
-    public required string Body { get; init; }
+    public string Body
+    {
+        get => _body ?? Load().Body;
+        init
+        {
+            _body = value;
+            _digest = null;
+        }
+    }
 
-    public ValueList<Comment> Comments { get; init; }
+    public ValueList<Comment> Comments
+    {
+        get => _comments ?? Load().Comments;
+        init
+        {
+            _comments = value;
+            _commentCount = null;
+            _digest = null;
+        }
+    }
+
+    /// <summary>
+    /// Where the body and comments come from when they were not given: read on first use, with the comment
+    /// count and digest known up front (what the seed cache stored with them).
+    /// </summary>
+    public IPostText? Text
+    {
+        init
+        {
+            _text = value;
+            _body = null;
+            _comments = null;
+            _commentCount = value?.CommentCount;
+            _digest = value?.Digest;
+        }
+    }
 
     /// <summary>All comments, replies included.</summary>
-    public int CommentCount => Comments.Sum(c => c.TotalCount);
+    public int CommentCount => _commentCount ??= Comments.Sum(c => c.TotalCount);
 
     /// <summary>Every comment in reading order, replies after their parent.</summary>
     public IEnumerable<Comment> AllComments() => Comments.SelectMany(c => c.SelfAndReplies());
+
+    /// <summary>
+    /// A hash of the post's content: title, date and its flags, body, and every comment (id, text, nesting) —
+    /// not its slug, URL or sources. Pages and the search index compare it to know a post did not change
+    /// without reading its text again.
+    /// </summary>
+    public string Digest => _digest ??= DigestOf(Title, Date, DateEstimated, TitleInferred, Body, Comments);
+
+    /// <summary>Whether the body and comments are in memory (tests, and to keep a build from loading them needlessly).</summary>
+    public bool IsTextLoaded => _body is not null && _comments is not null;
+
+    private (string Body, ValueList<Comment> Comments) Load()
+    {
+        lock (_gate)
+        {
+            if (_body is null || _comments is null)
+            {
+                if (_text is null)
+                {
+                    // Neither given nor loadable: an empty post, as an object initialiser without them means.
+                    _body ??= "";
+                    _comments ??= ValueList<Comment>.Empty;
+                }
+                else
+                {
+                    var (body, comments) = _text.Load();
+                    _body ??= body;
+                    _comments ??= comments;
+                }
+            }
+            return (_body, _comments.Value);
+        }
+    }
+
+    public bool Equals(Post? other) =>
+        other is not null && (ReferenceEquals(this, other) ||
+            (Title == other.Title && Date == other.Date && DateEstimated == other.DateEstimated && TitleInferred == other.TitleInferred
+             && Slug == other.Slug && Url == other.Url && Sources.Equals(other.Sources)
+             && (_digest is null || other._digest is null || _digest == other._digest) // differing digests: differing content
+             && Body == other.Body && Comments.Equals(other.Comments)));
+
+    public override int GetHashCode() => HashCode.Combine(Title, Date, Url);
+
+    /// <summary>The <see cref="Digest"/> of a post with this content.</summary>
+    public static string DigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, string body, ValueList<Comment> comments)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text)
+        {
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BitConverter.TryWriteBytes(length, text.Length); // length-prefixed: no two sequences of texts hash alike
+            hash.AppendData(length);
+            hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+        }
+        void AddComments(ValueList<Comment> comments)
+        {
+            Add(comments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var c in comments)
+            {
+                Add(c.Id);
+                Add(c.Text);
+                AddComments(c.Replies);
+            }
+        }
+        Add(title);
+        Add(date?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        Add(dateEstimated ? "estimated" : "");
+        Add(titleInferred ? "inferred" : "");
+        Add(body);
+        AddComments(comments);
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
+    }
+}
+
+/// <summary>A post's body and comments kept elsewhere (the seed cache), with what is known of them without reading them.</summary>
+public interface IPostText
+{
+    int CommentCount { get; }
+
+    /// <summary><see cref="Post.Digest"/> of the post these texts belong to.</summary>
+    string Digest { get; }
+
+    (string Body, ValueList<Comment> Comments) Load();
 }
 
 /// <summary>A reader comment. Ids are stable deep-link anchors: <c>c3</c>, and <c>c3-2</c> for its second reply.</summary>

@@ -23,21 +23,11 @@ public sealed class SitePost
 
     private static string FingerprintOf(Post post)
     {
+        // The digest covers title, date, body and comments; a cached post knows it without reading its text.
         using var hasher = new InputHasher();
-        hasher.Add(post.Title).Add(post.Date).Add(post.DateEstimated).Add(post.TitleInferred).Add(post.Slug).Add(post.Url).Add(post.Body);
+        hasher.Add(post.Digest).Add(post.Slug).Add(post.Url);
         hasher.Add(post.Sources.Count);
         foreach (var source in post.Sources) hasher.Add(source);
-        AddComments(hasher, post.Comments);
         return hasher.Finish();
-    }
-
-    private static void AddComments(InputHasher hasher, ValueList<Comment> comments)
-    {
-        hasher.Add(comments.Count);
-        foreach (var c in comments)
-        {
-            hasher.Add(c.Id).Add(c.Text);
-            AddComments(hasher, c.Replies);
-        }
     }
 }

@@ -61,24 +61,11 @@ public sealed class AnalysisCache : IDisposable
         }
     }
 
-    public static string KeyOf(Post post)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        void Add(string s)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(s));
-            hash.AppendData([0]);
-        }
-        Add(AnalyzerVersion);
-        Add(post.Title);
-        Add(post.Body);
-        foreach (var c in post.AllComments())
-        {
-            Add(c.Id);
-            Add(c.Text);
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
-    }
+    /// <summary>
+    /// The entry's key: the analyzer version and the post's <see cref="Post.Digest"/>, which covers everything
+    /// analysis reads (title, body, comment ids and texts) and is known without reading a cached post's text.
+    /// </summary>
+    public static string KeyOf(Post post) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AnalyzerVersion + "\n" + post.Digest)))[..32];
 
     /// <summary>The cached analysis under <paramref name="key"/>, or null; a hit is carried into the new pack.</summary>
     public DocumentAnalysis? TryRead(string key)

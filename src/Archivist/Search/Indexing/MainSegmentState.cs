@@ -32,7 +32,7 @@ public sealed record MainSegmentState(
     public const string FileName = "main-segment.json";
 
     /// <summary>Bump when what the index holds changes in a way the settings do not show (format, analysis, scoring).</summary>
-    private const string StateVersion = "main-segment-1";
+    private const string StateVersion = "main-segment-2";
 
     /// <summary>Everything besides the posts that decides the main segment's bytes.</summary>
     public static string SettingsOf(SearchIndexOptions options) =>
@@ -40,9 +40,8 @@ public sealed record MainSegmentState(
             options.PositionBytes, options.ShardBytes, options.PageTerms, options.MetaChunkSize, options.TailSpan);
 
     /// <summary>
-    /// A SHA-256 over what the main documents' files are made of, in doc-id order: URL, date, title, body and
-    /// every comment (id and text). The UTF-16 text is hashed as it is in memory (no encoding, no copies), length-prefixed,
-    /// one post per task on every core.
+    /// A SHA-256 over what the main documents' files are made of, in doc-id order: each post's URL and its
+    /// <see cref="Post.Digest"/> (title, date, body, every comment), length-prefixed, one post per task on every core.
     /// </summary>
     public static string InputsOf(IReadOnlyList<Post> documents, int count)
     {
@@ -58,14 +57,7 @@ public sealed record MainSegmentState(
                 hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
             }
             Add(post.Url);
-            Add(post.Date?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
-            Add(post.Title);
-            Add(post.Body);
-            foreach (var comment in post.AllComments())
-            {
-                Add(comment.Id);
-                Add(comment.Text);
-            }
+            Add(post.Digest); // title, date, body and every comment: known without reading a cached post's text
             hash.GetHashAndReset(hashes.AsSpan(i * SHA256.HashSizeInBytes, SHA256.HashSizeInBytes));
             return hash;
         }, hash => hash.Dispose());
