@@ -46,7 +46,8 @@ public sealed class SeedParser
         var headers = new List<Header>();
         for (var i = start; i < lines.Count; i++)
         {
-            if (i > start && lines[i - 1].Length != 0) continue;
+            // A header follows a blank line, or directly the last comment's buttons of the post before it.
+            if (i > start && lines[i - 1].Length != 0 && !ButtonLine.Is(lines[i - 1])) continue;
             if (!DateLineParser.TryParse(lines[i], out var date)) continue;
             var j = i + 1;
             while (j < lines.Count && j <= i + 3 && lines[j].Length == 0) j++;
