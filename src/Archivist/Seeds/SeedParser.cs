@@ -57,6 +57,7 @@ public sealed class SeedParser
                 continue;
             }
             if (lines[j].Length == 0 || lines[j][0] == ' ') continue; // indented: comment text, not a header
+            if (!HeaderTitle.IsPlausible(lines[j])) continue; // a date quoted in the text, such as a letter's
             headers.Add(new Header(i, date, lines[j].Length <= MaxTitleLength ? j : null));
         }
         return headers;
