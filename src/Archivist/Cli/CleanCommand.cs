@@ -13,7 +13,8 @@ public static class CleanCommand
             Description = "The site folder to clean. Only files listed in its .archivist-manifest are deleted; a folder archivist did not create is refused.",
             DefaultValueFactory = _ => new DirectoryInfo("site-output"),
         };
-        var command = new Command("clean", "Delete the generated site (the files archivist wrote, nothing else). The cache is left alone.") { output };
+        var command = new Command("clean", "Delete the generated site (the files archivist wrote, nothing else). The cache is left alone. " +
+            "Exit codes: 0 done, 2 could not clean (bad arguments, a folder archivist did not create).") { output };
         command.SetAction(parse => Run(parse.GetValue(output)!, new Reporter()));
         return command;
     }

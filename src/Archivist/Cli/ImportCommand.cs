@@ -23,7 +23,9 @@ public static class ImportCommand
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 1, nothing written) when any warning is reported." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only print warnings, errors and the summary." };
 
-        var command = new Command("import", "Convert raw seed dumps into Markdown documents with YAML front matter, one per post.")
+        var command = new Command("import",
+            "Convert raw seed dumps into Markdown documents with YAML front matter, one per post. " +
+            "Exit codes: 0 done, 1 warnings under --strict (nothing written), 2 could not import.")
         {
             seeds, output, strict, quiet,
         };

@@ -32,7 +32,8 @@ public static class SearchCommand
             Description = "Words to find (all must match); \"quoted phrases\"; -word to exclude (put -- before the query when it starts with -); the last word also matches as a prefix.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("search", "Search a built site's index from the command line, ranked exactly as the site's search page ranks.")
+        var command = new Command("search", "Search a built site's index from the command line, ranked exactly as the site's search page ranks. " +
+            "Exit codes: 0 done (also when nothing matched), 2 could not search (bad arguments, no index).")
         {
             site, json, limit, fromYear, toYear, sort, index, query,
         };

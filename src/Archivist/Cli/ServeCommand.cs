@@ -22,7 +22,7 @@ public static class ServeCommand
         };
         var command = new Command("serve",
             "Preview the site at http://127.0.0.1:PORT/ with live reload: rebuilds when seeds, templates or archivist.yml change. " +
-            "Only this computer can reach it. Stop with Ctrl+C.");
+            "Only this computer can reach it. Stop with Ctrl+C. Exit codes: 0 stopped, 2 could not start (bad arguments or settings, port in use).");
         foreach (var option in settings.All) command.Options.Add(option);
         command.Options.Add(port);
         command.SetAction(parse =>

@@ -4,8 +4,10 @@ namespace Archivist.Content;
 
 /// <summary>
 /// Gives every post a unique slug and URL. Slugs come from the title (or a front matter request) and
-/// clashes get <c>-2</c>, <c>-3</c>… in a fixed order (date, seed file, line), so a post's URL only
-/// changes if a new seed brings a same-titled post that sorts before it.
+/// clashes get <c>-2</c>, <c>-3</c>… as Blogger did, in a fixed order: date, then seed file (ordinal)
+/// and line — undated posts, which all sort first, by file and line alone. So a post's URL only changes
+/// if a new seed brings a same-titled post that sorts before it (never a newer post), and each suffix
+/// is reported with a note naming the post that holds the plain URL.
 /// </summary>
 public static partial class PermalinkAssigner
 {
@@ -14,7 +16,7 @@ public static partial class PermalinkAssigner
 
     public static IReadOnlyList<Post> Assign(IReadOnlyList<ComposedPost> posts, PermalinkPattern pattern, ICollection<Diagnostic> diagnostics)
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new Dictionary<string, ComposedPost>(StringComparer.OrdinalIgnoreCase);
         var assigned = new List<Post>(posts.Count);
         var ordered = posts
             .OrderBy(p => p.Post.Date ?? DateOnly.MinValue)
@@ -37,7 +39,7 @@ public static partial class PermalinkAssigner
             if (composed.RequestedUrl is { } requestedUrl)
             {
                 var m = SafeUrl().Match(requestedUrl);
-                if (m.Success && !taken.Contains(requestedUrl))
+                if (m.Success && !taken.ContainsKey(requestedUrl))
                 {
                     url = requestedUrl;
                     slug = m.Groups["slug"].Value;
@@ -55,10 +57,15 @@ public static partial class PermalinkAssigner
                 {
                     slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
                     url = pattern.Format(composed.Post.Date, slug);
-                    if (!taken.Contains(url)) break;
+                    if (!taken.ContainsKey(url)) break;
                 }
+                var plain = pattern.Format(composed.Post.Date, baseSlug);
+                if (url != plain && taken.TryGetValue(plain, out var holder))
+                    diagnostics.Add(Diagnostic.Info(file, line,
+                        $"\"{composed.Post.Title}\" is at {url}: {plain} belongs to \"{holder.Post.Title}\" ({holder.Origin.File}:{holder.Origin.Line}), " +
+                        "which comes first by date, then file and line; set 'slug:' in the front matter to choose the URL"));
             }
-            taken.Add(url);
+            taken.Add(url, composed);
             assigned.Add(composed.Post with { Slug = slug, Url = url });
         }
         return assigned;

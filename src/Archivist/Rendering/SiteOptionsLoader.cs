@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Archivist.Content;
-using YamlDotNet.Core;
+using Archivist.Seeds;
 using YamlDotNet.RepresentationModel;
 
 namespace Archivist.Rendering;
@@ -37,8 +37,20 @@ public static partial class SiteOptionsLoader
         var options = new SiteOptions();
         string? yamlBasePath = null;
         if (path is not null && File.Exists(path))
-            (options, yamlBasePath) = ParseRaw(File.ReadAllText(path), path);
+            (options, yamlBasePath) = ParseRaw(ReadText(path), path);
         return Apply(options, yamlBasePath, overrides ?? new SiteOptionOverrides());
+    }
+
+    private static string ReadText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SiteOptionsException($"{Display(path)}: cannot read the settings file ({e.Message})");
+        }
     }
 
     /// <summary>Parses settings text; <paramref name="file"/> names it in errors and anchors a relative <c>about</c> path.</summary>
@@ -50,14 +62,14 @@ public static partial class SiteOptionsLoader
 
     private static (SiteOptions Options, string? BasePath) ParseRaw(string yaml, string file)
     {
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream = SafeYaml.Load(yaml);
         }
-        catch (YamlException e)
+        catch (YamlReadException e)
         {
-            throw new SiteOptionsException($"{Display(file)}:{e.Start.Line}: not valid YAML ({e.Message})");
+            throw new SiteOptionsException($"{Display(file)}:{e.Line}: not valid YAML ({e.Message})");
         }
         var options = new SiteOptions();
         string? basePath = null;

@@ -37,15 +37,37 @@ public static partial class CommentSectionLocator
             return new CommentSection(CommentLayout.Flattened, start, start, null);
         }
 
-        // Layout C: a tail of indented lines that opens with "  1. ".
+        // Layout C: a tail of indented lines that opens with "  1. ", unless the body announces it as a list.
         var tail = lines.Count;
         while (tail > 0 && (lines[tail - 1].Length == 0 || lines[tail - 1].StartsWith("  ", StringComparison.Ordinal))) tail--;
         for (var i = tail; i < lines.Count; i++)
         {
             var m = TopLevelItem().Match(lines[i]);
             if (m.Success && m.Groups["n"].Value == "1")
-                return new CommentSection(CommentLayout.Indented, i, i, null);
+                return IsIntroducedList(lines, i) ? CommentSection.None(lines.Count) : new CommentSection(CommentLayout.Indented, i, i, null);
         }
         return CommentSection.None(lines.Count);
     }
+
+    private const int MaxListItemWords = 12;
+
+    /// <summary>
+    /// "My three demands are:" then "  1. Pay restoration", "  2. Workload caps": the colon makes the items
+    /// part of the text. Real indented comments (seed 004) are paragraphs with continuation lines and replies,
+    /// so a tail counts as such a list only when it is nothing but short one-line top-level items.
+    /// </summary>
+    private static bool IsIntroducedList(IReadOnlyList<string> lines, int first)
+    {
+        var before = first - 1;
+        while (before >= 0 && lines[before].Length == 0) before--;
+        if (before < 0 || !lines[before].EndsWith(':')) return false;
+        for (var i = first; i < lines.Count; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            if (!TopLevelItem().IsMatch(lines[i]) || WordCount(lines[i]) - 1 > MaxListItemWords) return false;
+        }
+        return true;
+    }
+
+    private static int WordCount(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

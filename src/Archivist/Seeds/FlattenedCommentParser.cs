@@ -73,10 +73,28 @@ public static class FlattenedCommentParser
         return Nest(drafts);
     }
 
-    private static string? MarkerOf(string line) =>
-        line.StartsWith(ReplyDeleteMarker, StringComparison.Ordinal) ? ReplyDeleteMarker
-        : line.StartsWith(DeleteMarker, StringComparison.Ordinal) ? DeleteMarker
-        : null;
+    /// <summary>English words spelt from "Delete": as a line's whole first word they are prose, not the button.</summary>
+    private static readonly HashSet<string> DeleteWords = ["Delete", "Deleted", "Deletes", "Deleting", "Deletion", "Deletions", "Deleter", "Deleters"];
+
+    /// <summary>
+    /// The button glued to the start of <paramref name="line"/>, if any. Buttons are glued to the next
+    /// comment with no space ("Deletesox", "DeleteIt was…", "Delete“we…"), so the line's whole first word
+    /// decides: "Deleted emails are evidence…" is text, and only a bare "Delete" is the button alone.
+    /// </summary>
+    public static string? MarkerOf(string line)
+    {
+        if (line.StartsWith(ReplyDeleteMarker, StringComparison.Ordinal)) return ReplyDeleteMarker; // no English word starts so
+        if (!line.StartsWith(DeleteMarker, StringComparison.Ordinal)) return null;
+        if (line.Length == DeleteMarker.Length) return DeleteMarker;
+        return DeleteWords.Contains(FirstWord(line)) ? null : DeleteMarker;
+    }
+
+    /// <summary>Up to the first space, without the punctuation that may end a word ("Deleted," "Deletion:").</summary>
+    private static string FirstWord(string line)
+    {
+        var space = line.IndexOf(' ');
+        return (space < 0 ? line : line[..space]).TrimEnd(',', '.', ';', ':', '!', '?', ')');
+    }
 
     /// <summary>
     /// Text glued to a marker is a sign-off (not a new comment) when it is shaped like a name and the

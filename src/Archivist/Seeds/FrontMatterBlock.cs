@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Archivist.Seeds;
@@ -33,25 +32,26 @@ public sealed record FrontMatterBlock(YamlMappingNode Mapping, int FirstLine, in
             return null;
         }
         var yaml = string.Join('\n', lines.Skip(1).Take(close - 1));
+        var ignored = new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
+        YamlStream stream;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-                return new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
-            if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                diagnostics.Add(Diagnostic.Warning(file, 2, "front matter is not a list of 'key: value' lines; ignored"));
-                return new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
-            }
-            return new FrontMatterBlock(mapping, 2, close + 1);
+            stream = SafeYaml.Load(yaml);
         }
-        catch (YamlException e)
+        catch (YamlReadException e)
         {
-            var line = (int)e.Start.Line + 1;
-            diagnostics.Add(Diagnostic.Warning(file, line, $"front matter is not valid YAML ({FirstLineOf(e.Message)}); ignored"));
-            return new FrontMatterBlock(new YamlMappingNode(), 2, close + 1);
+            // The block is still front matter (it is not shown as text), only its values are lost.
+            diagnostics.Add(Diagnostic.Warning(file, e.Line + 1, $"front matter is not valid YAML ({e.Message}); ignored"));
+            return ignored;
         }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            return ignored;
+        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            diagnostics.Add(Diagnostic.Warning(file, 2, "front matter is not a list of 'key: value' lines; ignored"));
+            return ignored;
+        }
+        return new FrontMatterBlock(mapping, 2, close + 1);
     }
 
     /// <summary>1-based file line of a node inside this block.</summary>
@@ -61,11 +61,5 @@ public sealed record FrontMatterBlock(YamlMappingNode Mapping, int FirstLine, in
     {
         foreach (var (key, value) in Mapping.Children)
             yield return (key is YamlScalarNode s ? s.Value ?? "" : key.ToString(), value, LineOf(key));
-    }
-
-    private static string FirstLineOf(string message)
-    {
-        var cut = message.IndexOf('\n');
-        return cut < 0 ? message : message[..cut];
     }
 }

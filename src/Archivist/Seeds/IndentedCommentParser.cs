@@ -13,8 +13,6 @@ public static partial class IndentedCommentParser
     [GeneratedRegex(@"^(?<indent> *)(?<n>\d{1,4})\. (?<text>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Item();
 
-    private static readonly HashSet<string> ButtonLines = ["ReplyDelete", "Reply Delete", "Delete", "Reply", "Replies"];
-
     private sealed class Draft(int line, string first)
     {
         public int Line { get; } = line;
@@ -46,7 +44,7 @@ public static partial class IndentedCommentParser
                 current?.Lines.Add("");
                 continue;
             }
-            if (requireRepliesMarker && ButtonLines.Contains(trimmed))
+            if (requireRepliesMarker && ButtonLine.Is(trimmed))
             {
                 if (trimmed == "Replies") repliesOpen = true;
                 afterButtons = true;

@@ -22,8 +22,13 @@ public sealed class SeedParser
         var posts = new List<SeedPost>();
 
         var preambleEnd = headers.Count > 0 ? headers[0].DateIndex : lines.Count;
+        Guesses? guesses = null;
         if (HasText(lines, start, preambleEnd))
-            posts.Add(ParseHeaderless(source.Name, lines, start, preambleEnd, diagnostics));
+        {
+            var (headerless, guessed) = ParseHeaderless(source.Name, lines, start, preambleEnd, diagnostics);
+            posts.Add(headerless);
+            guesses = guessed;
+        }
 
         for (var h = 0; h < headers.Count; h++)
         {
@@ -31,12 +36,32 @@ public sealed class SeedParser
             posts.Add(ParseWithHeader(source.Name, lines, headers[h], end, diagnostics));
         }
 
+        var dateGiven = false;
         if (frontMatter is not null && posts.Count > 0)
-            posts[0] = ApplyOverrides(source.Name, posts[0], frontMatter, posts.Count, diagnostics);
+            (posts[0], dateGiven) = ApplyOverrides(source.Name, posts[0], frontMatter, posts.Count, diagnostics);
         else if (frontMatter is not null)
             diagnostics.Add(Diagnostic.Warning(source.Name, 1, "front matter but no post text after it"));
+        if (guesses is not null) ReportGuesses(source.Name, posts[0], guesses, dateGiven, diagnostics);
 
         return new SeedParseResult(posts, diagnostics);
+    }
+
+    /// <summary>What was guessed for a post with no header, reported once front matter has had its say.</summary>
+    private sealed record Guesses(int Line, DateEstimator.Estimate? Estimate);
+
+    /// <summary>
+    /// An inferred title and an estimated date are expected of a headerless dump and marked in the document
+    /// (title_inferred, date_estimated), so they are notes and <c>--strict</c> passes; no date at all is a
+    /// real gap, so a warning. What the front matter settled is not reported.
+    /// </summary>
+    private static void ReportGuesses(string file, SeedPost post, Guesses guesses, bool dateGiven, List<Diagnostic> diagnostics)
+    {
+        if (post.TitleInferred)
+            diagnostics.Add(Diagnostic.Info(file, guesses.Line, $"no date and title header; title inferred as \"{post.Title}\""));
+        if (post.DateEstimated && guesses.Estimate is { } estimate && post.Date == estimate.Date)
+            diagnostics.Add(Diagnostic.Info(file, estimate.Line, $"date estimated as {estimate.Date:yyyy-MM-dd} from '{estimate.Evidence}'"));
+        else if (post.Date is null && !dateGiven)
+            diagnostics.Add(Diagnostic.Warning(file, guesses.Line, "no date header and no dated evidence in the text; the post is undated"));
     }
 
     private sealed record Header(int DateIndex, DateLineParser.DateLine Date, int? TitleIndex);
@@ -46,7 +71,8 @@ public sealed class SeedParser
         var headers = new List<Header>();
         for (var i = start; i < lines.Count; i++)
         {
-            if (i > start && lines[i - 1].Length != 0) continue;
+            // A header follows a blank line, or directly the last comment's buttons of the post before it.
+            if (i > start && lines[i - 1].Length != 0 && !ButtonLine.Is(lines[i - 1])) continue;
             if (!DateLineParser.TryParse(lines[i], out var date)) continue;
             var j = i + 1;
             while (j < lines.Count && j <= i + 3 && lines[j].Length == 0) j++;
@@ -56,6 +82,7 @@ public sealed class SeedParser
                 continue;
             }
             if (lines[j].Length == 0 || lines[j][0] == ' ') continue; // indented: comment text, not a header
+            if (!HeaderTitle.IsPlausible(lines[j])) continue; // a date quoted in the text, such as a letter's
             headers.Add(new Header(i, date, lines[j].Length <= MaxTitleLength ? j : null));
         }
         return headers;
@@ -99,7 +126,7 @@ public sealed class SeedParser
         };
     }
 
-    private static SeedPost ParseHeaderless(string file, IReadOnlyList<string> lines, int start, int end, List<Diagnostic> diagnostics)
+    private static (SeedPost Post, Guesses Guesses) ParseHeaderless(string file, IReadOnlyList<string> lines, int start, int end, List<Diagnostic> diagnostics)
     {
         while (start < end && lines[start].Length == 0) start++;
         var (body, comments, commentStart) = SplitPost(file, lines, start, end, diagnostics);
@@ -110,12 +137,7 @@ public sealed class SeedParser
         var commentLines = Numbered(lines, commentStart, end);
         var estimate = DateEstimator.FromText(bodyLines, commentLines);
 
-        diagnostics.Add(Diagnostic.Warning(file, start + 1, $"no date and title header; title inferred as \"{title}\""));
-        diagnostics.Add(estimate is null
-            ? Diagnostic.Warning(file, start + 1, "no date header and no dated evidence in the text; the post is undated")
-            : Diagnostic.Info(file, estimate.Line, $"date estimated as {estimate.Date:yyyy-MM-dd} from '{estimate.Evidence}'"));
-
-        return new SeedPost
+        var post = new SeedPost
         {
             Source = file,
             Line = start + 1,
@@ -126,6 +148,7 @@ public sealed class SeedParser
             Body = body,
             Comments = comments,
         };
+        return (post, new Guesses(start + 1, estimate));
     }
 
     /// <summary>Splits a post's lines into body blocks and comments; returns where the comments begin.</summary>
@@ -165,8 +188,10 @@ public sealed class SeedParser
         return (BlockParser.Parse(bodyLines), comments, start + section.BodyEnd);
     }
 
-    private static SeedPost ApplyOverrides(string file, SeedPost post, FrontMatterBlock frontMatter, int postCount, List<Diagnostic> diagnostics)
+    /// <returns>The post with the overrides applied, and whether a valid <c>date</c> (a date or null) was given.</returns>
+    private static (SeedPost Post, bool DateGiven) ApplyOverrides(string file, SeedPost post, FrontMatterBlock frontMatter, int postCount, List<Diagnostic> diagnostics)
     {
+        var dateGiven = false;
         if (postCount > 1)
             diagnostics.Add(Diagnostic.Warning(file, 1, $"front matter applies to the first of the {postCount} posts in this file only"));
         foreach (var (key, value, line) in frontMatter.Entries())
@@ -181,7 +206,10 @@ public sealed class SeedParser
                     break;
                 case "date":
                     if (FrontMatterValues.TryDate(value, out var date, out error))
+                    {
                         post = post with { Date = date, DateEstimated = false };
+                        dateGiven = true;
+                    }
                     break;
                 case "date_estimated":
                     if (FrontMatterValues.TryBool(value, out var estimated, out error)) post = post with { DateEstimated = estimated };
@@ -199,7 +227,7 @@ public sealed class SeedParser
             if (error is not null)
                 diagnostics.Add(Diagnostic.Warning(file, line, key is "title" or "date" or "slug" or "date_estimated" or "title_inferred" ? $"front matter '{key}': {error}; ignored" : error));
         }
-        return post;
+        return (post, dateGiven);
     }
 
     private static bool HasText(IReadOnlyList<string> lines, int start, int end)

@@ -6,7 +6,8 @@ namespace Archivist.Seeds;
 /// <summary>
 /// Reads seed files from disk without ever failing the whole run: binary or unreadable files become
 /// an error diagnostic and are skipped; invalid UTF-8 is recovered byte by byte (as Windows-1252,
-/// the usual source of such bytes) with a warning naming the line.
+/// the usual source of such bytes) with a warning naming the line; UTF-16 with a byte order mark
+/// (as Windows editors save "Unicode") is decoded as such, with a note.
 /// </summary>
 public sealed class SeedReader
 {
@@ -46,6 +47,8 @@ public sealed class SeedReader
 
     public static (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Decode(string name, ReadOnlySpan<byte> bytes)
     {
+        // Before the binary check: every other byte of UTF-16 text is NUL.
+        if (Utf16Bom(bytes) is { } bigEndian) return DecodeUtf16(name, bytes, bigEndian);
         if (LooksBinary(bytes))
             return (null, [Diagnostic.Error(name, null, "looks like a binary file, not text; skipped")]);
 
@@ -62,10 +65,53 @@ public sealed class SeedReader
             diagnostics.Add(Diagnostic.Warning(name, badLines[0],
                 $"invalid UTF-8 on line{(badLines.Count > 1 ? "s" : "")} {shown}; those bytes were read as Windows-1252"));
         }
-        var source = new SeedSource(name, TextNormalizer.SplitLines(text)) { ByteLength = bytes.Length };
+        return (ToSource(name, text, bytes.Length, diagnostics), diagnostics);
+    }
+
+    private static SeedSource ToSource(string name, string text, long byteLength, List<Diagnostic> diagnostics)
+    {
+        var source = new SeedSource(name, TextNormalizer.SplitLines(text)) { ByteLength = byteLength };
         if (source.Lines.All(string.IsNullOrEmpty))
             diagnostics.Add(Diagnostic.Warning(name, null, "file is empty; no posts"));
-        return (source, diagnostics);
+        return source;
+    }
+
+    /// <summary>True for a big-endian byte order mark (FE FF), false for little-endian (FF FE), null for none.</summary>
+    private static bool? Utf16Bom(ReadOnlySpan<byte> bytes) =>
+        bytes.Length < 2 ? null
+        : bytes[0] == 0xFF && bytes[1] == 0xFE ? false
+        : bytes[0] == 0xFE && bytes[1] == 0xFF ? true
+        : null;
+
+    private static (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) DecodeUtf16(string name, ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        var order = bigEndian ? "big-endian" : "little-endian";
+        var diagnostics = new List<Diagnostic> { Diagnostic.Info(name, null, $"file is UTF-16 ({order}, with a byte order mark); decoded as such") };
+        var body = bytes[2..];
+        string text;
+        try
+        {
+            text = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true).GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            text = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: false).GetString(body);
+            diagnostics.Add(Diagnostic.Warning(name, null, "invalid UTF-16 (a broken surrogate pair or an odd byte at the end); replaced with U+FFFD"));
+        }
+        if (LooksBinary(text))
+            return (null, [Diagnostic.Error(name, null, "starts like UTF-16 text but looks like a binary file; skipped")]);
+        return (ToSource(name, text, bytes.Length, diagnostics), diagnostics);
+    }
+
+    /// <summary>The binary test on decoded text: NUL or a high share of other control characters.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 32 * 1024));
+        if (sample.Contains('\0')) return true;
+        var controls = 0;
+        foreach (var c in sample)
+            if (c < ' ' && c is not '\n' and not '\r' and not '\t' and not '\f') controls++;
+        return sample.Length > 0 && controls * 20 > sample.Length;
     }
 
     /// <summary>NUL bytes never occur in text; a high share of other control bytes means binary too.</summary>

@@ -54,6 +54,15 @@ public class BuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void StrictBuildOfTheProjectsOwnSeedsSucceeds()
+    {
+        var result = Run("build", "--seeds", RepoPaths.Seeds, "--out", "site", "--no-cache", "--strict", "--quiet");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Built 11 posts", result.StdOut);
+        Assert.Contains("0 warnings", result.StdOut);
+    }
+
+    [Fact]
     public void BadSettingIsExitTwoNamingKeyAndLine()
     {
         File.WriteAllText(Path.Combine(_site.Root, "archivist.yml"), "title: x\ncolour: red\n");

@@ -31,6 +31,41 @@ public class PermalinkTests
     }
 
     [Fact]
+    public void ANumberedSlugIsANoteNamingBothPosts()
+    {
+        var diagnostics = new List<Diagnostic>();
+        PermalinkAssigner.Assign([Composed("Same Title", new DateOnly(2025, 10, 12), "b.txt", 5), Composed("Same Title", new DateOnly(2025, 10, 11), "a.txt", 9)],
+            PermalinkPattern.Blogger, diagnostics);
+        var note = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticSeverity.Info, "b.txt", 5), (note.Severity, note.File, note.Line));
+        Assert.Contains("/2025/10/same-title-2.html", note.Message);
+        Assert.Contains("a.txt:9", note.Message);
+        Assert.Contains("slug:", note.Message);
+    }
+
+    [Fact]
+    public void ANewerSameTitledPostNeverTakesAnOlderOnesUrl()
+    {
+        var before = Assign(("Same Title", 11, "b.txt"));
+        var after = Assign(("Same Title", 11, "b.txt"), ("Same Title", 12, "a_new.txt"));
+        Assert.Equal("/2025/10/same-title.html", before.Single().Url);
+        Assert.Equal("/2025/10/same-title.html", after.Single(p => p.Date!.Value.Day == 11).Url);
+        Assert.Equal("/2025/10/same-title-2.html", after.Single(p => p.Date!.Value.Day == 12).Url);
+    }
+
+    [Fact]
+    public void UndatedSameTitledPostsAreNumberedByFileThenLine()
+    {
+        var posts = PermalinkAssigner.Assign(
+            [Composed("No Date", null, "b.txt", 1), Composed("No Date", null, "a.txt", 30), Composed("No Date", null, "a.txt", 4)],
+            PermalinkPattern.Blogger, new List<Diagnostic>());
+        var urls = posts.ToDictionary(p => p.Body, p => p.Url);
+        Assert.Equal("/undated/no-date.html", urls["a.txt:4"]);
+        Assert.Equal("/undated/no-date-2.html", urls["a.txt:30"]);
+        Assert.Equal("/undated/no-date-3.html", urls["b.txt:1"]);
+    }
+
+    [Fact]
     public void UndatedPostsLiveUnderUndated()
     {
         var post = PermalinkAssigner.Assign([Composed("No Date", null, "x.txt")], PermalinkPattern.Blogger, new List<Diagnostic>()).Single();
@@ -84,6 +119,6 @@ public class PermalinkTests
     private static IReadOnlyList<Post> Assign(params (string Title, int Day, string File)[] posts) =>
         PermalinkAssigner.Assign(posts.Select(p => Composed(p.Title, new DateOnly(2025, 10, p.Day), p.File)).ToList(), PermalinkPattern.Blogger, new List<Diagnostic>());
 
-    private static ComposedPost Composed(string title, DateOnly? date, string file) =>
-        new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Body = "x" }, (file, 1));
+    private static ComposedPost Composed(string title, DateOnly? date, string file, int line = 1) =>
+        new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Body = $"{file}:{line}" }, (file, line));
 }

@@ -66,6 +66,23 @@ public class SiteOptionsTests
     }
 
     [Theory]
+    [InlineData("title: [unclosed\ndescription: x\n", 1)] // YamlDotNet throws InvalidOperationException here
+    [InlineData("title: x\nauthor: {a: [b\n", 3)] // reached the end still inside the braces
+    [InlineData("title: x\nabout: 'open\n", 2)]
+    public void MalformedYamlIsASettingsErrorWithALineNeverACrash(string yaml, int line)
+    {
+        var e = Assert.Throws<SiteOptionsException>(() => Parse(yaml));
+        Assert.Contains($"archivist.yml:{line}: not valid YAML", e.Message);
+    }
+
+    [Fact]
+    public void DeeplyNestedYamlIsRefusedBeforeItCanOverflowTheStack()
+    {
+        var e = Assert.Throws<SiteOptionsException>(() => Parse("title: " + new string('[', 100_000)));
+        Assert.Contains("nested more than", e.Message);
+    }
+
+    [Theory]
     [InlineData("repo", "/repo/")]
     [InlineData("/repo", "/repo/")]
     [InlineData("/repo/", "/repo/")]

@@ -71,4 +71,58 @@ public class BadInputTests
             ContentAssembler.Assemble([result], PermalinkPattern.Blogger);
         }
     }
+
+    /// <summary>YAML-shaped garbage between <c>---</c> lines, in raw (.txt) and finished (.md) seeds alike.</summary>
+    [Fact]
+    public void GarbageFrontMatterIsAWarningAndThePostStillImports()
+    {
+        string[] atoms = ["[", "]", "{", "}", ",", ":", ": ", "- ", "? ", "&a ", "*a", "!!str ", "!x ", "'", "\"", "|", ">", "#", "%", "@", "`",
+            "\n", "\n  ", "\n    ", "\t", "title", "date", "slug", "comments", "2021-02-30", "null", "~", "...", "\\", "é", "\u00a0"];
+        var random = new Random(7);
+        for (var i = 0; i < 400; i++)
+        {
+            var yaml = new StringBuilder();
+            for (var n = random.Next(1, 40); n > 0; n--) yaml.Append(atoms[random.Next(atoms.Length)]);
+            var name = i % 2 == 0 ? $"fm{i}.txt" : $"fm{i}.md";
+            var text = $"---\n{yaml.ToString().Replace("\n---", "\n--")}\n---\nMonday, 1 March 2021\n\nA Title\n\nBody.\n";
+            var set = ContentAssembler.Assemble([SeedFileLoader.FromBytes(name, Encoding.UTF8.GetBytes(text))], PermalinkPattern.Blogger);
+            Assert.NotEmpty(set.Posts);
+            Assert.All(set.Diagnostics, d => Assert.True(d.Line is null or > 0, d.ToString()));
+        }
+    }
+
+    [Theory]
+    [InlineData("title: [unclosed\ndate: 2021-02-30", 2)] // YamlDotNet throws InvalidOperationException, not YamlException
+    [InlineData("title: 'open\ndate: 2021-03-01", 2)]
+    [InlineData("title: x\ntitle: y", 3)]
+    public void FrontMatterThatCannotBeReadIsIgnoredWithAWarningNamingFileAndLine(string yaml, int line)
+    {
+        foreach (var name in new[] { "s.txt", "s.md" })
+        {
+            var set = ContentAssembler.Assemble(
+                [SeedFileLoader.FromBytes(name, Encoding.UTF8.GetBytes($"---\n{yaml}\n---\nMonday, 1 March 2021\n\nBad FM\n\nBody.\n"))],
+                PermalinkPattern.Blogger);
+            Assert.Single(set.Posts);
+            var warning = Assert.Single(set.Diagnostics, d => d.Message.StartsWith("front matter is not valid YAML", StringComparison.Ordinal));
+            Assert.Equal((DiagnosticSeverity.Warning, name, line), (warning.Severity, warning.File, warning.Line));
+        }
+    }
+
+    [Fact]
+    public void DeeplyNestedFrontMatterIsRefusedBeforeItCanOverflowTheStack() =>
+        AssertRefused("title: " + new string('[', 50_000), "nested more than");
+
+    [Fact]
+    public void FrontMatterAliasesAreRefusedSoACommentCannotContainItself() =>
+        AssertRefused("title: t\ncomments:\n- &c\n  id: c1\n  text: x\n  replies:\n  - *c", "alias");
+
+    private static void AssertRefused(string yaml, string message)
+    {
+        foreach (var name in new[] { "s.txt", "s.md" })
+        {
+            var set = ContentAssembler.Assemble([SeedFileLoader.FromBytes(name, Encoding.UTF8.GetBytes($"---\n{yaml}\n---\nBody.\n"))], PermalinkPattern.Blogger);
+            Assert.Single(set.Posts);
+            Assert.Contains(set.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains(message));
+        }
+    }
 }

@@ -18,6 +18,38 @@ public class SeedReaderTests
         Assert.Contains("invalid UTF-8", warning.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16WithAByteOrderMarkIsDecodedWithANote(bool bigEndian)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: true).GetPreamble()
+            .Concat(new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes("Thursday, 9 October 2025\r\n\r\nTitle – £40\r\n")).ToArray();
+        var (source, diagnostics) = SeedReader.Decode("u16.txt", bytes);
+        Assert.NotNull(source);
+        Assert.Equal(["Thursday, 9 October 2025", "", "Title – £40"], source.Lines);
+        var note = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains(bigEndian ? "UTF-16 (big-endian" : "UTF-16 (little-endian", note.Message);
+    }
+
+    [Fact]
+    public void BrokenUtf16IsRecoveredWithAWarning()
+    {
+        var (source, diagnostics) = SeedReader.Decode("u16.txt", [0xFF, 0xFE, (byte)'H', 0, (byte)'i', 0, 0x00, 0xD8, (byte)'!']);
+        Assert.NotNull(source);
+        Assert.Equal("Hi\uFFFD\uFFFD", source.Lines[0]);
+        Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("invalid UTF-16"));
+    }
+
+    [Fact]
+    public void BinaryAfterAUtf16ByteOrderMarkIsStillSkipped()
+    {
+        var (source, diagnostics) = SeedReader.Decode("x.txt", [0xFF, 0xFE, 0, 0, 1, 0, 2, 0, 3, 0]);
+        Assert.Null(source);
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics).Severity);
+    }
+
     [Fact]
     public void BinaryFilesAreSkippedWithAnError()
     {
