@@ -4,12 +4,13 @@ namespace Archivist.Search.Querying;
 
 /// <summary>
 /// Typo tolerance, used when exact matching finds little: each plain word of five letters or more that the
-/// archive does not know (no document holds its term: Lucene's SUGGEST_WHEN_NOT_IN_INDEX) also
-/// accepts up to <see cref="MaxCorrections"/> index terms that are the stem of a word one edit away
-/// (deletion, adjacent transposition, substitution or insertion of a-z) from what was typed. Edits keep the
-/// first two letters, and candidates are looked up only in the dictionary page that holds the typed word's
-/// stem and its two neighbours (about 1,500 terms around it alphabetically): a bounded three fetches, and
-/// nearly every one-edit correction of a word sorts that close to it.
+/// archive does not know (no document holds its term: Lucene's SUGGEST_WHEN_NOT_IN_INDEX, and for the open
+/// word, no term starts with it either: "timps" is "timpson" being typed, not a typo of "time") also accepts
+/// up to <see cref="MaxCorrections"/> index terms that are the stem of a word one edit away (deletion,
+/// adjacent transposition, substitution or insertion of a-z) from what was typed. Edits keep the first two
+/// letters, and candidates are looked up only in the dictionary page that holds the typed word's stem and its
+/// two neighbours (about 1,500 terms around it alphabetically): a bounded three fetches, and nearly every
+/// one-edit correction of a word sorts that close to it.
 /// </summary>
 public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
 {
@@ -25,29 +26,28 @@ public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
         var clauses = plan.Clauses.Select(clause =>
         {
             if (clause.Negated || clause.Quoted) return clause;
-            var slots = clause.Slots.Select(slot =>
+            var readings = clause.Readings.Select(reading => new Reading([.. reading.Slots.Select(slot =>
             {
-                // The open word too: "corection" typed to the end is a finished word with a typo.
-                if (slot.Surface.Length < MinLength || reader.Lookup(slot.Alternatives[0].Term) is not null) return slot;
-                var corrections = Corrections(slot.Surface, slot.Alternatives[0].Term).ToList();
+                // The open word too ("corection" typed to the end is a finished word with a typo), unless it completes.
+                if (slot.Surface.Length < MinLength || slot.Completes || reader.Lookup(slot.Term) is not null) return slot;
+                var corrections = Corrections(slot).ToList();
                 if (corrections.Count == 0) return slot;
                 changed = true;
-                return slot with { Alternatives = [.. slot.Alternatives, .. corrections.Select(t => new Alternative(t, Exact: false))] };
-            }).ToList();
-            return clause with { Slots = slots };
+                return slot with { Alternatives = [.. slot.Alternatives, .. corrections.Select(t => new Alternative(t, MatchKind.Correction))] };
+            })])).ToList();
+            return clause with { Readings = readings };
         }).ToList();
         return changed ? new QueryPlan(clauses) : null;
     }
 
-    private IEnumerable<string> Corrections(string word, string exact)
+    private IEnumerable<string> Corrections(Slot slot)
     {
         var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tried = new HashSet<string>(StringComparer.Ordinal) { exact };
-        foreach (var variant in Variants(word))
+        var tried = new HashSet<string>(slot.Alternatives.Select(a => a.Term), StringComparer.Ordinal);
+        foreach (var variant in Variants(slot.Surface))
         {
             var stem = analyzer.Stem(variant);
-            if (!tried.Add(stem)) continue;
-            if (reader.Df(stem, near: exact, reach: PageReach) is var df and > 0) candidates[stem] = df;
+            if (tried.Add(stem) && reader.Df(stem, near: slot.Term, reach: PageReach) is var df and > 0) candidates[stem] = df;
         }
         return QueryPlanner.Ranked(candidates, MaxCorrections);
     }
@@ -57,7 +57,7 @@ public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
     {
         for (var i = FixedPrefix; i < w.Length; i++) yield return w.Remove(i, 1);
         for (var i = FixedPrefix; i + 1 < w.Length; i++)
-            if (w[i] != w[i + 1]) yield return string.Concat(w.AsSpan(0, i), [w[i + 1], w[i]], w.AsSpan(i + 2));
+            if (w[i] != w[i + 1]) yield return Swapped(w, i);
         for (var i = FixedPrefix; i < w.Length; i++)
             for (var c = 'a'; c <= 'z'; c++)
                 if (c != w[i]) yield return string.Concat(w.AsSpan(0, i), [c], w.AsSpan(i + 1));
@@ -65,4 +65,6 @@ public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
             for (var c = 'a'; c <= 'z'; c++)
                 yield return w.Insert(i, c.ToString());
     }
+
+    private static string Swapped(string w, int i) => string.Concat(w.AsSpan(0, i), [w[i + 1], w[i]], w.AsSpan(i + 2));
 }
