@@ -473,6 +473,14 @@ export async function widen(index, thePlan) {
   return changed ? { clauses } : null;
 }
 
+/** Whether any slot accepts more than its exact term (QueryPlan.Expanded). */
+const expanded = (p) => p.clauses.some((c) => c.readings.some((r) => r.slots.some((s) => s.alternatives.length > 1)));
+
+/** The query read literally, each slot with its exact term only (QueryPlan.Literal): the first tier. */
+const literalPlan = (p) => ({
+  clauses: p.clauses.map((c) => ({ ...c, readings: c.readings.map((r) => ({ slots: r.slots.map((s) => ({ ...s, alternatives: [s.alternatives[0]] })) })) })),
+});
+
 // ---- Evaluation (QueryEvaluator.cs, PhraseMatcher.cs).
 const required = (p) => p.clauses.filter((c) => !c.negated);
 const slotsOfClauses = (clauses) => clauses.flatMap((c) => c.readings.flatMap((r) => r.slots));
@@ -698,6 +706,8 @@ export async function rank(index, request) {
   let entries = await entriesOf(index, thePlan);
   let scores = evaluate(index, entries, thePlan, from, to);
   const exact = scores;
+  // The first tier: documents matching every word as typed ("tool" itself, not only "toolkit").
+  const literal = expanded(thePlan) ? evaluate(index, entries, literalPlan(thePlan), from, to) : exact;
   let widened = false;
   if (scores.size < TYPO_THRESHOLD) {
     const wider = await widen(index, thePlan);
@@ -710,12 +720,15 @@ export async function rank(index, request) {
   }
   const ordered = [...scores].sort(request.order === 'date'
     ? (a, b) => b[0] - a[0]
-    : (a, b) => (exact.has(b[0]) - exact.has(a[0])) || b[1] - a[1] || b[0] - a[0]);
+    : (a, b) => tier(literal, exact, a[0]) - tier(literal, exact, b[0]) || b[1] - a[1] || b[0] - a[0]);
   return {
     total: scores.size, ranked: ordered.slice(0, Math.max(0, limit)), plan: thePlan, entries, widened,
     terms: termWeights(index, entries, thePlan),
   };
 }
+
+/** 0: matches the words as typed; 1: needs the open word's expansions; 2: found only through a correction (QueryEngine.Tier). */
+const tier = (literal, exact, doc) => (literal.has(doc) ? 0 : exact.has(doc) ? 1 : 2);
 
 /** The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. */
 export async function describe(index, ranking, count) {

@@ -64,4 +64,12 @@ public sealed record QueryPlan(IReadOnlyList<PlannedClause> Clauses)
     public IEnumerable<string> RequiredTerms =>
         RequiredSlots.SelectMany(s => s.Alternatives).Select(a => a.Term).Distinct(StringComparer.Ordinal);
 
+    /// <summary>Whether any slot accepts more than its exact term.</summary>
+    public bool Expanded => Clauses.SelectMany(c => c.Readings).SelectMany(r => r.Slots).Any(s => s.Alternatives.Count > 1);
+
+    /// <summary>The query read literally, each slot with its exact term only: the documents that rank first.</summary>
+    public QueryPlan Literal => new([.. Clauses.Select(c => c with
+    {
+        Readings = [.. c.Readings.Select(r => new Reading([.. r.Slots.Select(s => s with { Alternatives = [s.Alternatives[0]] })]))],
+    })]);
 }

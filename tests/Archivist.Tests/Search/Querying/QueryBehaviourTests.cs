@@ -93,6 +93,15 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
     }
 
     [Fact]
+    public void AnOpenWordTheArchiveHoldsRanksItsOwnDocumentsFirst()
+    {
+        // "tool" is in one post, "toolkit" (a completion) in another with far higher impacts.
+        var hits = seeds.Site.Search("workload management tool").Hits;
+        Assert.Equal([Masterclass, "/2025/10/napo-agm-2025.html"], hits.Select(h => h.Meta.Url));
+        Assert.True(hits[1].Score > hits[0].Score); // the tier decides, not the score
+    }
+
+    [Fact]
     public void CommonCompletionsAreLeftOutOnlyOnLargeArchives()
     {
         Assert.False(QueryPlanner.IsCommon(2, 11));      // 2 of 11 posts
