@@ -18,6 +18,7 @@ export const TYPO_MIN_LENGTH = 5;
 export const MAX_CORRECTIONS = 3;
 export const TYPO_FIXED_PREFIX = 2;
 export const TYPO_PAGE_REACH = 1; // corrections are looked up in the stem's dictionary page and its neighbours
+export const TYPO_MAX_FAR_PAGES = 3; // and edits of the first two letters in at most 3 other pages per segment
 // How an alternative relates to what was typed (MatchKind in QueryPlan.cs).
 export const EXACT = 'exact';
 export const COMPLETION = 'completion';
@@ -236,15 +237,16 @@ export class SearchIndex {
   }
 
   /**
-   * The df of many terms at once, each over the segments where its page is within reach of near's: the pages
-   * they need are fetched together, once, and then read synchronously (a typo's ~700 candidate stems would
-   * otherwise each await their own promises).
+   * The df of many terms at once, each over the segments where readable(segment, page) allows reading the
+   * page that would hold it (asked in term order, then segment order, as IndexReader.Df): the pages are
+   * fetched together, once, and then read synchronously (a typo's ~700 candidate stems would otherwise each
+   * await their own promises).
    */
-  async dfs(terms, near, reach) {
+  async dfs(terms, readable) {
     const wanted = new Map(); // page file → page promise
     const located = terms.map((term) => this.entry.segments.map((segment, s) => {
       const p = this.pageIndex(s, term);
-      if (Math.abs(p - this.pageIndex(s, near)) > reach) return null;
+      if (!readable(s, p)) return null;
       const file = segment.pages[p].file;
       if (!wanted.has(file)) wanted.set(file, this.page(s, p));
       return file;
@@ -432,6 +434,25 @@ export function* variants(w) {
   for (let i = TYPO_FIXED_PREFIX; i <= w.length; i++) for (const c of letters) yield w.slice(0, i) + c + w.slice(i);
 }
 
+/** The cheap edits that touch the first two letters: transpositions 1-2 and 2-3, deletions of letter 1 and 2. */
+export function* farVariants(w) {
+  for (let i = 0; i < TYPO_FIXED_PREFIX; i++) if (w[i] !== w[i + 1]) yield swapped(w, i);
+  for (let i = 0; i < TYPO_FIXED_PREFIX; i++) yield w.slice(0, i) + w.slice(i + 1);
+}
+
+// CorrectionPages.cs: the pages near the word's own, and up to TYPO_MAX_FAR_PAGES others per segment, in the order asked.
+function correctionPages(index, term) {
+  const far = index.entry.segments.map(() => new Set());
+  const near = (s, p) => Math.abs(p - index.pageIndex(s, term)) <= TYPO_PAGE_REACH;
+  const admit = (s, p) => {
+    if (near(s, p) || far[s].has(p)) return true;
+    if (far[s].size === TYPO_MAX_FAR_PAGES) return false;
+    far[s].add(p);
+    return true;
+  };
+  return { near, admit };
+}
+
 async function corrections(index, slot) {
   const tried = new Set(slot.alternatives.map((a) => a.term));
   const stems = (words) => {
@@ -443,9 +464,12 @@ async function corrections(index, slot) {
     return list;
   };
   const near = stems(variants(slot.surface));
-  const dfs = await index.dfs(near, slot.alternatives[0].term, TYPO_PAGE_REACH);
+  const far = stems(farVariants(slot.surface));
+  const pages = correctionPages(index, slot.alternatives[0].term);
+  const [nearDfs, farDfs] = await Promise.all([index.dfs(near, pages.near), index.dfs(far, pages.admit)]);
   const candidates = new Map();
-  near.forEach((s, k) => { if (dfs[k] > 0) candidates.set(s, dfs[k]); });
+  near.forEach((s, k) => { if (nearDfs[k] > 0) candidates.set(s, nearDfs[k]); });
+  far.forEach((s, k) => { if (farDfs[k] > 0) candidates.set(s, farDfs[k]); });
   return ranked(candidates, MAX_CORRECTIONS);
 }
 

@@ -40,8 +40,8 @@ public class IndexSizeTests
             var words = query.Split(' ').Length;
             // Each analysed term (joined forms included), the open word's completions and stem, each word's corrections.
             var terms = analyzer.Analyze(query).Count + QueryPlanner.MaxPrefixExpansions + 1 + words * TypoExpander.MaxCorrections;
-            // The open word's prefix pages and cuts' pages; per word, its own page and its neighbours.
-            var pages = QueryPlanner.MaxPrefixPages + QueryPlanner.MaxStemCut + words * (2 * TypoExpander.PageReach + 1);
+            // The open word's prefix pages and cuts' pages; per word, its own page, its neighbours and the far typo pages.
+            var pages = QueryPlanner.MaxPrefixPages + QueryPlanner.MaxStemCut + words * (2 * TypoExpander.PageReach + 1 + TypoExpander.MaxFarPages);
             var bound = new FileInfo(Path.Combine(site.IndexFolder, "index.json")).Length
                         + Directory.GetFiles(Path.Combine(site.IndexFolder, "s")).Sum(f => new FileInfo(f).Length) // shard tables
                         + terms * Math.Max(Tight.ShardBytes, entryBound)

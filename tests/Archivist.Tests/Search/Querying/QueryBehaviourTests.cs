@@ -146,6 +146,33 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
     }
 
     [Fact]
+    public void TyposInTheFirstTwoLettersAreFoundInTheirOwnPages()
+    {
+        Assert.Equal(["ugernsey", "geurnsey", "uernsey", "gernsey"], TypoExpander.FarVariants("guernsey"));
+        foreach (var typo in new[] { "Geurnsey", "uGernsey", "xGuernsey", "Gxuernsey" })
+        {
+            var results = seeds.Site.Search(typo + " ");
+            Assert.True(results.Widened, typo);
+            Assert.Equal("c3", results.Hits[0].Where);
+        }
+        Assert.Empty(Urls("Xuernsey ")); // a substitution of the first letter stays out of reach
+    }
+
+    [Fact]
+    public void CorrectionsReadAtMostThreePagesBeyondTheWordsOwn()
+    {
+        var reader = seeds.Site.Engine().Reader;
+        Assert.True(reader.Entry.Segments[0].Pages.Count >= 8);
+        var own = reader.PageIndex(0, "guernsey");
+        var far = Enumerable.Range(0, reader.Entry.Segments[0].Pages.Count).Where(p => Math.Abs(p - own) > TypoExpander.PageReach).ToList();
+        var pages = new CorrectionPages(reader, "guernsey");
+        Assert.Equal([true, true, true, false], far.Take(4).Select(p => pages.Admit(0, p)));
+        Assert.True(pages.Admit(0, far[0]));  // admitted already
+        Assert.True(pages.Admit(0, own + 1)); // the word's own neighbourhood is always read
+        Assert.False(pages.Near(0, far[0]));
+    }
+
+    [Fact]
     public void ExactMatchesStayAboveCorrections()
     {
         var results = seeds.Site.Search("teachers pay rise");
