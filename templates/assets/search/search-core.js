@@ -10,11 +10,20 @@ export const TYPO_THRESHOLD = 3;
 export const MIN_PREFIX_LENGTH = 3;
 export const MAX_PREFIX_EXPANSIONS = 3;
 export const MAX_PREFIX_PAGES = 3;
-export const COMMON_DIVISOR = 8; // prefix expansions skip terms in more than 1 in 8 documents
+export const COMMON_DIVISOR = 8; // completions skip terms in more than 1 in 8 documents…
+export const COMMON_FLOOR = 64; // …and in more than 64 (QueryPlanner.IsCommon)
+export const MAX_STEM_CUT = 3;
+export const MIN_STEM_LENGTH = 4;
 export const TYPO_MIN_LENGTH = 5;
 export const MAX_CORRECTIONS = 3;
 export const TYPO_FIXED_PREFIX = 2;
 export const TYPO_PAGE_REACH = 1; // corrections are looked up in the stem's dictionary page and its neighbours
+export const TYPO_MAX_FAR_PAGES = 3; // and edits of the first two letters in at most 3 other pages per segment
+// How an alternative relates to what was typed (MatchKind in QueryPlan.cs).
+export const EXACT = 'exact';
+export const COMPLETION = 'completion';
+export const STEM = 'stem';
+export const CORRECTION = 'correction';
 export const POST = 'post';
 const FORMAT_VERSION = 2;
 const HASH_LENGTH = 10;
@@ -215,13 +224,10 @@ export class SearchIndex {
     return found;
   }
 
-  /** A term's df over the segments; with near, only segments where its page is within reach of near's. */
-  async df(term, near = null, reach = 0) {
+  /** A term's df over the segments. */
+  async df(term) {
     const pages = [];
-    for (let s = 0; s < this.entry.segments.length; s++) {
-      const p = this.pageIndex(s, term);
-      if (near === null || Math.abs(p - this.pageIndex(s, near)) <= reach) pages.push(this.page(s, p));
-    }
+    for (let s = 0; s < this.entry.segments.length; s++) pages.push(this.page(s, this.pageIndex(s, term)));
     let df = 0;
     for (const page of await Promise.all(pages)) {
       const at = indexOf(page.terms, term);
@@ -231,14 +237,16 @@ export class SearchIndex {
   }
 
   /**
-   * df(term, near, reach) of many terms at once: the pages they need are fetched together, once, and then
-   * read synchronously (a typo's ~700 candidate stems would otherwise each await their own promises).
+   * The df of many terms at once, each over the segments where readable(segment, page) allows reading the
+   * page that would hold it (asked in term order, then segment order, as IndexReader.Df): the pages are
+   * fetched together, once, and then read synchronously (a typo's ~700 candidate stems would otherwise each
+   * await their own promises).
    */
-  async dfs(terms, near, reach) {
+  async dfs(terms, readable) {
     const wanted = new Map(); // page file → page promise
     const located = terms.map((term) => this.entry.segments.map((segment, s) => {
       const p = this.pageIndex(s, term);
-      if (Math.abs(p - this.pageIndex(s, near)) > reach) return null;
+      if (!readable(s, p)) return null;
       const file = segment.pages[p].file;
       if (!wanted.has(file)) wanted.set(file, this.page(s, p));
       return file;
@@ -325,86 +333,184 @@ function ranked(candidates, take) {
 }
 
 // ---- Planning (QueryPlanner.cs).
-async function prefixExpansions(index, prefix, exact) {
+export const isCommon = (df, documents) => df > Math.max(COMMON_FLOOR, Math.floor(documents / COMMON_DIVISOR));
+const isExact = (alternative) => alternative.kind === EXACT;
+const completes = (slot) => slot.alternatives.some((a) => a.kind === COMPLETION);
+const width = (reading) => reading.slots[reading.slots.length - 1].offset + 1;
+
+/** The open word shortened by 1 to MAX_STEM_CUT letters, longest first, none shorter than MIN_STEM_LENGTH. */
+function cutsOf(prefix) {
   const cuts = [];
-  for (let cut = 1; cut <= 3 && prefix.length - cut >= 4; cut++) cuts.push(prefix.slice(0, prefix.length - cut));
-  const [candidates, dfs] = await Promise.all([index.termsWithPrefix(prefix, MAX_PREFIX_PAGES), Promise.all(cuts.map((t) => index.df(t)))]);
-  cuts.forEach((shorter, k) => { if (dfs[k] > 0) candidates.set(shorter, dfs[k]); });
-  candidates.delete(exact);
-  for (const [term, df] of [...candidates]) if (df > Math.floor(index.entry.documents / COMMON_DIVISOR)) candidates.delete(term);
-  return ranked(candidates, MAX_PREFIX_EXPANSIONS);
+  for (let cut = 1; cut <= MAX_STEM_CUT && prefix.length - cut >= MIN_STEM_LENGTH; cut++) cuts.push(prefix.slice(0, prefix.length - cut));
+  return cuts;
+}
+
+// Completions (common ones left out, but a word the archive lacks keeps its most frequent), then, for a word
+// the archive lacks, the longest held cut: the stem it is heading for ("restor" for "restora", not "rest").
+async function prefixExpansions(index, prefix, exact) {
+  const cuts = cutsOf(prefix);
+  const [completions, dfs, held] = await Promise.all([
+    index.termsWithPrefix(prefix, MAX_PREFIX_PAGES), Promise.all(cuts.map((t) => index.df(t))), index.lookup(exact)]);
+  completions.delete(exact);
+  const order = ranked(completions, Infinity);
+  const kept = order.filter((t) => !isCommon(completions.get(t), index.entry.documents)).slice(0, MAX_PREFIX_EXPANSIONS);
+  if (kept.length === 0 && held === null && order.length > 0) kept.push(order[0]);
+  const alternatives = kept.map((term) => ({ term, kind: COMPLETION }));
+  const stem = cuts.find((t, k) => t !== exact && dfs[k] > 0);
+  if (held === null && stem !== undefined) alternatives.push({ term: stem, kind: STEM });
+  return alternatives;
+}
+
+async function makeSlot(index, text, token, offset, open) {
+  index.lookup(token.term).catch(() => {}); // start fetching now, in parallel with prefix expansion; awaited later
+  const surface = surfaceOf(text, token);
+  const isPrefix = open && surface.length >= MIN_PREFIX_LENGTH;
+  const alternatives = [{ term: token.term, kind: EXACT }];
+  if (isPrefix) alternatives.push(...await prefixExpansions(index, surface, token.term));
+  return { offset, surface, alternatives, isPrefix };
+}
+
+const surfaceOf = (text, t) => normalized(text.slice(t.start, t.end)) ?? t.term;
+
+// The parts of a word; a compound's open last part shorter than MIN_PREFIX_LENGTH is held back while typed.
+async function partsReading(index, text, parts, open, expand) {
+  if (open && parts.length > 1 && surfaceOf(text, parts[parts.length - 1]).length < MIN_PREFIX_LENGTH) parts = parts.slice(0, -1);
+  const slots = [];
+  for (let i = 0; i < parts.length; i++) {
+    slots.push(await makeSlot(index, text, parts[i], parts[i].position - parts[0].position, open && expand && i === parts.length - 1));
+  }
+  return { slots };
+}
+
+// Each hyphenated compound as its stacked joined term, one position wide; other words as they are.
+async function joinedReading(index, text, tokens, parts, open) {
+  const units = [];
+  const first = parts[0].position;
+  let shift = 0; // positions saved by the compounds joined so far
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.stacked) continue;
+    const next = tokens[i + 1];
+    const compound = next !== undefined && next.stacked && next.start === t.start ? next : null;
+    units.push([compound ?? t, t.position - first - shift]);
+    if (compound === null) continue;
+    let last = t.position;
+    while (i + 1 < tokens.length && tokens[i + 1].start < compound.end) {
+      i++;
+      if (!tokens[i].stacked) last = tokens[i].position;
+    }
+    shift += last - t.position;
+  }
+  const slots = [];
+  for (let k = 0; k < units.length; k++) slots.push(await makeSlot(index, text, units[k][0], units[k][1], open && k === units.length - 1));
+  return { slots };
 }
 
 export async function plan(index, parsed) {
   const clauses = [];
   for (let c = 0; c < parsed.clauses.length; c++) {
     const clause = parsed.clauses[c];
-    const tokens = analyze(clause.text).filter((t) => !t.stacked);
-    if (tokens.length === 0) continue;
-    const slots = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      index.lookup(t.term).catch(() => {}); // start fetching now, in parallel with prefix expansion; awaited later
-      const surface = normalized(clause.text.slice(t.start, t.end)) ?? t.term;
-      const prefix = parsed.prefixOpen && c === parsed.clauses.length - 1 && i === tokens.length - 1 && surface.length >= MIN_PREFIX_LENGTH;
-      const alternatives = [{ term: t.term, exact: true }];
-      if (prefix) for (const term of await prefixExpansions(index, surface, t.term)) alternatives.push({ term, exact: false });
-      slots.push({ offset: t.position - tokens[0].position, surface, alternatives, isPrefix: prefix });
-    }
-    clauses.push({ slots, negated: clause.negated, quoted: clause.quoted });
+    const tokens = analyze(clause.text);
+    const parts = tokens.filter((t) => !t.stacked);
+    if (parts.length === 0) continue;
+    const open = parsed.prefixOpen && c === parsed.clauses.length - 1;
+    const joined = tokens.some((t) => t.stacked);
+    // The joined reading carries the open word's expansions: it covers hyphenated and joined spellings.
+    const readings = [await partsReading(index, clause.text, parts, open, !joined)];
+    if (joined) readings.push(await joinedReading(index, clause.text, tokens, parts, open));
+    clauses.push({ readings, negated: clause.negated, quoted: clause.quoted });
   }
   return { clauses };
 }
 
 // ---- Typo tolerance (TypoExpander.cs).
+const swapped = (w, i) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+
 export function* variants(w) {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   for (let i = TYPO_FIXED_PREFIX; i < w.length; i++) yield w.slice(0, i) + w.slice(i + 1);
-  for (let i = TYPO_FIXED_PREFIX; i + 1 < w.length; i++) if (w[i] !== w[i + 1]) yield w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  for (let i = TYPO_FIXED_PREFIX; i + 1 < w.length; i++) if (w[i] !== w[i + 1]) yield swapped(w, i);
   for (let i = TYPO_FIXED_PREFIX; i < w.length; i++) for (const c of letters) if (c !== w[i]) yield w.slice(0, i) + c + w.slice(i + 1);
   for (let i = TYPO_FIXED_PREFIX; i <= w.length; i++) for (const c of letters) yield w.slice(0, i) + c + w.slice(i);
 }
 
-async function corrections(index, word, exact) {
-  const tried = new Set([exact]);
-  const list = [];
-  for (const v of variants(word)) {
-    const s = stem(v);
-    if (tried.has(s)) continue;
-    tried.add(s);
-    list.push(s);
-  }
-  const dfs = await index.dfs(list, exact, TYPO_PAGE_REACH);
+/** The cheap edits that touch the first two letters: transpositions 1-2 and 2-3, deletions of letter 1 and 2. */
+export function* farVariants(w) {
+  for (let i = 0; i < TYPO_FIXED_PREFIX; i++) if (w[i] !== w[i + 1]) yield swapped(w, i);
+  for (let i = 0; i < TYPO_FIXED_PREFIX; i++) yield w.slice(0, i) + w.slice(i + 1);
+}
+
+// CorrectionPages.cs: the pages near the word's own, and up to TYPO_MAX_FAR_PAGES others per segment, in the order asked.
+function correctionPages(index, term) {
+  const far = index.entry.segments.map(() => new Set());
+  const near = (s, p) => Math.abs(p - index.pageIndex(s, term)) <= TYPO_PAGE_REACH;
+  const admit = (s, p) => {
+    if (near(s, p) || far[s].has(p)) return true;
+    if (far[s].size === TYPO_MAX_FAR_PAGES) return false;
+    far[s].add(p);
+    return true;
+  };
+  return { near, admit };
+}
+
+async function corrections(index, slot) {
+  const tried = new Set(slot.alternatives.map((a) => a.term));
+  const stems = (words) => {
+    const list = [];
+    for (const v of words) {
+      const s = stem(v);
+      if (!tried.has(s)) { tried.add(s); list.push(s); }
+    }
+    return list;
+  };
+  const near = stems(variants(slot.surface));
+  const far = stems(farVariants(slot.surface));
+  const pages = correctionPages(index, slot.alternatives[0].term);
+  const [nearDfs, farDfs] = await Promise.all([index.dfs(near, pages.near), index.dfs(far, pages.admit)]);
   const candidates = new Map();
-  list.forEach((s, k) => { if (dfs[k] > 0) candidates.set(s, dfs[k]); });
+  near.forEach((s, k) => { if (nearDfs[k] > 0) candidates.set(s, nearDfs[k]); });
+  far.forEach((s, k) => { if (farDfs[k] > 0) candidates.set(s, farDfs[k]); });
   return ranked(candidates, MAX_CORRECTIONS);
 }
 
-// Only words the archive does not know get corrections (Lucene's SUGGEST_WHEN_NOT_IN_INDEX).
+// Only words the archive does not know get corrections (Lucene's SUGGEST_WHEN_NOT_IN_INDEX); an open word
+// that terms start with is being typed, not mistyped.
 export async function widen(index, thePlan) {
   let changed = false;
   const clauses = [];
   for (const clause of thePlan.clauses) {
     if (clause.negated || clause.quoted) { clauses.push(clause); continue; }
-    const slots = [];
-    for (const slot of clause.slots) {
-      if (slot.surface.length < TYPO_MIN_LENGTH || (await index.lookup(slot.alternatives[0].term)) !== null) { slots.push(slot); continue; }
-      const found = await corrections(index, slot.surface, slot.alternatives[0].term);
-      if (found.length === 0) { slots.push(slot); continue; }
-      changed = true;
-      slots.push({ ...slot, alternatives: [...slot.alternatives, ...found.map((term) => ({ term, exact: false }))] });
+    const readings = [];
+    for (const reading of clause.readings) {
+      const slots = [];
+      for (const slot of reading.slots) {
+        if (slot.surface.length < TYPO_MIN_LENGTH || completes(slot) || (await index.lookup(slot.alternatives[0].term)) !== null) { slots.push(slot); continue; }
+        const found = await corrections(index, slot);
+        if (found.length === 0) { slots.push(slot); continue; }
+        changed = true;
+        slots.push({ ...slot, alternatives: [...slot.alternatives, ...found.map((term) => ({ term, kind: CORRECTION }))] });
+      }
+      readings.push({ slots });
     }
-    clauses.push({ ...clause, slots });
+    clauses.push({ ...clause, readings });
   }
   return changed ? { clauses } : null;
 }
 
+/** Whether any slot accepts more than its exact term (QueryPlan.Expanded). */
+const expanded = (p) => p.clauses.some((c) => c.readings.some((r) => r.slots.some((s) => s.alternatives.length > 1)));
+
+/** The query read literally, each slot with its exact term only (QueryPlan.Literal): the first tier. */
+const literalPlan = (p) => ({
+  clauses: p.clauses.map((c) => ({ ...c, readings: c.readings.map((r) => ({ slots: r.slots.map((s) => ({ ...s, alternatives: [s.alternatives[0]] })) })) })),
+});
+
 // ---- Evaluation (QueryEvaluator.cs, PhraseMatcher.cs).
 const required = (p) => p.clauses.filter((c) => !c.negated);
-const allSlots = (clauses) => clauses.flatMap((c) => c.slots);
+const slotsOfClauses = (clauses) => clauses.flatMap((c) => c.readings.flatMap((r) => r.slots));
 
 async function entriesOf(index, thePlan) {
-  const terms = [...new Set(allSlots(thePlan.clauses).flatMap((s) => s.alternatives.map((a) => a.term)))];
+  const terms = [...new Set(slotsOfClauses(thePlan.clauses).flatMap((s) => s.alternatives.map((a) => a.term)))];
   const found = await Promise.all(terms.map((t) => index.lookup(t)));
   return new Map(terms.map((t, i) => [t, found[i]]));
 }
@@ -416,20 +522,13 @@ function lowerBound(sorted, value) {
   return lo;
 }
 
-function slotScores(index, entries, slot, from, to) {
-  const scores = new Map();
+/** The documents in [from, to) holding any of the slot's terms (the candidates a clause is scored on). */
+function slotDocs(entries, slot, from, to, into) {
   for (const alternative of slot.alternatives) {
     const entry = entries.get(alternative.term);
     if (!entry) continue;
-    const weight = index.idfOf(entry) * (alternative.exact ? EXACT_WEIGHT : EXPANDED_WEIGHT);
-    for (let i = lowerBound(entry.docs, from); i < entry.docs.length && entry.docs[i] < to; i++) {
-      const score = weight * entry.impacts[i];
-      const doc = entry.docs[i];
-      const best = scores.get(doc);
-      if (best === undefined || score > best) scores.set(doc, score);
-    }
+    for (let i = lowerBound(entry.docs, from); i < entry.docs.length && entry.docs[i] < to; i++) into.add(entry.docs[i]);
   }
-  return scores;
 }
 
 function slotPositions(entries, slot, doc) {
@@ -443,23 +542,42 @@ function slotPositions(entries, slot, doc) {
   return positions;
 }
 
-const phraseMatches = (entries, clause, doc) => linedUp(entries, clause.slots.map((s) => [s.offset, s]), doc, false);
-
-// PhraseMatcher.LinedUp: strict needs every slot's positions known (the proximity bonus).
-function linedUp(entries, slots, doc, strict) {
+// PhraseMatcher.Matches: the slots whose positions are known must line up; fewer than two known pass.
+function phraseMatches(entries, reading, doc) {
   const known = [];
-  for (const [offset, slot] of slots) {
+  for (const slot of reading.slots) {
     const positions = slotPositions(entries, slot, doc);
-    if (positions) known.push([offset, positions]);
-    else if (strict) return false;
+    if (positions) known.push([slot.offset, positions]);
   }
-  if (known.length < 2) return !strict;
+  if (known.length < 2) return true;
   const [firstOffset, firstPositions] = known[0];
   for (const p of firstPositions) {
     const start = p - firstOffset;
     if (known.slice(1).every(([offset, ps]) => ps.has(start + offset))) return true;
   }
   return false;
+}
+
+// PhraseMatcher.InSequence: the clauses next to each other in order, each through any reading, every position known.
+function inSequence(entries, clauses, doc) {
+  let starts = null; // null: the first clause may start anywhere
+  for (const clause of clauses) {
+    const next = new Set();
+    for (const reading of clause.readings) {
+      const known = [];
+      for (const slot of reading.slots) {
+        const positions = slotPositions(entries, slot, doc);
+        if (!positions) break;
+        known.push([slot.offset, positions]);
+      }
+      if (known.length < reading.slots.length) continue;
+      const candidates = starts ?? [...known[0][1]].map((p) => p - known[0][0]);
+      for (const start of candidates) if (known.every(([offset, ps]) => ps.has(start + offset))) next.add(start + width(reading));
+    }
+    if (next.size === 0) return false;
+    starts = next;
+  }
+  return true;
 }
 
 /** A slot's best score in one document (binary search in each alternative's docs), or undefined when it has none. */
@@ -470,40 +588,59 @@ function slotScoreOf(index, entries, slot, doc) {
     if (!entry) continue;
     const i = lowerBound(entry.docs, doc);
     if (i >= entry.docs.length || entry.docs[i] !== doc) continue;
-    const score = index.idfOf(entry) * (alternative.exact ? EXACT_WEIGHT : EXPANDED_WEIGHT) * entry.impacts[i];
+    const score = index.idfOf(entry) * (isExact(alternative) ? EXACT_WEIGHT : EXPANDED_WEIGHT) * entry.impacts[i];
     if (best === undefined || score > best) best = score;
   }
   return best;
 }
 
-const slotSize = (entries, slot) => slot.alternatives.reduce((n, a) => n + (entries.get(a.term)?.docs.length ?? 0), 0);
-
-// Scores are integer sums, so the order slots are added in does not change them: the rarest slot lists the
-// candidates, and the others are looked up in them ("the probation x" costs x's documents, not every post's).
-function evaluate(index, entries, thePlan, from, to) {
-  const slots = allSlots(required(thePlan)).map((slot, i) => [slotSize(entries, slot), i, slot])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
-  if (slots.length === 0) return new Map();
-  const scores = slotScores(index, entries, slots[0], from, to);
-  for (let k = 1; k < slots.length && scores.size > 0; k++) {
-    for (const [doc, score] of scores) {
-      const more = slotScoreOf(index, entries, slots[k], doc);
-      if (more === undefined) scores.delete(doc); else scores.set(doc, score + more);
+/** A clause's score in one document: its best reading's (all slots held, a phrase lined up), or undefined. */
+function clauseScoreOf(index, entries, clause, doc) {
+  let best;
+  for (const reading of clause.readings) {
+    let sum = 0;
+    for (const slot of reading.slots) {
+      const score = slotScoreOf(index, entries, slot, doc);
+      if (score === undefined) { sum = undefined; break; }
+      sum += score;
     }
+    if (sum === undefined || (reading.slots.length > 1 && !phraseMatches(entries, reading, doc))) continue;
+    if (best === undefined || sum > best) best = sum;
   }
-  for (const clause of required(thePlan)) {
-    if (clause.slots.length < 2) continue;
-    for (const doc of [...scores.keys()]) if (!phraseMatches(entries, clause, doc)) scores.delete(doc);
+  return best;
+}
+
+const slotSize = (entries, slot) => slot.alternatives.reduce((n, a) => n + (entries.get(a.term)?.docs.length ?? 0), 0);
+const clauseSize = (entries, clause) => clause.readings.reduce((n, r) => n + Math.min(...r.slots.map((s) => slotSize(entries, s))), 0);
+
+// Scores are integer sums, so the order clauses are added in does not change them: the rarest clause lists
+// the candidates (each reading's rarest slot), and the others are looked up in them ("the probation x" costs
+// x's documents, not every post's).
+function evaluate(index, entries, thePlan, from, to) {
+  const clauses = required(thePlan).map((clause, i) => [clauseSize(entries, clause), i, clause])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+  if (clauses.length === 0) return new Map();
+  const candidates = new Set();
+  for (const reading of clauses[0].readings) {
+    const rarest = reading.slots.reduce((a, b) => (slotSize(entries, b) < slotSize(entries, a) ? b : a));
+    slotDocs(entries, rarest, from, to, candidates);
+  }
+  const scores = new Map();
+  for (const doc of [...candidates].sort((a, b) => a - b)) {
+    let total = 0;
+    for (const clause of clauses) {
+      const score = clauseScoreOf(index, entries, clause, doc);
+      if (score === undefined) { total = undefined; break; }
+      total += score;
+    }
+    if (total !== undefined) scores.set(doc, total);
   }
   for (const clause of thePlan.clauses.filter((c) => c.negated)) {
-    for (const doc of [...scores.keys()]) {
-      if (clause.slots.every((slot) => slotScoreOf(index, entries, slot, doc) !== undefined)
-        && (clause.slots.length < 2 || phraseMatches(entries, clause, doc))) scores.delete(doc);
-    }
+    for (const doc of [...scores.keys()]) if (clauseScoreOf(index, entries, clause, doc) !== undefined) scores.delete(doc);
   }
-  const adjacent = allSlots(required(thePlan).filter((c) => !c.quoted)).map((s, i) => [i, s]);
-  if (adjacent.length >= 2) {
-    for (const [doc, score] of scores) if (linedUp(entries, adjacent, doc, true)) scores.set(doc, score + Math.floor(score / 2));
+  const unquoted = required(thePlan).filter((c) => !c.quoted);
+  if (unquoted.reduce((n, c) => n + c.readings[0].slots.length, 0) >= 2) {
+    for (const [doc, score] of scores) if (inSequence(entries, unquoted, doc)) scores.set(doc, score + Math.floor(score / 2));
   }
   return scores;
 }
@@ -513,17 +650,16 @@ function locate(index, entries, thePlan, doc, meta) {
   const starts = [];
   meta.p.forEach((gap, i) => starts.push((i === 0 ? 0 : starts[i - 1]) + gap));
   const scores = new Array(starts.length).fill(0);
-  for (const slot of allSlots(required(thePlan))) {
+  for (const clause of required(thePlan)) {
+    // A clause counts in each passage through its best reading there.
     const best = new Array(starts.length).fill(0);
-    for (const alternative of slot.alternatives) {
-      const entry = entries.get(alternative.term);
-      const positions = entry?.positions.get(doc);
-      if (!positions) continue;
-      const w = index.idfOf(entry);
-      for (const p of positions) {
-        const passage = passageOf(starts, p);
-        best[passage] = Math.max(best[passage], w);
+    for (const reading of clause.readings) {
+      const sum = new Array(starts.length).fill(0);
+      for (const slot of reading.slots) {
+        const slotBest = slotBestOf(index, entries, slot, doc, starts);
+        for (let i = 0; i < sum.length; i++) sum[i] += slotBest[i];
       }
+      for (let i = 0; i < best.length; i++) best[i] = Math.max(best[i], sum[i]);
     }
     for (let i = 0; i < scores.length; i++) scores[i] += best[i];
   }
@@ -531,6 +667,22 @@ function locate(index, entries, thePlan, doc, meta) {
   for (let i = 1; i < scores.length; i++) if (scores[i] > scores[winner]) winner = i;
   if (winner < 2 || scores[winner] === 0) return POST;
   return meta.c.split(' ')[winner - 2];
+}
+
+/** Per passage, the highest idf of the slot's terms found there (each slot counted once per passage). */
+function slotBestOf(index, entries, slot, doc, starts) {
+  const best = new Array(starts.length).fill(0);
+  for (const alternative of slot.alternatives) {
+    const entry = entries.get(alternative.term);
+    const positions = entry?.positions.get(doc);
+    if (!positions) continue;
+    const w = index.idfOf(entry);
+    for (const p of positions) {
+      const passage = passageOf(starts, p);
+      best[passage] = Math.max(best[passage], w);
+    }
+  }
+  return best;
 }
 
 function passageOf(starts, position) {
@@ -549,7 +701,7 @@ function docRange(index, fromYear, toYear) {
 /** Each matched term of a plan → its quantised idf + 1 (SearchResults.TermWeights): what snippets weigh and highlight. */
 function termWeights(index, entries, thePlan) {
   const weights = new Map();
-  for (const slot of allSlots(required(thePlan))) {
+  for (const slot of slotsOfClauses(required(thePlan))) {
     for (const a of slot.alternatives) {
       const entry = entries.get(a.term);
       if (entry) weights.set(a.term, index.idfOf(entry) + 1);
@@ -578,6 +730,8 @@ export async function rank(index, request) {
   let entries = await entriesOf(index, thePlan);
   let scores = evaluate(index, entries, thePlan, from, to);
   const exact = scores;
+  // The first tier: documents matching every word as typed ("tool" itself, not only "toolkit").
+  const literal = expanded(thePlan) ? evaluate(index, entries, literalPlan(thePlan), from, to) : exact;
   let widened = false;
   if (scores.size < TYPO_THRESHOLD) {
     const wider = await widen(index, thePlan);
@@ -590,12 +744,15 @@ export async function rank(index, request) {
   }
   const ordered = [...scores].sort(request.order === 'date'
     ? (a, b) => b[0] - a[0]
-    : (a, b) => (exact.has(b[0]) - exact.has(a[0])) || b[1] - a[1] || b[0] - a[0]);
+    : (a, b) => tier(literal, exact, a[0]) - tier(literal, exact, b[0]) || b[1] - a[1] || b[0] - a[0]);
   return {
     total: scores.size, ranked: ordered.slice(0, Math.max(0, limit)), plan: thePlan, entries, widened,
     terms: termWeights(index, entries, thePlan),
   };
 }
+
+/** 0: matches the words as typed; 1: needs the open word's expansions; 2: found only through a correction (QueryEngine.Tier). */
+const tier = (literal, exact, doc) => (literal.has(doc) ? 0 : exact.has(doc) ? 1 : 2);
 
 /** The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. */
 export async function describe(index, ranking, count) {

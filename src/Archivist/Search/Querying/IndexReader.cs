@@ -84,17 +84,20 @@ public sealed class IndexReader
         return found;
     }
 
+    /// <summary>Document frequency of <paramref name="term"/> over the segments (0 when absent).</summary>
+    public int Df(string term) => Df(term, (_, _) => true);
+
     /// <summary>
-    /// Document frequency of <paramref name="term"/> over the segments (0 when absent). With <paramref name="near"/>,
-    /// a segment is only read when the term's page is within <paramref name="reach"/> pages of <paramref name="near"/>'s.
+    /// Document frequency of <paramref name="term"/> over the segments where <paramref name="readable"/> allows
+    /// reading the page that would hold it (segment, page index), asked in segment order.
     /// </summary>
-    public int Df(string term, string? near = null, int reach = 0)
+    public int Df(string term, Func<int, int, bool> readable)
     {
         var df = 0;
         for (var s = 0; s < Entry.Segments.Count; s++)
         {
             var p = PageIndex(s, term);
-            if (near is not null && Math.Abs(p - PageIndex(s, near)) > reach) continue;
+            if (!readable(s, p)) continue;
             var page = Page(s, p);
             var at = QueryPlanner.IndexOf(page.Terms, term);
             if (at >= 0) df += page.Df[at];

@@ -8,21 +8,13 @@ namespace Archivist.Search.Querying;
 /// </summary>
 public sealed class PhraseMatcher(IndexReader reader)
 {
-    public bool Matches(PlannedClause clause, int doc) => LinedUp(clause.Slots.Select(s => (s.Offset, s)), doc, strict: false);
-
-    /// <summary>
-    /// Whether the slots stand at their offsets from a common start. Strict: only when every slot's positions
-    /// are known (the proximity bonus); otherwise slots without known positions are skipped (phrase filtering).
-    /// </summary>
-    public bool LinedUp(IEnumerable<(int Offset, Slot Slot)> slots, int doc, bool strict)
+    /// <summary>Whether the reading's slots stand at their offsets from a common start, where their positions are known.</summary>
+    public bool Matches(Reading reading, int doc)
     {
         var known = new List<(int Offset, HashSet<int> Positions)>();
-        foreach (var (offset, slot) in slots)
-        {
-            if (Positions(slot, doc) is { } positions) known.Add((offset, positions));
-            else if (strict) return false;
-        }
-        if (known.Count < 2) return !strict;
+        foreach (var slot in reading.Slots)
+            if (Positions(slot, doc) is { } positions) known.Add((slot.Offset, positions));
+        if (known.Count < 2) return true;
         var (firstOffset, firstPositions) = known[0];
         foreach (var p in firstPositions)
         {
@@ -30,6 +22,36 @@ public sealed class PhraseMatcher(IndexReader reader)
             if (known.Skip(1).All(k => k.Positions.Contains(start + k.Offset))) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the clauses stand next to each other in order, each through any of its readings (a hyphenated
+    /// word as its parts or joined), with every position known (the proximity bonus). It follows the positions
+    /// where the next clause may start, clause by clause.
+    /// </summary>
+    public bool InSequence(IReadOnlyList<PlannedClause> clauses, int doc)
+    {
+        HashSet<int>? starts = null; // null: the first clause may start anywhere
+        foreach (var clause in clauses)
+        {
+            var next = new HashSet<int>();
+            foreach (var reading in clause.Readings)
+            {
+                var known = new List<(int Offset, HashSet<int> Positions)>();
+                foreach (var slot in reading.Slots)
+                {
+                    if (Positions(slot, doc) is not { } positions) break;
+                    known.Add((slot.Offset, positions));
+                }
+                if (known.Count < reading.Slots.Count) continue;
+                var candidates = starts ?? [.. known[0].Positions.Select(p => p - known[0].Offset)];
+                foreach (var start in candidates)
+                    if (known.All(k => k.Positions.Contains(start + k.Offset))) next.Add(start + reading.Width);
+            }
+            if (next.Count == 0) return false;
+            starts = next;
+        }
+        return true;
     }
 
     /// <summary>Positions in <paramref name="doc"/> of any of the slot's terms, or null when none are known.</summary>

@@ -5,9 +5,11 @@ namespace Archivist.Search.Querying;
 /// <summary>
 /// Runs a query over a static index exactly as the browser client (templates/assets/search/search-core.js)
 /// does: parse → analyse and expand the open word → evaluate → if fewer than <see cref="TypoThreshold"/>
-/// documents match, widen with typo corrections and evaluate again (documents that matched exactly stay
-/// first) → order → locate the best passage of each hit shown. Scores are integers and ties go to the
-/// newer post, so both clients agree exactly.
+/// documents match, widen with typo corrections and evaluate again → order → locate the best passage of each
+/// hit shown. The order has three tiers, each by score: documents that match the words as typed, then those
+/// that need the open word's expansions, then those found only through a correction — a word the archive
+/// knows is taken as meant, so "workload management tool" puts the comment saying "tool" above a post with
+/// "toolkit". Scores are integers and ties go to the newer post, so both clients agree exactly.
 /// </summary>
 public sealed class QueryEngine(IndexReader reader)
 {
@@ -24,6 +26,8 @@ public sealed class QueryEngine(IndexReader reader)
         var evaluator = new QueryEvaluator(reader);
         var scores = evaluator.Evaluate(plan, from, to);
         var exact = scores;
+        // The first tier: documents matching every word as typed ("tool" itself, not only "toolkit").
+        var literal = plan.Expanded ? evaluator.Evaluate(plan.Literal, from, to) : exact;
         var widened = false;
         if (scores.Count < TypoThreshold && new TypoExpander(reader, _analyzer).Widen(plan) is { } wider)
         {
@@ -34,7 +38,7 @@ public sealed class QueryEngine(IndexReader reader)
 
         var ordered = request.Order == SearchOrder.Date
             ? scores.OrderByDescending(s => s.Key)
-            : scores.OrderByDescending(s => exact.ContainsKey(s.Key)).ThenByDescending(s => s.Value).ThenByDescending(s => s.Key);
+            : scores.OrderBy(s => Tier(s.Key, literal, exact)).ThenByDescending(s => s.Value).ThenByDescending(s => s.Key);
         var locator = new PassageLocator(reader);
         var hits = ordered.Take(Math.Max(0, request.Limit)).Select(s =>
         {
@@ -46,6 +50,10 @@ public sealed class QueryEngine(IndexReader reader)
             if (reader.Lookup(term) is { } entry) weights[term] = reader.IdfOf(entry) + 1;
         return new SearchResults(scores.Count, hits, plan, widened, weights);
     }
+
+    /// <summary>0: matches the words as typed; 1: needs the open word's expansions; 2: found only through a typo correction.</summary>
+    public static int Tier(int doc, Dictionary<int, long> literal, Dictionary<int, long> exact) =>
+        literal.ContainsKey(doc) ? 0 : exact.ContainsKey(doc) ? 1 : 2;
 
     /// <summary>Doc ids of the years asked for (inclusive); undated posts only when no year is given.</summary>
     private (int From, int To) DocRange(int? fromYear, int? toYear)

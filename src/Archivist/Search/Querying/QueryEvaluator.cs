@@ -4,11 +4,12 @@ namespace Archivist.Search.Querying;
 
 /// <summary>
 /// Finds and scores the documents of a plan, in integers so the browser computes the very same numbers:
-/// a document must satisfy every required slot; a slot scores the best of its alternatives,
-/// idf × impact × (4 exact, 3 expanded); the score is the sum over slots. Phrases must line up where
-/// positions are known (see <see cref="PhraseMatcher"/>); excluded words and phrases remove documents.
-/// A document where the unquoted words of a query of two or more words stand next to each other, in order,
-/// earns half its score again: "workload management tool" prefers the post that says exactly that.
+/// a document must satisfy every required clause through one of its readings; a slot scores the best of its
+/// alternatives, idf × impact × (4 exact, 3 expanded); a reading scores the sum of its slots, a clause its best
+/// reading, and the document the sum over clauses. A phrase must line up where positions are known (see
+/// <see cref="PhraseMatcher"/>); excluded clauses remove documents. A document where the unquoted words of a
+/// query of two or more words stand next to each other, in order, earns half its score again: "workload
+/// management tool" prefers the post that says exactly that.
 /// </summary>
 public sealed class QueryEvaluator(IndexReader reader)
 {
@@ -18,40 +19,63 @@ public sealed class QueryEvaluator(IndexReader reader)
     /// <summary>Scores of the matching documents whose ids are in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public Dictionary<int, long> Evaluate(QueryPlan plan, int from, int to)
     {
+        var phrase = new PhraseMatcher(reader);
         Dictionary<int, long>? scores = null;
-        foreach (var slot in plan.Required.SelectMany(c => c.Slots))
+        foreach (var clause in plan.Required)
         {
-            var slotScores = SlotScores(slot, from, to);
-            if (scores is null) scores = slotScores;
-            else
-            {
-                var both = new Dictionary<int, long>(Math.Min(scores.Count, slotScores.Count));
-                foreach (var (doc, score) in scores)
-                    if (slotScores.TryGetValue(doc, out var more)) both[doc] = score + more;
-                scores = both;
-            }
+            var clauseScores = ClauseScores(clause, phrase, from, to);
+            scores = scores is null ? clauseScores : BothSummed(scores, clauseScores);
             if (scores.Count == 0) break;
         }
         if (scores is null) return [];
 
-        var phrase = new PhraseMatcher(reader);
-        foreach (var clause in plan.Required.Where(c => c.IsPhrase))
-            foreach (var doc in scores.Keys.ToList())
-                if (!phrase.Matches(clause, doc)) scores.Remove(doc);
-
         foreach (var clause in plan.Excluded)
         {
-            var holding = clause.Slots.Select(s => SlotScores(s, from, to)).ToList();
+            var holding = ClauseScores(clause, phrase, from, to);
             foreach (var doc in scores.Keys.ToList())
-                if (holding.All(h => h.ContainsKey(doc)) && (!clause.IsPhrase || phrase.Matches(clause, doc)))
-                    scores.Remove(doc);
+                if (holding.ContainsKey(doc)) scores.Remove(doc);
         }
 
-        var adjacent = plan.Required.Where(c => !c.Quoted).SelectMany(c => c.Slots).Select((s, i) => (i, s)).ToList();
-        if (adjacent.Count >= 2)
+        var unquoted = plan.Required.Where(c => !c.Quoted).ToList();
+        if (unquoted.Sum(c => c.Slots.Count) >= 2)
             foreach (var doc in scores.Keys.ToList())
-                if (phrase.LinedUp(adjacent, doc, strict: true)) scores[doc] += scores[doc] / 2;
+                if (phrase.InSequence(unquoted, doc)) scores[doc] += scores[doc] / 2;
         return scores;
+    }
+
+    /// <summary>Each document matching any reading of the clause, with its best reading's score.</summary>
+    private Dictionary<int, long> ClauseScores(PlannedClause clause, PhraseMatcher phrase, int from, int to)
+    {
+        var best = new Dictionary<int, long>();
+        foreach (var reading in clause.Readings)
+            foreach (var (doc, score) in ReadingScores(reading, phrase, from, to))
+                if (!best.TryGetValue(doc, out var known) || score > known) best[doc] = score;
+        return best;
+    }
+
+    private Dictionary<int, long> ReadingScores(Reading reading, PhraseMatcher phrase, int from, int to)
+    {
+        Dictionary<int, long>? scores = null;
+        foreach (var slot in reading.Slots)
+        {
+            var slotScores = SlotScores(slot, from, to);
+            scores = scores is null ? slotScores : BothSummed(scores, slotScores);
+            if (scores.Count == 0) break;
+        }
+        scores ??= [];
+        if (reading.IsPhrase)
+            foreach (var doc in scores.Keys.ToList())
+                if (!phrase.Matches(reading, doc)) scores.Remove(doc);
+        return scores;
+    }
+
+    /// <summary>The documents in both, with their scores added.</summary>
+    private static Dictionary<int, long> BothSummed(Dictionary<int, long> scores, Dictionary<int, long> more)
+    {
+        var both = new Dictionary<int, long>(Math.Min(scores.Count, more.Count));
+        foreach (var (doc, score) in scores)
+            if (more.TryGetValue(doc, out var extra)) both[doc] = score + extra;
+        return both;
     }
 
     private Dictionary<int, long> SlotScores(Slot slot, int from, int to)

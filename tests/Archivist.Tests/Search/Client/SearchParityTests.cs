@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Archivist.Cli;
 using Archivist.Corpus;
 using Archivist.Search.Querying;
+using Archivist.Tests.Search.Querying;
 using Archivist.Tests.Search.Support;
 using Archivist.Tests.Support;
 
@@ -11,15 +12,29 @@ namespace Archivist.Tests.Search.Client;
 
 /// <summary>
 /// The browser client (search-core.js under Node) and `archivist search` must give identical top-10 lists —
-/// same posts, same integer scores, same best passage — on the same static files.
+/// same posts, same integer scores, same best passage — on the same static files: a generated corpus with a
+/// main and a tail segment, and the five real seeds with their known answers and the search audit's queries.
 /// </summary>
-public class SearchParityTests(GeneratedSite generated) : IClassFixture<GeneratedSite>
+public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClassFixture<GeneratedSite>, IClassFixture<SeedsSite>
 {
+    /// <summary>The audit's queries: prefixes while typing, hyphenated and slashed words, typos at the start of a word.</summary>
+    private static readonly string[] AuditQueries =
+    [
+        "Tim", "Timp", "Timps", "Timpso", "prob", "mini", "reha", "rehabil", "restora", "workload management tool",
+        "re-offending", "re-offending ", "reoffending", "re-offen", "e-mail", "e-mai", "email", "\"reduce re-offending\"",
+        "Geurnsey", "uGernsey", "Hraehills", "xGuernsey", "HMPPS/Mo", "HMPPS/M", "HMPPS/MoJ", "the", "the ", "probatio",
+    ];
+
     [Fact]
-    public void JsClientAndCliRankIdentically()
+    public void JsClientAndCliRankIdentically() => AssertParity(generated.Site, Requests(generated.Answers));
+
+    [Fact]
+    public void JsClientAndCliRankIdenticallyOnTheSeeds() =>
+        AssertParity(seeds.Site, [.. KnownAnswerTests.Answers().Select(a => a.Query).Concat(AuditQueries).Select(q => new SearchRequest(q))]);
+
+    private static void AssertParity(SearchTestSite site, List<SearchRequest> requests)
     {
         var node = ExternalTool.Require("node", "it runs templates/assets/search/search-core.js");
-        var requests = Requests(generated.Answers);
         var file = Path.GetTempFileName();
         try
         {
@@ -28,7 +43,7 @@ public class SearchParityTests(GeneratedSite generated) : IClassFixture<Generate
                 query = r.Query, limit = r.Limit, fromYear = r.FromYear, toYear = r.ToYear,
                 order = r.Order == SearchOrder.Date ? "date" : "relevance",
             })), new UTF8Encoding(false));
-            var run = ExternalTool.Run(node, ["tests/js/search-parity.mjs", generated.Site.IndexFolder, file], RepoPaths.Root, TimeSpan.FromMinutes(3));
+            var run = ExternalTool.Run(node, ["tests/js/search-parity.mjs", site.IndexFolder, file], RepoPaths.Root, TimeSpan.FromMinutes(3));
             Assert.True(run.ExitCode == 0, run.ToString());
             var js = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
             Assert.Equal(requests.Count, js.Count);
@@ -36,7 +51,7 @@ public class SearchParityTests(GeneratedSite generated) : IClassFixture<Generate
             var nonEmpty = 0;
             for (var i = 0; i < requests.Count; i++)
             {
-                var cli = CliHits(requests[i]);
+                var cli = CliHits(site, requests[i]);
                 var browser = js[i]["hits"]!.AsArray().Select(h => $"{h![0]} {h[1]} {h[2]}").ToList();
                 Assert.True(cli.SequenceEqual(browser),
                     $"query '{requests[i].Query}' ({requests[i].Order}, {requests[i].FromYear}-{requests[i].ToYear}):\nCLI:\n  {string.Join("\n  ", cli)}\nJS:\n  {string.Join("\n  ", browser)}");
@@ -50,11 +65,11 @@ public class SearchParityTests(GeneratedSite generated) : IClassFixture<Generate
         }
     }
 
-    private List<string> CliHits(SearchRequest request)
+    private static List<string> CliHits(SearchTestSite site, SearchRequest request)
     {
         var stdout = new StringWriter();
-        var code = SearchCommand.Run(new DirectoryInfo(generated.Site.Root), request.Query, request, json: true,
-            generated.Site.Options.Folder, new Reporter(stdout, new StringWriter(), interactive: false));
+        var code = SearchCommand.Run(new DirectoryInfo(site.Root), request.Query, request, json: true,
+            site.Options.Folder, new Reporter(stdout, new StringWriter(), interactive: false));
         Assert.Equal(ExitCodes.Success, code);
         return stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonNode.Parse(l)!)
@@ -72,6 +87,7 @@ public class SearchParityTests(GeneratedSite generated) : IClassFixture<Generate
             "probation -service", "prob", "servic", "the probation servi", "\"of the\"", "napo", "justice -\"probation service\"",
             "officer's", "40,000", "HMPPS/MoJ", "re-offending", "probaton", "goverment", "reoffendng",
         };
+        queries.AddRange(AuditQueries);
         foreach (var w in words)
         {
             queries.Add(w);

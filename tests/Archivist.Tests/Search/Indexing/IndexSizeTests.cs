@@ -1,4 +1,5 @@
 using Archivist.Search;
+using Archivist.Search.Analysis;
 using Archivist.Search.Querying;
 using Archivist.Tests.Search.Support;
 
@@ -26,14 +27,25 @@ public class IndexSizeTests
         Assert.All(shards, f => Assert.True(new FileInfo(f).Length <= Math.Max(Tight.ShardBytes, entryBound),
             $"{Path.GetFileName(f)}: {new FileInfo(f).Length} bytes"));
 
-        foreach (var query in new[] { "the", "the of and to a in that is", "\"the probation service\"", "probation -the", "th", "the probation servic" })
+        var analyzer = new EnglishAnalyzer();
+        var queries = new[]
+        {
+            "the", "the of and to a in that is", "\"the probation service\"", "probation -the", "th", "the probation servic",
+            "probatio", "re-offen", "e-mai", "HMPPS/Mo", "rpobation", "robation probation", // stems, joined forms, typos at the start
+        };
+        foreach (var query in queries)
         {
             var reader = new IndexReader(new FolderIndexSource(site.IndexFolder));
             new QueryEngine(reader).Search(new SearchRequest(query));
-            var slots = query.Split(' ').Length;
+            var words = query.Split(' ').Length;
+            // Each analysed term (joined forms included), the open word's completions and stem, each word's corrections.
+            var terms = analyzer.Analyze(query).Count + QueryPlanner.MaxPrefixExpansions + 1 + words * TypoExpander.MaxCorrections;
+            // The open word's prefix pages and cuts' pages; per word, its own page, its neighbours and the far typo pages.
+            var pages = QueryPlanner.MaxPrefixPages + QueryPlanner.MaxStemCut + words * (2 * TypoExpander.PageReach + 1 + TypoExpander.MaxFarPages);
             var bound = new FileInfo(Path.Combine(site.IndexFolder, "index.json")).Length
-                        + (slots + QueryPlanner.MaxPrefixExpansions) * (Math.Max(Tight.ShardBytes, entryBound) + 8 * 1024) // shard + dictionary page
-                        + QueryPlanner.MaxPrefixPages * 8 * 1024
+                        + Directory.GetFiles(Path.Combine(site.IndexFolder, "s")).Sum(f => new FileInfo(f).Length) // shard tables
+                        + terms * Math.Max(Tight.ShardBytes, entryBound)
+                        + pages * 8 * 1024
                         + 10 * 4 * 1024; // ten metadata chunks
             Assert.True(reader.BytesRead <= bound, $"'{query}' read {reader.BytesRead} bytes, bound {bound}");
         }

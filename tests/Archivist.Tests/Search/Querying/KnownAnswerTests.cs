@@ -9,15 +9,17 @@ namespace Archivist.Tests.Search.Querying;
 /// </summary>
 public class KnownAnswerTests(SeedsSite seeds) : IClassFixture<SeedsSite>
 {
+    /// <summary>The lines of known-answers.txt: query, expected URL, expected passage.</summary>
+    public static IEnumerable<(string Query, string Url, string Where)> Answers() =>
+        File.ReadAllLines(Path.Combine(RepoPaths.Tests, "Search", "Querying", "known-answers.txt"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Select(parts => (parts[0], parts[1], parts[2]));
+
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var line in File.ReadAllLines(Path.Combine(RepoPaths.Tests, "Search", "Querying", "known-answers.txt")))
-        {
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            data.Add(parts[0], parts[1], parts[2]);
-        }
+        foreach (var (query, url, where) in Answers()) data.Add(query, url, where);
         return data;
     }
 

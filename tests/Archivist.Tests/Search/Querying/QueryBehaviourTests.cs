@@ -53,10 +53,86 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
         Assert.Equal([Masterclass], Urls("interser").Take(1));
         var open = seeds.Site.Search("interser").Plan.Clauses[0].Slots[0];
         Assert.True(open.IsPrefix);
-        Assert.Contains(open.Alternatives, a => a is { Term: "interserv", Exact: false });
+        Assert.Contains(open.Alternatives, a => a is { Term: "interserv", Kind: MatchKind.Completion });
         var ended = seeds.Site.Search("xyzinter ").Plan.Clauses[0].Slots[0]; // a space ends the word: no prefix
         Assert.False(ended.IsPrefix);
         Assert.Contains(Plans, Urls("harehi"));
+    }
+
+    [Fact]
+    public void CountsDoNotJumpWhileAWordIsTyped()
+    {
+        // "Timpson" is in 2 of the 11 posts: every prefix of it finds those two — not none because 2 of 11 is
+        // "common", and not every post through a correction of "timps" to "time".
+        var whole = Urls("Timpson ");
+        Assert.Equal(2, whole.Count);
+        foreach (var typed in new[] { "Timp", "Timps", "Timpso", "Timpson" })
+            Assert.Equal(whole.Order(), Urls(typed).Order());
+        Assert.False(seeds.Site.Search("Timps").Widened);
+        Assert.DoesNotContain("time", seeds.Site.Search("Timps").Plan.RequiredTerms);
+    }
+
+    [Fact]
+    public void PrefixesOfWordsInSeveralPostsFindThem()
+    {
+        foreach (var (typed, word) in new[] { ("prob", "probation "), ("mini", "ministry "), ("reha", "rehabilitation "), ("rehabil", "rehabilitation ") })
+        {
+            var whole = Urls(word, 50);
+            Assert.NotEmpty(whole);
+            Assert.Superset(whole.ToHashSet(), Urls(typed, 50).ToHashSet());
+        }
+    }
+
+    [Fact]
+    public void AWordBeingTypedAcceptsItsLongestStemNotShorterWords()
+    {
+        var open = seeds.Site.Search("restora").Plan.Clauses[0].Slots[0];
+        Assert.Contains(open.Alternatives, a => a is { Term: "restor", Kind: MatchKind.Stem });
+        Assert.DoesNotContain(open.Alternatives, a => a.Term == "rest");
+        Assert.False(seeds.Site.Search("restora").Widened); // "restor" finds the posts; nothing needs correcting
+    }
+
+    [Fact]
+    public void AnOpenWordTheArchiveHoldsRanksItsOwnDocumentsFirst()
+    {
+        // "tool" is in one post, "toolkit" (a completion) in another with far higher impacts.
+        var hits = seeds.Site.Search("workload management tool").Hits;
+        Assert.Equal([Masterclass, "/2025/10/napo-agm-2025.html"], hits.Select(h => h.Meta.Url));
+        Assert.True(hits[1].Score > hits[0].Score); // the tier decides, not the score
+    }
+
+    [Fact]
+    public void CommonCompletionsAreLeftOutOnlyOnLargeArchives()
+    {
+        Assert.False(QueryPlanner.IsCommon(2, 11));      // 2 of 11 posts
+        Assert.False(QueryPlanner.IsCommon(64, 100));    // below the floor
+        Assert.True(QueryPlanner.IsCommon(65, 100));
+        Assert.False(QueryPlanner.IsCommon(1250, 10_000));
+        Assert.True(QueryPlanner.IsCommon(1251, 10_000)); // "they" beside "the" at 10,000 posts
+    }
+
+    [Fact]
+    public void AHyphenatedWordAlsoMatchesItsJoinedSpelling()
+    {
+        Assert.Equal(6, Urls("reoffending ").Count);
+        Assert.Equal(Urls("reoffending ").Order(), Urls("re-offending ").Order());
+        Assert.Equal(3, Urls("email ").Count);
+        Assert.Equal(Urls("email ").Order(), Urls("e-mail ").Order());
+        Assert.Superset(Urls("reoffending ").ToHashSet(), Urls("re-offen").ToHashSet()); // while typing, through the joined form
+        Assert.Contains("reprofessionalis", seeds.Site.Search("re-professionalise").Plan.RequiredTerms);
+    }
+
+    [Fact]
+    public void ACompoundsShortLastPartIsHeldBackWhileTyped()
+    {
+        var hmpps = Urls("HMPPS ", 50);
+        Assert.NotEmpty(hmpps);
+        Assert.Equal(hmpps.Order(), Urls("HMPPS/Mo", 50).Order());
+        Assert.Equal(hmpps.Order(), Urls("HMPPS/M", 50).Order());
+        var moj = Urls("HMPPS/MoJ", 50);
+        Assert.NotEmpty(moj);
+        Assert.Subset(hmpps.ToHashSet(), moj.ToHashSet());
+        Assert.Empty(Urls("HMPPS/Mo ")); // finished: matched as typed
     }
 
     [Fact]
@@ -67,6 +143,33 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
         Assert.Equal(Plans, typo.Hits[0].Meta.Url);
         Assert.False(seeds.Site.Search("probation").Widened);
         Assert.Empty(Urls("Hx")); // too short to correct
+    }
+
+    [Fact]
+    public void TyposInTheFirstTwoLettersAreFoundInTheirOwnPages()
+    {
+        Assert.Equal(["ugernsey", "geurnsey", "uernsey", "gernsey"], TypoExpander.FarVariants("guernsey"));
+        foreach (var typo in new[] { "Geurnsey", "uGernsey", "xGuernsey", "Gxuernsey" })
+        {
+            var results = seeds.Site.Search(typo + " ");
+            Assert.True(results.Widened, typo);
+            Assert.Equal("c3", results.Hits[0].Where);
+        }
+        Assert.Empty(Urls("Xuernsey ")); // a substitution of the first letter stays out of reach
+    }
+
+    [Fact]
+    public void CorrectionsReadAtMostThreePagesBeyondTheWordsOwn()
+    {
+        var reader = seeds.Site.Engine().Reader;
+        Assert.True(reader.Entry.Segments[0].Pages.Count >= 8);
+        var own = reader.PageIndex(0, "guernsey");
+        var far = Enumerable.Range(0, reader.Entry.Segments[0].Pages.Count).Where(p => Math.Abs(p - own) > TypoExpander.PageReach).ToList();
+        var pages = new CorrectionPages(reader, "guernsey");
+        Assert.Equal([true, true, true, false], far.Take(4).Select(p => pages.Admit(0, p)));
+        Assert.True(pages.Admit(0, far[0]));  // admitted already
+        Assert.True(pages.Admit(0, own + 1)); // the word's own neighbourhood is always read
+        Assert.False(pages.Near(0, far[0]));
     }
 
     [Fact]
