@@ -54,18 +54,19 @@ public class IncrementalBuildTests : IDisposable
     [Fact]
     public void AddingASeedRewritesOnlyWhatShowsIt()
     {
+        _site.AddSeed("z.txt", SeedText.Post("Saturday, 1 January 2022", "Zulu", "Zulu body.")); // six posts: the home page and /page/1/
         _site.Build();
         _site.AgeOutput();
         var before = _site.Times();
         _site.AddSeed("f.txt", SeedText.Post("Sunday, 12 October 2025", "Foxtrot", "Foxtrot body."));
         var result = _site.Build();
 
-        Assert.Equal(5, result.CacheHits); // only the new seed was parsed
+        Assert.Equal(6, result.CacheHits); // only the new seed was parsed
         string[] expected =
         [
             "2025/10/foxtrot.html", "2025/10/foxtrot.md",  // the new post
             "2025/10/alpha.html",                          // its older neighbour's "newer post" link
-            "index.html",                                  // the home page; /page/1/ (the oldest three) stays as it was
+            "index.html",                                  // the home page, now four posts; /page/1/ (the oldest three) stays as it was
             "2025/10/index.html", "2025/index.html", "archive/index.html", // its month, year and the counts
             "feed.xml", "sitemap.xml",
         ];

@@ -53,6 +53,21 @@ public class SitePagesTests : IDisposable
         Assert.Equal(["Delta", "Echo", "Foxtrot has no date at all"], second.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
         Assert.Equal("/", second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
         Assert.Null(second.QuerySelector(".pagination a[rel=next]"));
+        // Each listing marks itself in the page links, the home page too.
+        Assert.Equal("Newest", home.QuerySelector(".pagination [aria-current=page]")!.TextContent);
+        Assert.Equal("1", second.QuerySelector(".pagination [aria-current=page]")!.TextContent);
+        Assert.Equal("/", second.QuerySelectorAll(".pagination li a").Single(a => a.TextContent == "Newest").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void OlderPostsFromTheHomePageContinueWithTheNextPostAndNoPostIsListedTwice()
+    {
+        _site.AddSeed("g.txt", SeedText.Post("Friday, 10 October 2025", "Golf", "Golf body.")); // seven posts, three per page
+        _site.Build();
+        var home = Page("index.html");
+        Assert.Equal(["Golf", "Alpha", "Bravo", "Charlie"], home.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
+        var older = Page(home.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href")!.TrimStart('/') + "index.html");
+        Assert.Equal(["Delta", "Echo", "Foxtrot has no date at all"], older.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
     }
 
     [Fact]
