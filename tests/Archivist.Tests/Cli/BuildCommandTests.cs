@@ -127,4 +127,18 @@ public class BuildCommandTests : IDisposable
         File.Delete(Path.Combine(_site.Root, "archivist.yml"));
         Assert.Equal(0, Run("build", "--out", "site").ExitCode); // the default file may be absent
     }
+
+    [Fact]
+    public void ATamperedManifestIsExitTwoNamingItForBuildAndClean()
+    {
+        Assert.Equal(0, Run("build", "--out", "site").ExitCode);
+        File.AppendAllText(Path.Combine(_site.Root, "site", ".archivist-manifest"), "../victim/v.txt\t1\tabc\n");
+        foreach (var command in new[] { "build", "clean" })
+        {
+            var result = Run(command, "--out", "site");
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains(".archivist-manifest", result.StdErr);
+            Assert.DoesNotContain("   at ", result.StdErr); // a message, not a stack trace
+        }
+    }
 }
