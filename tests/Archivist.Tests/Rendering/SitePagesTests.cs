@@ -110,7 +110,12 @@ public class SitePagesTests : IDisposable
         var undated = Page("undated/index.html");
         Assert.Contains("Date unknown", undated.QuerySelector(".post-summary .post-meta")!.TextContent);
         var estimated = _site.Files().Keys.Single(k => k.StartsWith("2024/07/", StringComparison.Ordinal) && k.EndsWith(".html", StringComparison.Ordinal) && !k.EndsWith("index.html", StringComparison.Ordinal));
-        Assert.Contains("date estimated", Page(estimated).QuerySelector(".post-meta")!.TextContent);
+        var page = Page(estimated);
+        Assert.Contains("date estimated", page.QuerySelector(".post-meta")!.TextContent);
+        // Open Graph would announce the estimate as the publication time; JSON-LD keeps it (see templates/README.md).
+        Assert.Null(page.QuerySelector("meta[property='article:published_time']"));
+        Assert.Contains("\"datePublished\":\"2024-07-22\"", page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal("2025-10-09T00:00:00Z", Page("2025/10/alpha.html").QuerySelector("meta[property='article:published_time']")!.GetAttribute("content"));
     }
 
     [Fact]
