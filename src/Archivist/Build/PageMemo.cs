@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Archivist.Output;
 using Archivist.Rendering;
@@ -5,18 +6,28 @@ using Archivist.Rendering;
 namespace Archivist.Build;
 
 /// <summary>
-/// For each file of the last build: the hash of its inputs and the hash of what was written. A page
-/// whose inputs are unchanged, and whose file in the output is still the one written, is kept without
-/// rendering. Stored in the cache per output folder; missing or damaged means "render everything".
+/// For each file of the last build: the hash of its inputs (pages only), the hash of what was written and
+/// its modification time as the build left it. A page whose inputs are unchanged, and whose file in the
+/// output is still the one written, is kept without rendering; the times let a build know a file is intact
+/// without reading it. Stored in the cache per output folder (never in the published output, where the
+/// times would make two identical builds differ); missing or damaged means "render everything".
 /// </summary>
 public sealed class PageMemo
 {
-    private const string Header = "# archivist page memo v1: path\tinput-hash\toutput-hash";
+    private const string Header = "# archivist page memo v2: path\tinput-hash\toutput-hash\tmtime-ticks";
+    private const string NoInput = "-";
     private readonly Dictionary<string, (string Input, string Output)> _entries;
 
-    private PageMemo(Dictionary<string, (string, string)> entries) => _entries = entries;
+    private PageMemo(Dictionary<string, (string, string)> entries, Dictionary<string, long> stamps)
+    {
+        _entries = entries;
+        Stamps = stamps;
+    }
 
-    public static PageMemo Empty => new(new(StringComparer.Ordinal));
+    public static PageMemo Empty => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    /// <summary>Each output file's modification time (UTC ticks) after the last build, for <see cref="OutputFolder.Begin"/>.</summary>
+    public IReadOnlyDictionary<string, long> Stamps { get; }
 
     public static string? PathFor(string? cacheDirectory, string outputRoot) => cacheDirectory is null
         ? null
@@ -27,10 +38,14 @@ public sealed class PageMemo
         _entries.TryGetValue(job.Path, out var e) && e.Input == job.InputHash
         && previous.TryGet(job.Path, out var entry) && entry.Hash == e.Output;
 
+    /// <summary>The same stamps without the page inputs: a forced build renders everything but still knows which files are intact.</summary>
+    public PageMemo StampsOnly() => new(new(StringComparer.Ordinal), new(Stamps, StringComparer.Ordinal));
+
     public static PageMemo Load(string? path)
     {
         var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        if (path is null || !File.Exists(path)) return new PageMemo(entries);
+        var stamps = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (path is null || !File.Exists(path)) return Empty;
         try
         {
             using var reader = new StreamReader(path, Encoding.UTF8);
@@ -38,24 +53,31 @@ public sealed class PageMemo
             while (reader.ReadLine() is { } line)
             {
                 var parts = line.Split('\t');
-                if (parts.Length != 3) return Empty;
-                entries[parts[0]] = (parts[1], parts[2]);
+                if (parts.Length != 4 || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)) return Empty;
+                if (parts[1] != NoInput) entries[parts[0]] = (parts[1], parts[2]);
+                stamps[parts[0]] = ticks;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Empty;
         }
-        return new PageMemo(entries);
+        return new PageMemo(entries, stamps);
     }
 
-    public static void Save(string? path, IEnumerable<PageJob> jobs, OutputManifest written)
+    /// <summary>Records every file of <paramref name="written"/>: the inputs of the pages among them, and each one's stamp.</summary>
+    public static void Save(string? path, IEnumerable<PageJob> jobs, OutputManifest written, IReadOnlyDictionary<string, long> stamps)
     {
         if (path is null) return;
-        var sb = new StringBuilder().Append(Header).Append('\n');
-        foreach (var job in jobs.OrderBy(j => j.Path, StringComparer.Ordinal))
-            if (written.TryGet(job.Path, out var entry))
-                sb.Append(job.Path).Append('\t').Append(job.InputHash).Append('\t').Append(entry.Hash).Append('\n');
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var job in jobs) inputs[job.Path] = job.InputHash;
+        var sb = new StringBuilder(written.Count * 120).Append(Header).Append('\n');
+        foreach (var entry in written.Entries) // sorted by path
+        {
+            if (!stamps.TryGetValue(entry.Path, out var ticks)) continue;
+            sb.Append(entry.Path).Append('\t').Append(inputs.GetValueOrDefault(entry.Path, NoInput)).Append('\t')
+              .Append(entry.Hash).Append('\t').Append(ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
         CacheFiles.WriteAtomic(path, Encoding.UTF8.GetBytes(sb.ToString()));
     }
 }

@@ -22,7 +22,9 @@ public static class SiteBuilder
         var seeds = SeedInventory.Take(request.SeedsDirectory, request.CacheDirectory);
         var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
         var fingerprint = InputFingerprint.Compute(options, templatesHash, seeds);
-        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(InputFingerprint.PropertyName) == fingerprint && IsIntact(folder))
+        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
+        var memo = PageMemo.Load(memoPath);
+        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(InputFingerprint.PropertyName) == fingerprint && IsIntact(folder, memo.Stamps))
         {
             SeedInventory.Save(request.CacheDirectory, seeds);
             return new BuildResult { NoOp = true, SeedFiles = seeds.Count, Kept = folder.Manifest.Count, Elapsed = clock.Elapsed };
@@ -39,7 +41,7 @@ public static class SiteBuilder
         if (request.Strict && diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
             return result with { StrictFailed = true, Elapsed = clock.Elapsed };
 
-        using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint });
+        using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint }, memo.Stamps);
         // The search index needs only the posts, so it is built beside everything from here on: its
         // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
         var searchOptions = new SearchIndexOptions
@@ -48,11 +50,10 @@ public static class SiteBuilder
         };
         var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
         (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
         try
         {
-            pages = RenderPages(request, observer, posts, templatesHash, memoPath, transaction);
+            pages = RenderPages(request, observer, posts, templatesHash, request.Force ? memo.StampsOnly() : memo, transaction);
         }
         catch
         {
@@ -64,7 +65,7 @@ public static class SiteBuilder
         var summary = observer.Step("Committing", _ =>
         {
             var committed = transaction.Commit();
-            PageMemo.Save(memoPath, pages.Jobs, folder.Manifest);
+            PageMemo.Save(memoPath, pages.Jobs, folder.Manifest, transaction.Stamps);
             SeedInventory.Save(request.CacheDirectory, seeds);
             seedCache.Prune(seeds);
             return committed;
@@ -77,15 +78,15 @@ public static class SiteBuilder
 
     /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
     private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
-        IReadOnlyList<Content.Post> posts, string templatesHash, string? memoPath, OutputTransaction transaction)
+        IReadOnlyList<Content.Post> posts, string templatesHash, PageMemo memo, OutputTransaction transaction)
     {
         var options = request.Options;
         var templates = TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options));
         using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
-        var (jobs, memo) = observer.Step("Planning pages", _ =>
+        var jobs = observer.Step("Planning pages", _ =>
         {
             var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
-            return (SitePlan.Plan(context, sitePosts, request.TemplatesDirectory), request.Force ? PageMemo.Empty : PageMemo.Load(memoPath));
+            return SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
         });
         var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
         return (rendered, jobs);
@@ -117,14 +118,14 @@ public static class SiteBuilder
         return rendered;
     }
 
-    /// <summary>Every file the manifest lists is still there, with the size and time it was written with.</summary>
-    private static bool IsIntact(OutputFolder folder)
+    /// <summary>Every file the manifest lists is still there, with the size and time the last build left it with.</summary>
+    private static bool IsIntact(OutputFolder folder, IReadOnlyDictionary<string, long> stamps)
     {
         var intact = true;
         Parallel.ForEach(folder.Manifest.Entries, (entry, state) =>
         {
             var info = new FileInfo(OutputPath.ToFull(folder.Root, entry.Path));
-            if (!info.Exists || info.Length != entry.Size || info.LastWriteTimeUtc.Ticks != entry.ModifiedTicks)
+            if (!info.Exists || info.Length != entry.Size || !stamps.TryGetValue(entry.Path, out var ticks) || info.LastWriteTimeUtc.Ticks != ticks)
             {
                 intact = false;
                 state.Stop();

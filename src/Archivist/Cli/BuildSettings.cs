@@ -27,19 +27,27 @@ public sealed class BuildSettings
 
     public Option<FileInfo> Config { get; } = new("--config")
     {
-        Description = "Site settings file; defaults apply when it does not exist.",
+        Description = "Site settings file (default archivist.yml; defaults apply when that is absent). A file given here must exist.",
         DefaultValueFactory = _ => new FileInfo(SiteOptionsLoader.FileName),
     };
 
+    // Every site setting but `about` has a flag; each is checked exactly as the file's value is.
+    public Option<string?> Title { get; } = new("--title") { Description = "Site title (overrides title)." };
+    public Option<string?> SiteDescription { get; } = new("--description") { Description = "Site description for pages, feed and metadata (overrides description)." };
+    public Option<string?> Author { get; } = new("--author") { Description = "Author named in the feed and metadata (overrides author)." };
     public Option<string?> BasePath { get; } = new("--base-path") { Description = "URL path the site is served under, e.g. /repo/ for a GitHub project page (overrides base_path)." };
     public Option<string?> SiteUrl { get; } = new("--site-url") { Description = "Full URL of the site, e.g. https://user.github.io/repo/ (overrides site_url)." };
+    public Option<string?> PostsPerPage { get; } = new("--posts-per-page") { Description = "Posts per listing page, 1 to 1000 (overrides posts_per_page)." };
+    public Option<string?> Permalink { get; } = new("--permalink") { Description = "Where posts go, e.g. /{yyyy}/{mm}/{slug}.html (overrides permalink)." };
+    public Option<string?> Language { get; } = new("--language") { Description = "The pages' language tag, e.g. en-GB (overrides language)." };
     public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Never inside --out." };
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Use no cache: parse every seed and render every page (unchanged files are still not rewritten)." };
     public Option<bool> Force { get; } = new("--force") { Description = "Render every page even when nothing changed." };
     public Option<bool> Strict { get; } = new("--strict") { Description = "Fail (exit 1, nothing written) when the seeds produce any warning." };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Only print warnings, errors and the summary." };
 
-    public IEnumerable<Option> All => [Seeds, Output, Templates, Config, BasePath, SiteUrl, Cache, NoCache, Force, Strict, Quiet];
+    public IEnumerable<Option> All =>
+        [Seeds, Output, Templates, Config, Title, SiteDescription, Author, SiteUrl, BasePath, PostsPerPage, Permalink, Language, Cache, NoCache, Force, Strict, Quiet];
 
     /// <summary>Reads settings and checks the folders; throws <see cref="SiteOptionsException"/> with a message for the user.</summary>
     public BuildRequest ToRequest(ParseResult parse)
@@ -50,10 +58,19 @@ public sealed class BuildSettings
         var config = parse.GetValue(Config)!;
         if (!seeds.Exists) throw new SiteOptionsException($"seeds folder '{seeds.FullName}' does not exist.");
         if (!templates.Exists) throw new SiteOptionsException($"templates folder '{templates.FullName}' does not exist.");
+        // The default archivist.yml may be absent; a file asked for by name must not silently become defaults.
+        if (parse.GetResult(Config) is { Implicit: false } && !config.Exists)
+            throw new SiteOptionsException($"settings file '{config.FullName}' (--config) does not exist.");
         var options = SiteOptionsLoader.Load(config.FullName, new SiteOptionOverrides
         {
+            Title = parse.GetValue(Title),
+            Description = parse.GetValue(SiteDescription),
+            Author = parse.GetValue(Author),
             BasePath = parse.GetValue(BasePath),
             SiteUrl = parse.GetValue(SiteUrl),
+            PostsPerPage = parse.GetValue(PostsPerPage),
+            Permalink = parse.GetValue(Permalink),
+            Language = parse.GetValue(Language),
         });
         var cache = parse.GetValue(NoCache)
             ? null

@@ -24,6 +24,9 @@ public static class CleanCommand
         try
         {
             var result = OutputCleaner.Clean(output.FullName, TimeSpan.FromMinutes(2), reporter.Log);
+            if (result.Changed.Count > 0)
+                reporter.Warning($"kept {result.Changed.Count} generated file{(result.Changed.Count == 1 ? "" : "s")} changed since the build " +
+                    $"(edited by hand, so not deleted): {string.Join(", ", result.Changed.Take(10))}{(result.Changed.Count > 10 ? ", …" : "")}");
             reporter.Result(result.FolderRemoved
                 ? $"Deleted {result.Deleted} generated files and {output.FullName}."
                 : $"Deleted {result.Deleted} generated files; kept {result.Kept} other file{(result.Kept == 1 ? "" : "s")} in {output.FullName}.");

@@ -31,6 +31,8 @@ public sealed class Reporter : Build.IBuildObserver
 
     public void Error(string message) => _err.WriteLine("error: " + message);
 
+    public void Warning(string message) => _err.WriteLine("warning: " + message);
+
     public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics)

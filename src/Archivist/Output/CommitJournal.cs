@@ -5,43 +5,67 @@ namespace Archivist.Output;
 /// <summary>
 /// The commit record of a build: which staged files move into place, which old files go, and the new
 /// manifest. Once it is on disk the build is committed; applying it again is harmless, so a commit
-/// interrupted halfway is finished by the next run.
+/// interrupted halfway is finished by the next run. It ends with an <c>end</c> line, so a journal cut short
+/// (or otherwise damaged) is recognised and never half-applied.
 /// </summary>
 internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<string> Deletes, string Manifest)
 {
+    private const string Header = "# archivist commit journal v2";
+    private const string Trailer = "end\n";
+
     public string Serialize()
     {
         var sb = new StringBuilder();
+        sb.Append(Header).Append('\n');
         foreach (var m in Moves) sb.Append("move\t").Append(m).Append('\n');
         foreach (var d in Deletes) sb.Append("delete\t").Append(d).Append('\n');
-        sb.Append("manifest\n").Append(Manifest);
+        sb.Append("manifest\n").Append(Manifest).Append(Trailer);
         return sb.ToString();
     }
 
+    /// <summary>Reads a journal, or throws <see cref="FormatException"/> saying what is wrong with it; nothing is trusted until all of it checks.</summary>
     public static CommitJournal Parse(string text)
     {
+        if (!text.StartsWith(Header + "\n", StringComparison.Ordinal)) throw new FormatException("it does not start with its header");
+        if (!text.EndsWith("\n" + Trailer, StringComparison.Ordinal)) throw new FormatException("it is cut short (no end line)");
+        var cut = text.IndexOf("\nmanifest\n", StringComparison.Ordinal);
+        if (cut < 0) throw new FormatException("it has no manifest");
         var moves = new List<string>();
         var deletes = new List<string>();
-        var cut = text.IndexOf("manifest\n", StringComparison.Ordinal);
-        if (cut < 0) throw new OutputFolderException("the commit journal of an interrupted build is damaged; delete the output folder and build again.");
-        foreach (var line in text[..cut].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var number = 1;
+        foreach (var line in text[(Header.Length + 1)..(cut + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
+            number++;
             var parts = line.Split('\t');
-            var path = OutputPath.Require(parts[1]);
-            (parts[0] == "move" ? moves : deletes).Add(path);
+            if (parts.Length != 2 || parts[0] is not ("move" or "delete"))
+                throw new FormatException($"line {number} is not 'move' or 'delete' and a path");
+            if (!OutputPath.IsSafe(parts[1]) || OutputFolder.IsOwnBookkeeping(parts[1].Split('/')[0]))
+                throw new FormatException($"line {number} names '{parts[1]}', which is not a path inside the folder that a build writes");
+            (parts[0] == "move" ? moves : deletes).Add(parts[1]);
         }
-        return new CommitJournal(moves, deletes, text[(cut + "manifest\n".Length)..]);
+        var manifest = text[(cut + "\nmanifest\n".Length)..^Trailer.Length];
+        try
+        {
+            OutputManifest.Parse(manifest);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"its manifest is damaged ({e.Message})");
+        }
+        return new CommitJournal(moves, deletes, manifest);
     }
 
-    /// <summary>Moves staged files over their targets, deletes dropped files, then writes the manifest.</summary>
+    /// <summary>Moves staged files over their targets, deletes dropped files, then writes the manifest. Never through a link.</summary>
     public void Apply(string root)
     {
         var staging = Path.Combine(root, OutputFolder.StagingFolderName);
         var top = Path.TrimEndingDirectorySeparator(root);
+        var check = new PathCheck(root);
         foreach (var path in Moves)
         {
             var from = OutputPath.ToFull(staging, path);
             if (!File.Exists(from)) continue; // moved before an interruption, or with its folder
+            if (check.ProblemReaching(path) is not null) continue; // checked before the commit; a link since then is left alone
             var to = OutputPath.ToFull(root, path);
             if (HighestMissingFolder(top, Path.GetDirectoryName(to)!) is { } missing)
             {
@@ -54,6 +78,7 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
         }
         foreach (var path in Deletes)
         {
+            if (check.ProblemReaching(path) is not null) continue;
             var full = OutputPath.ToFull(root, path);
             if (File.Exists(full)) File.Delete(full);
             RemoveEmptyParents(root, Path.GetDirectoryName(full)!);

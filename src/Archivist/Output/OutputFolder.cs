@@ -15,6 +15,7 @@ public sealed class OutputFolder : IDisposable
     public const string JournalFileName = ".archivist-journal";
 
     private readonly FileStream _lock;
+    private bool _disposed;
 
     public string Root { get; }
     public OutputManifest Manifest { get; private set; }
@@ -51,41 +52,87 @@ public sealed class OutputFolder : IDisposable
         }
         catch
         {
-            lockStream.Dispose();
+            Release(lockStream, root);
             throw;
         }
     }
 
-    public OutputTransaction Begin(IReadOnlyDictionary<string, string>? properties = null) => new(this, properties);
+    /// <param name="stamps">
+    /// When each file of the last build was written, as <see cref="OutputTransaction.Stamps"/> reported it (kept by
+    /// the caller, outside the folder): a file with its stamp is known intact without being read. Null: unknown,
+    /// so unchanged files are recognised by their bytes.
+    /// </param>
+    public OutputTransaction Begin(IReadOnlyDictionary<string, string>? properties = null, IReadOnlyDictionary<string, long>? stamps = null) =>
+        new(this, properties, stamps);
 
     internal void Committed(OutputManifest manifest) => Manifest = manifest;
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Releases the lock and removes the lock file, so nothing of it is left in (or published from) the folder.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Release(_lock, Root);
+    }
+
+    private static void Release(FileStream lockStream, string root)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            // Mark the file released before unlinking it: a build that opened it just before the unlink then sees
+            // the mark once it gets the lock, and starts again on whatever file the path holds now.
+            try
+            {
+                lockStream.WriteByte(ReleasedMark);
+                lockStream.Flush();
+                File.Delete(Path.Combine(root, LockFileName));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The mark is only read under the lock; a lock file that could not be removed is taken over (see AcquireLock).
+            }
+        }
+        lockStream.Dispose(); // on Windows the file was opened delete-on-close
+    }
 
     public static bool IsOwnBookkeeping(string name) =>
         name is OutputManifest.FileName or LockFileName or StagingFolderName or JournalFileName
         || name.StartsWith(OutputManifest.FileName + ".", StringComparison.Ordinal)
         || name.StartsWith(JournalFileName + ".", StringComparison.Ordinal);
 
+    private const byte ReleasedMark = (byte)'x';
+
     private static FileStream AcquireLock(string root, string display, TimeSpan wait, Action<string>? onWaiting)
     {
         var path = Path.Combine(root, LockFileName);
         var deadline = DateTime.UtcNow + wait;
         var told = false;
+        var released = 0;
         while (true)
         {
             try
             {
                 // FileShare.None is an exclusive OS lock (flock on Unix) that dies with the process.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
+                    OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
+                if (stream.Length == 0) return stream;
+                // Marked released: its holder unlinked it as this build opened it, so the path may hold a new lock
+                // file by now. Open again. Marked files that stay at the path (the unlink failed) are taken over.
+                if (++released < 20)
+                {
+                    stream.Dispose();
+                    continue;
+                }
+                stream.SetLength(0);
+                return stream;
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && DateTime.UtcNow < deadline)
             {
                 if (!told) onWaiting?.Invoke($"another archivist build is writing '{display}'; waiting for it to finish…");
                 told = true;
                 Thread.Sleep(200);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new OutputFolderException($"another archivist build is still writing '{display}' after {wait.TotalSeconds:0} s; try again when it has finished.");
             }
@@ -102,7 +149,9 @@ public sealed class OutputFolder : IDisposable
         }
         catch (FormatException e)
         {
-            throw new OutputFolderException($"the manifest in '{display}' is damaged ({e.Message}). Delete the folder and build again.");
+            throw new OutputFolderException(
+                $"'{path}', the list of files archivist generated in '{display}', is damaged: {e.Message}. Nothing was changed. " +
+                "Without it archivist cannot tell its files from yours: move out any files of your own, delete the folder and build again.");
         }
     }
 
@@ -117,7 +166,19 @@ public sealed class OutputFolder : IDisposable
         string? note = null;
         if (File.Exists(journalPath))
         {
-            var journal = CommitJournal.Parse(File.ReadAllText(journalPath, Encoding.UTF8));
+            CommitJournal journal;
+            try
+            {
+                journal = CommitJournal.Parse(File.ReadAllText(journalPath, Encoding.UTF8));
+            }
+            catch (FormatException e)
+            {
+                // Written whole then renamed into place, so a damaged journal was changed by something else:
+                // finishing it could replace or delete the wrong files, and dropping it could strand half a commit.
+                throw new OutputFolderException(
+                    $"'{journalPath}', the record of an interrupted build's commit, is damaged: {e.Message}. Nothing was changed. " +
+                    "It cannot be trusted to finish that build: move out any files of your own, delete the folder and build again.");
+            }
             journal.Apply(root);
             note = $"completed an interrupted build's commit ({journal.Moves.Count} files)";
         }

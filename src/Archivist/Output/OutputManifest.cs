@@ -4,17 +4,19 @@ using System.Text;
 namespace Archivist.Output;
 
 /// <summary>One generated file as recorded in the manifest.</summary>
-public sealed record ManifestEntry(string Path, long Size, string Hash, long ModifiedTicks);
+public sealed record ManifestEntry(string Path, long Size, string Hash);
 
 /// <summary>
 /// The list of files a build generated, kept in the output folder. It is how the tool knows which files
 /// are its own (only those are ever deleted) and which are unchanged (those are never rewritten).
-/// Plain sorted text, one file per line, so it diffs well and reads back fast.
+/// Plain sorted text, one file per line, so it diffs well and reads back fast. It is published with the
+/// site, so it holds only what the inputs determine (path, size, hash): same inputs, same bytes. When
+/// each file was written is build-machine state and lives in the cache (<see cref="OutputTransaction.Stamps"/>).
 /// </summary>
 public sealed class OutputManifest
 {
     public const string FileName = ".archivist-manifest";
-    private const string Header = "# archivist manifest v1: path\tsize\tsha256\tmtime-ticks";
+    private const string Header = "# archivist manifest v2: path\tsize\tsha256";
 
     private readonly SortedDictionary<string, ManifestEntry> _entries;
 
@@ -43,17 +45,23 @@ public sealed class OutputManifest
         foreach (var (key, value) in Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             sb.Append("@ ").Append(key).Append('\t').Append(value).Append('\n');
         foreach (var e in _entries.Values)
-            sb.Append(e.Path).Append('\t').Append(e.Size.ToString(CultureInfo.InvariantCulture)).Append('\t')
-              .Append(e.Hash).Append('\t').Append(e.ModifiedTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            sb.Append(e.Path).Append('\t').Append(e.Size.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(e.Hash).Append('\n');
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Reads a manifest, refusing (<see cref="FormatException"/>, with the line) anything a build could not have
+    /// written: a path outside the folder or on the tool's bookkeeping, a bad size. Version 1 lines, which also
+    /// held a modification time, are read without it.
+    /// </summary>
     public static OutputManifest Parse(string text)
     {
         var entries = new List<ManifestEntry>();
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
         foreach (var line in text.Split('\n'))
         {
+            number++;
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             if (line.StartsWith("@ ", StringComparison.Ordinal) && parts.Length == 2)
@@ -61,9 +69,13 @@ public sealed class OutputManifest
                 properties[parts[0][2..]] = parts[1];
                 continue;
             }
-            if (parts.Length != 4) throw new FormatException($"bad manifest line: {line}");
-            entries.Add(new ManifestEntry(parts[0], long.Parse(parts[1], CultureInfo.InvariantCulture), parts[2],
-                long.Parse(parts[3], CultureInfo.InvariantCulture)));
+            if (parts.Length is not (3 or 4)) throw new FormatException($"line {number} is not 'path, size, hash'");
+            if (!OutputPath.IsSafe(parts[0]) || OutputFolder.IsOwnBookkeeping(parts[0].Split('/')[0]))
+                throw new FormatException($"line {number} names '{parts[0]}', which is not a path inside the folder that a build writes");
+            if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                throw new FormatException($"line {number} has size '{parts[1]}'");
+            if (parts[2].Length == 0) throw new FormatException($"line {number} has no hash");
+            entries.Add(new ManifestEntry(parts[0], size, parts[2]));
         }
         return new OutputManifest(entries, properties);
     }

@@ -13,26 +13,37 @@ public sealed record CommitSummary(int Written, int Unchanged, int Deleted)
 /// modification times do not change); changed files are staged beside the site and moved into place
 /// only at <see cref="Commit"/>. Until then the previous site is untouched, so a build that fails or
 /// is killed leaves it intact. Files of the last build that are not written again are deleted at
-/// commit — and only those: the manifest is the list of files this tool made. Thread-safe.
+/// commit — and only those: the manifest is the list of files this tool made, and a commit that would
+/// replace any other file is refused before anything moves. Thread-safe.
 /// </summary>
 public sealed class OutputTransaction : IDisposable
 {
     private readonly OutputFolder _folder;
     private readonly IReadOnlyDictionary<string, string> _properties;
+    private readonly IReadOnlyDictionary<string, long> _previousStamps;
     private readonly ConcurrentDictionary<string, ManifestEntry> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _staged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
     private readonly string _staging;
     private bool _done;
 
-    internal OutputTransaction(OutputFolder folder, IReadOnlyDictionary<string, string>? properties)
+    internal OutputTransaction(OutputFolder folder, IReadOnlyDictionary<string, string>? properties, IReadOnlyDictionary<string, long>? stamps)
     {
         _folder = folder;
         _properties = properties ?? folder.Manifest.Properties;
+        _previousStamps = stamps ?? new Dictionary<string, long>();
         _staging = Path.Combine(folder.Root, OutputFolder.StagingFolderName);
     }
 
     public OutputManifest Previous => _folder.Manifest;
+
+    /// <summary>
+    /// After <see cref="Commit"/>: each file's modification time (UTC ticks) as this build left it. Not part of the
+    /// published manifest (it differs between two identical builds); keep it with the caller's own state and pass
+    /// it to the next <see cref="OutputFolder.Begin"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> Stamps { get; private set; } = new Dictionary<string, long>();
 
     public bool WriteText(string path, string text) => Write(path, Encoding.UTF8.GetBytes(text));
 
@@ -44,9 +55,9 @@ public sealed class OutputTransaction : IDisposable
         if (OutputFolder.IsOwnBookkeeping(path.Split('/')[0]))
             throw new ArgumentException($"'{path}' is reserved for the tool's own bookkeeping", nameof(path));
         var hash = OutputFolder.HashOf(content);
-        if (Previous.TryGet(path, out var old) && old.Hash == hash && old.Size == content.Length && IsIntact(old))
+        if (Previous.TryGet(path, out var old) && old.Hash == hash && old.Size == content.Length && OnDisk(old, content) is { } stamp)
         {
-            Add(path, old);
+            Add(path, old, stamp);
             return false;
         }
         var staged = OutputPath.ToFull(_staging, path);
@@ -58,33 +69,71 @@ public sealed class OutputTransaction : IDisposable
         }
         using (var stream = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
             stream.Write(content);
-        Add(path, new ManifestEntry(path, content.Length, hash, 0));
+        Add(path, new ManifestEntry(path, content.Length, hash), 0);
         _staged[path] = true;
         return true;
     }
 
     /// <summary>
     /// Keeps a file of the last build without regenerating it (incremental builds know it is unchanged).
-    /// Returns false when the file is gone or was edited, so the caller must write it after all.
+    /// Returns false when the file is gone or was edited, so the caller must write it after all. A file
+    /// without its stamp (or touched since) is read and hashed to tell.
     /// </summary>
     public bool TryKeep(string path)
     {
-        if (!Previous.TryGet(path, out var old) || !IsIntact(old)) return false;
-        Add(path, old);
+        if (!Previous.TryGet(path, out var old) || (Stamped(old) ?? Hashed(old)) is not { } stamp) return false;
+        Add(path, old, stamp);
         return true;
     }
 
     public bool Contains(string path) => _entries.ContainsKey(path);
 
-    private void Add(string path, ManifestEntry entry)
+    private void Add(string path, ManifestEntry entry, long stamp)
     {
         if (!_entries.TryAdd(path, entry)) throw new InvalidOperationException($"'{path}' was generated twice in one build");
+        _stamps[path] = stamp;
     }
 
-    private bool IsIntact(ManifestEntry entry)
+    /// <summary>The file's time when it has the size and time it was left with, else null.</summary>
+    private long? Stamped(ManifestEntry entry)
     {
         var info = new FileInfo(OutputPath.ToFull(_folder.Root, entry.Path));
-        return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks;
+        return info.Exists && info.Length == entry.Size && _previousStamps.TryGetValue(entry.Path, out var ticks) && info.LastWriteTimeUtc.Ticks == ticks
+            ? ticks
+            : null;
+    }
+
+    /// <summary>The file's time when its content has the manifest's hash, else null.</summary>
+    private long? Hashed(ManifestEntry entry)
+    {
+        var full = OutputPath.ToFull(_folder.Root, entry.Path);
+        var info = new FileInfo(full);
+        if (!info.Exists || info.Length != entry.Size || info.LinkTarget is not null) return null;
+        try
+        {
+            return OutputFolder.HashOf(File.ReadAllBytes(full)) == entry.Hash ? info.LastWriteTimeUtc.Ticks : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The file's time when it holds exactly <paramref name="content"/>: by its stamp, or failing that by its bytes.</summary>
+    private long? OnDisk(ManifestEntry entry, ReadOnlySpan<byte> content)
+    {
+        if (Stamped(entry) is { } stamp) return stamp;
+        var full = OutputPath.ToFull(_folder.Root, entry.Path);
+        var info = new FileInfo(full);
+        if (!info.Exists || info.Length != content.Length || info.LinkTarget is not null) return null;
+        try
+        {
+            return File.ReadAllBytes(full).AsSpan().SequenceEqual(content) ? info.LastWriteTimeUtc.Ticks : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public CommitSummary Commit()
@@ -94,25 +143,43 @@ public sealed class OutputTransaction : IDisposable
         var deletes = Previous.Entries.Select(e => e.Path).Where(p => !_entries.ContainsKey(p)).ToList();
         var propertiesChanged = !_properties.OrderBy(p => p.Key).SequenceEqual(Previous.Properties.OrderBy(p => p.Key));
         var summary = new CommitSummary(moves.Count, _entries.Count - moves.Count, deletes.Count);
+        // Moved files keep the modification time they were staged with.
+        var stamps = new Dictionary<string, long>(_stamps, StringComparer.Ordinal);
+        foreach (var path in moves) stamps[path] = new FileInfo(OutputPath.ToFull(_staging, path)).LastWriteTimeUtc.Ticks;
         if (moves.Count == 0 && deletes.Count == 0 && !propertiesChanged && File.Exists(Path.Combine(_folder.Root, OutputManifest.FileName)))
         {
+            Stamps = stamps;
             Finish();
             return summary;
         }
 
-        // Moved files keep the modification time they were staged with; record it so the next build can
-        // tell an untouched file from an edited one.
-        var entries = _entries.Values.Select(e => _staged.ContainsKey(e.Path)
-            ? e with { ModifiedTicks = new FileInfo(OutputPath.ToFull(_staging, e.Path)).LastWriteTimeUtc.Ticks }
-            : e);
-        var manifest = new OutputManifest(entries, _properties);
+        RefuseForeignFiles(moves, deletes);
+        var manifest = new OutputManifest(_entries.Values, _properties);
         var journal = new CommitJournal(moves, deletes, manifest.Serialize());
         var journalPath = Path.Combine(_folder.Root, OutputFolder.JournalFileName);
         AtomicFile.WriteAllText(journalPath, journal.Serialize()); // the commit point
         journal.Apply(_folder.Root);
         _folder.Committed(manifest);
+        Stamps = stamps;
         Finish();
         return summary;
+    }
+
+    /// <summary>
+    /// Before the commit point: no move may replace a file the manifest does not list (someone else's file at a
+    /// path a new post now uses) and nothing may go through a link, so the build fails with the previous site whole.
+    /// </summary>
+    private void RefuseForeignFiles(IReadOnlyList<string> moves, IReadOnlyList<string> deletes)
+    {
+        var check = new PathCheck(_folder.Root);
+        var problems = moves.Select(p => check.ProblemWriting(p, Previous.Contains(p)))
+            .Concat(deletes.Select(check.ProblemReaching))
+            .OfType<string>().Distinct().ToList();
+        if (problems.Count == 0) return;
+        throw new OutputFolderException(
+            $"'{_folder.Root}' holds things archivist did not generate where this build must write, so nothing was changed: " +
+            string.Join("; ", problems.Take(5)) + (problems.Count > 5 ? $"; and {problems.Count - 5} more" : "") +
+            ". Move or delete them (they are yours, not the site's), then build again.");
     }
 
     private void Finish()

@@ -7,7 +7,7 @@ namespace Archivist.Rendering;
 /// The home page (the newest posts) and the numbered listings <c>/page/N/</c>, each with date, excerpt and
 /// comment count, newest first. Numbered pages count from the oldest post and hold only full pages, so
 /// once written a page's posts never change: a new post rewrites the home page and, at most, the newest
-/// numbered pages whose links reach the top (see <see cref="ListingPlan"/>).
+/// numbered pages whose links reach the top (see <see cref="ListingPlan"/>). No post is on two listings.
 /// </summary>
 public static class ListingPages
 {
@@ -24,7 +24,7 @@ public static class ListingPages
             var slice = Enumerable.Range(from, count).Select(i => posts[i]).ToList();
             var pagination = Pagination(context.Urls, page, plan.Numbered);
             using var hasher = context.Hasher("list").Add(page).Add(pagination.NewerUrl).Add(pagination.OlderUrl);
-            foreach (var link in pagination.Pages) hasher.Add(link.Number).Add(link.Href).Add(link.Gap);
+            foreach (var link in pagination.Pages) hasher.Add(link.Number).Add(link.Href).Add(link.Gap).Add(link.Home);
             foreach (var p in slice) hasher.Add(p.Fingerprint);
             var number = page;
             yield return new PageJob(SiteUrls.FileOf(PagePath(page)), hasher.Finish(), () => Render(context, slice, number, pagination));
@@ -43,9 +43,10 @@ public static class ListingPages
     }
 
     /// <summary>
-    /// Newer/older links and a window of page numbers around the current page, with page 1 (the oldest) and a
-    /// gap mark where numbers are left out. The home page (<paramref name="page"/> 0) sits above the newest
-    /// numbered page. Only pages within the window of the top depend on how many pages there are.
+    /// Newer/older links and page links: page 1 (the oldest), a window of numbers around the current page, and
+    /// the home page last (it holds the newest posts, after the highest number), with a gap mark where numbers
+    /// are left out. The current page is marked, the home page included. Only pages within the window of the
+    /// top depend on how many pages there are.
     /// </summary>
     public static PaginationView Pagination(SiteUrls urls, int page, int numbered)
     {
@@ -55,11 +56,15 @@ public static class ListingPages
         for (var n = 1; n <= numbered; n++)
         {
             if (n != 1 && Math.Abs(n - position) > PageWindow) continue;
-            if (last != 0 && n > last + 1) links.Add(new PageLinkView(0, null, false, Gap: true));
-            links.Add(new PageLinkView(n, n == page ? null : urls.Local(PagePath(n)), n == page, Gap: false));
+            if (last != 0 && n > last + 1) links.Add(PageLinkView.GapMark);
+            links.Add(new PageLinkView(n, n == page ? null : urls.Local(PagePath(n)), n == page, Gap: false, Home: false));
             last = n;
         }
-        if (last != 0 && last < numbered) links.Add(new PageLinkView(0, null, false, Gap: true));
+        if (numbered > 0)
+        {
+            if (last < numbered) links.Add(PageLinkView.GapMark);
+            links.Add(new PageLinkView(0, page == 0 ? null : urls.Local(PagePath(0)), page == 0, Gap: false, Home: true));
+        }
         var newer = page == 0 ? null : urls.Local(PagePath(page < numbered ? page + 1 : 0));
         var older = page == 0 ? (numbered > 0 ? urls.Local(PagePath(numbered)) : null) : page > 1 ? urls.Local(PagePath(page - 1)) : null;
         return new PaginationView(page, numbered, newer, older, links);
@@ -68,19 +73,19 @@ public static class ListingPages
 
 /// <summary>
 /// Which posts each listing shows. Posts are newest first. Numbered page k holds the k-th full run of
-/// <c>perPage</c> posts counted from the oldest; the newest 1 to <c>perPage</c> posts that do not fill a
-/// page yet are on the home page only, which tops itself up from the newest numbered page to show
-/// <c>perPage</c> posts.
+/// <c>perPage</c> posts counted from the oldest, except the newest full run: that one and the newest posts
+/// that do not fill a run yet are the home page, which so shows from <c>perPage</c> to <c>2 × perPage − 1</c>
+/// posts (or all of them, when there are fewer), and "Older posts" leads on to the very next post.
 /// </summary>
 public sealed record ListingPlan(int Posts, int PerPage, int Numbered)
 {
     public static ListingPlan Of(int posts, int perPage) =>
-        new(posts, perPage, posts <= perPage ? 0 : (posts - 1) / perPage);
+        new(posts, perPage, Math.Max(0, posts / perPage - 1));
 
     /// <summary>The range of the newest-first post list that <paramref name="page"/> (0: home) shows.</summary>
     public (int From, int Count) Slice(int page)
     {
-        if (page == 0) return (0, Math.Min(PerPage, Posts));
+        if (page == 0) return (0, Posts - Numbered * PerPage);
         var to = Posts - (page - 1) * PerPage; // exclusive, in the newest-first list
         return (to - PerPage, PerPage);
     }

@@ -44,7 +44,7 @@ public static class PostPages
         var description = Excerpts.Cut(site.Excerpt, 200);
         var head = context.Head(post.Title, post.Url, description, "article",
             StructuredData.BlogPosting(context, post, description),
-            post.Date is { } d ? DisplayDates.Timestamp(d) : null);
+            post.Date is { } d && !post.DateEstimated ? DisplayDates.Timestamp(d) : null); // an estimate is not a publication time to announce
         return context.Page("post", page, head, "post");
     }
 

@@ -6,7 +6,8 @@ namespace Archivist.Rendering;
 /// <summary>
 /// Paths the site's own pages use. A post whose URL lands on one (a post titled "Index" under a
 /// <c>/{slug}/index.html</c> pattern, a front matter <c>url: /404.html</c>) is moved to a free slug with a
-/// warning, so no post can overwrite or be overwritten by a site page.
+/// warning, so no post can overwrite or be overwritten by a site page. A permalink pattern that puts every
+/// post on reserved paths (<c>/archive/{slug}.html</c>) is refused with the settings (<see cref="Covers"/>).
 /// </summary>
 public static partial class ReservedPaths
 {
@@ -21,6 +22,20 @@ public static partial class ReservedPaths
     public static bool IsReserved(string file) =>
         Files.Contains(file) || Folders.Any(f => file.StartsWith(f, StringComparison.OrdinalIgnoreCase)) || PeriodIndex().IsMatch(file);
 
+    /// <summary>
+    /// The reserved path an ordinary post would get under <paramref name="pattern"/>, or null when ordinary
+    /// posts land on free paths. Slugs only vary after the pattern's fixed text, so a sample slug stands for all.
+    /// </summary>
+    public static string? Covers(PermalinkPattern pattern)
+    {
+        var sample = new Post
+        {
+            Title = "A post", Slug = "a-post", Date = new DateOnly(2025, 10, 9), Body = "", Sources = Array.Empty<string>(),
+            Url = pattern.Format(new DateOnly(2025, 10, 9), "a-post"),
+        };
+        return Clashes(sample) ? sample.Url : null;
+    }
+
     public static IReadOnlyList<Post> Avoid(IReadOnlyList<Post> posts, PermalinkPattern pattern, ICollection<Diagnostic> diagnostics)
     {
         if (!posts.Any(Clashes)) return posts;
@@ -28,7 +43,9 @@ public static partial class ReservedPaths
         return posts.Select(post =>
         {
             if (!Clashes(post)) return post;
-            for (var n = 1; ; n++)
+            // Each try is a different slug, so a different URL: within taken.Count + 1 tries one is untaken,
+            // and the loop ends even if a pattern slipped past Covers and every candidate were reserved.
+            for (var n = 1; n <= taken.Count + 1; n++)
             {
                 var slug = n == 1 ? post.Slug + "-post" : $"{post.Slug}-post-{n}";
                 var moved = post with { Slug = slug, Url = pattern.Format(post.Date, slug) };
@@ -37,6 +54,8 @@ public static partial class ReservedPaths
                     $"\"{post.Title}\" would be at {post.Url}, which the site's own pages use; it is at {moved.Url} instead"));
                 return moved;
             }
+            throw new SiteOptionsException(
+                $"permalink '{pattern.Pattern}' leaves no free address for \"{post.Title}\" ({post.Url} is used by the site's own pages); choose another permalink pattern");
         }).ToList();
     }
 

@@ -6,18 +6,39 @@ using YamlDotNet.RepresentationModel;
 
 namespace Archivist.Rendering;
 
-/// <summary>Settings given on the command line; each one, when set, wins over <c>archivist.yml</c>.</summary>
+/// <summary>
+/// Settings given on the command line (<c>--title</c>, <c>--posts-per-page</c>…); each one, when set, wins over
+/// <c>archivist.yml</c> and is checked exactly like the file's value. Values are text, as typed.
+/// </summary>
 public sealed record SiteOptionOverrides
 {
-    public string? BasePath { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public string? Author { get; init; }
     public string? SiteUrl { get; init; }
+    public string? BasePath { get; init; }
+    public string? PostsPerPage { get; init; }
+    public string? Permalink { get; init; }
+    public string? Language { get; init; }
+
+    /// <summary>The given flags as (settings key, value), in the file's key order.</summary>
+    public IEnumerable<(string Key, string Value)> Given()
+    {
+        (string, string?)[] all =
+        [
+            ("title", Title), ("description", Description), ("author", Author), ("site_url", SiteUrl), ("base_path", BasePath),
+            ("posts_per_page", PostsPerPage), ("permalink", Permalink), ("language", Language),
+        ];
+        return all.Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!));
+    }
 }
 
 public sealed class SiteOptionsException(string message) : Exception(message);
 
 /// <summary>
-/// Reads <c>archivist.yml</c> (snake_case keys) into <see cref="SiteOptions"/>. An unknown key or a bad
-/// value is an error naming the key (and the file and line), never a silent default. No file means defaults.
+/// Reads <c>archivist.yml</c> (snake_case keys) into <see cref="SiteOptions"/>, then applies the command-line
+/// flags. An unknown key or a bad value is an error naming the key (and the file and line, or the flag),
+/// never a silent default. No file means defaults.
 /// </summary>
 public static partial class SiteOptionsLoader
 {
@@ -26,19 +47,22 @@ public static partial class SiteOptionsLoader
     public static readonly IReadOnlyList<string> Keys =
         ["title", "description", "author", "site_url", "base_path", "posts_per_page", "permalink", "language", "about"];
 
+    /// <summary>The flag that overrides a settings key: <c>posts_per_page</c> → <c>--posts-per-page</c>.</summary>
+    public static string FlagOf(string key) => "--" + key.Replace('_', '-');
+
     [GeneratedRegex(@"^/(?:[A-Za-z0-9._~-]+/)*$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeBasePath();
 
     [GeneratedRegex(@"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
+    /// <summary>A raw value and how to name it in an error: "archivist.yml:3: setting 'title'" or "--title".</summary>
+    private readonly record struct Given(string Value, string Subject);
+
     public static SiteOptions Load(string? path, SiteOptionOverrides? overrides = null)
     {
-        var options = new SiteOptions();
-        string? yamlBasePath = null;
-        if (path is not null && File.Exists(path))
-            (options, yamlBasePath) = ParseRaw(ReadText(path), path);
-        return Apply(options, yamlBasePath, overrides ?? new SiteOptionOverrides());
+        var given = path is not null && File.Exists(path) ? ParseRaw(ReadText(path), path) : [];
+        return Apply(given, path ?? FileName, overrides ?? new SiteOptionOverrides());
     }
 
     private static string ReadText(string path)
@@ -54,13 +78,11 @@ public static partial class SiteOptionsLoader
     }
 
     /// <summary>Parses settings text; <paramref name="file"/> names it in errors and anchors a relative <c>about</c> path.</summary>
-    public static SiteOptions Parse(string yaml, string file, SiteOptionOverrides? overrides = null)
-    {
-        var (options, basePath) = ParseRaw(yaml, file);
-        return Apply(options, basePath, overrides ?? new SiteOptionOverrides());
-    }
+    public static SiteOptions Parse(string yaml, string file, SiteOptionOverrides? overrides = null) =>
+        Apply(ParseRaw(yaml, file), file, overrides ?? new SiteOptionOverrides());
 
-    private static (SiteOptions Options, string? BasePath) ParseRaw(string yaml, string file)
+    /// <summary>The file's values by key, checked for shape only (known key, a single value).</summary>
+    private static Dictionary<string, Given> ParseRaw(string yaml, string file)
     {
         YamlStream stream;
         try
@@ -71,10 +93,9 @@ public static partial class SiteOptionsLoader
         {
             throw new SiteOptionsException($"{Display(file)}:{e.Line}: not valid YAML ({e.Message})");
         }
-        var options = new SiteOptions();
-        string? basePath = null;
+        var given = new Dictionary<string, Given>(StringComparer.Ordinal);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            return (options, null);
+            return given;
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new SiteOptionsException($"{Display(file)}:1: settings must be a mapping of 'key: value' lines");
 
@@ -86,34 +107,43 @@ public static partial class SiteOptionsLoader
                 throw new SiteOptionsException($"{where}: unknown setting '{key}' (known settings: {string.Join(", ", Keys)})");
             if (valueNode is not YamlScalarNode scalar)
                 throw new SiteOptionsException($"{where}: setting '{key}' must be a single value, not a list or mapping");
-            var value = scalar.Value ?? "";
-            options = key switch
-            {
-                "title" => options with { Title = RequireText(key, value, where) },
-                "description" => options with { Description = value.Trim() },
-                "author" => options with { Author = value.Trim() },
-                "site_url" => options with { SiteUrl = value.Trim() },
-                "base_path" => options,
-                "posts_per_page" => options with { PostsPerPage = ParsePostsPerPage(value, where) },
-                "permalink" => options with { Permalink = ParsePermalink(value, where) },
-                "language" => options with { Language = ParseLanguage(value, where) },
-                "about" => options with { About = ReadAbout(value, file, where) },
-                _ => options,
-            };
-            if (key == "base_path") basePath = value.Trim();
+            given[key] = new Given(scalar.Value ?? "", $"{where}: setting '{key}'");
         }
-        return (options, basePath);
+        return given;
     }
 
-    /// <summary>Flags win; site URL and base path are then checked together (the site URL's path is the base path).</summary>
-    private static SiteOptions Apply(SiteOptions options, string? yamlBasePath, SiteOptionOverrides overrides)
+    /// <summary>Flags replace the file's values, then every value is checked the same way whichever it came from.</summary>
+    private static SiteOptions Apply(Dictionary<string, Given> fromFile, string file, SiteOptionOverrides overrides)
     {
-        var siteUrl = NormaliseSiteUrl(overrides.SiteUrl ?? options.SiteUrl, overrides.SiteUrl is null ? "site_url" : "--site-url");
-        var explicitBase = overrides.BasePath ?? yamlBasePath;
-        var baseKey = overrides.BasePath is null ? "base_path" : "--base-path";
-        var basePath = explicitBase is null
+        var given = new Dictionary<string, Given>(fromFile, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides.Given()) given[key] = new Given(value, FlagOf(key));
+
+        var options = new SiteOptions();
+        foreach (var (key, (value, subject)) in given)
+        {
+            options = key switch
+            {
+                "title" => options with { Title = RequireText(value, subject) },
+                "description" => options with { Description = value.Trim() },
+                "author" => options with { Author = value.Trim() },
+                "posts_per_page" => options with { PostsPerPage = ParsePostsPerPage(value, subject) },
+                "permalink" => options with { Permalink = ParsePermalink(value, subject) },
+                "language" => options with { Language = ParseLanguage(value, subject) },
+                "about" => options with { About = ReadAbout(value, file, subject) },
+                _ => options, // site_url and base_path are checked together below
+            };
+        }
+        var (siteUrl, basePath) = Address(given.TryGetValue("site_url", out var u) ? u : null, given.TryGetValue("base_path", out var b) ? b : null, overrides);
+        return options with { SiteUrl = siteUrl, BasePath = basePath };
+    }
+
+    /// <summary>Site URL and base path, checked together: the site URL's path is the base path.</summary>
+    private static (string SiteUrl, string BasePath) Address(Given? siteUrlGiven, Given? baseGiven, SiteOptionOverrides overrides)
+    {
+        var siteUrl = siteUrlGiven is { } u ? NormaliseSiteUrl(u.Value, u.Subject) : "";
+        var basePath = baseGiven is not { } explicitBase
             ? (siteUrl.Length > 0 ? new Uri(siteUrl).AbsolutePath : "/")
-            : NormaliseBasePath(explicitBase, baseKey);
+            : NormaliseBasePath(explicitBase.Value, explicitBase.Subject);
         if (siteUrl.Length > 0 && new Uri(siteUrl).AbsolutePath != basePath)
         {
             // A flag given for one of the pair re-anchors the other rather than contradicting it.
@@ -123,58 +153,65 @@ public static partial class SiteOptionsLoader
                 basePath = new Uri(siteUrl).AbsolutePath;
             else
                 throw new SiteOptionsException(
-                    $"{baseKey} '{basePath}' does not match the path of the site URL '{siteUrl}'; the site URL must be where the base path is served");
+                    $"{baseGiven!.Value.Subject} '{basePath}' does not match the path of the site URL '{siteUrl}'; the site URL must be where the base path is served");
         }
-        return options with { SiteUrl = siteUrl, BasePath = basePath };
+        return (siteUrl, basePath);
     }
 
-    public static string NormaliseBasePath(string value, string key)
+    public static string NormaliseBasePath(string value, string subject)
     {
         var trimmed = value.Trim();
         var path = "/" + trimmed.Trim('/') + "/";
         if (path == "//") path = "/";
         if (!SafeBasePath().IsMatch(path) || path.Split('/').Any(s => s is "." or ".."))
-            throw new SiteOptionsException($"{key} '{value}' is not a plain URL path like /repo/ (letters, digits, '.', '_', '~', '-' between slashes)");
+            throw new SiteOptionsException($"{subject} '{value}' is not a plain URL path like /repo/ (letters, digits, '.', '_', '~', '-' between slashes)");
         return path;
     }
 
-    private static string NormaliseSiteUrl(string value, string key)
+    private static string NormaliseSiteUrl(string value, string subject)
     {
         var trimmed = value.Trim();
         if (trimmed.Length == 0) return "";
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
             || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
-            throw new SiteOptionsException($"{key} '{value}' must be an absolute http:// or https:// URL such as https://user.github.io/repo/");
-        var path = NormaliseBasePath(uri.AbsolutePath, key);
+            throw new SiteOptionsException($"{subject} '{value}' must be an absolute http:// or https:// URL such as https://user.github.io/repo/");
+        var path = NormaliseBasePath(uri.AbsolutePath, subject);
         return new UriBuilder(uri.Scheme, uri.Host, uri.IsDefaultPort ? -1 : uri.Port, path).Uri.ToString();
     }
 
-    private static string RequireText(string key, string value, string where) =>
-        value.Trim() is { Length: > 0 } text ? text : throw new SiteOptionsException($"{where}: setting '{key}' must not be empty");
+    private static string RequireText(string value, string subject) =>
+        value.Trim() is { Length: > 0 } text ? text : throw new SiteOptionsException($"{subject} must not be empty");
 
-    private static int ParsePostsPerPage(string value, string where) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000
+    private static int ParsePostsPerPage(string value, string subject) =>
+        int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000
             ? n
-            : throw new SiteOptionsException($"{where}: setting 'posts_per_page' must be a whole number from 1 to 1000, not '{value}'");
+            : throw new SiteOptionsException($"{subject} must be a whole number from 1 to 1000, not '{value}'");
 
-    private static PermalinkPattern ParsePermalink(string value, string where) =>
-        PermalinkPattern.TryParse(value.Trim(), out var pattern, out var error)
-            ? pattern!
-            : throw new SiteOptionsException($"{where}: setting 'permalink' '{value}' {error}");
+    private static PermalinkPattern ParsePermalink(string value, string subject)
+    {
+        if (!PermalinkPattern.TryParse(value.Trim(), out var pattern, out var error))
+            throw new SiteOptionsException($"{subject} '{value}' {error}");
+        // Under a folder the site's own pages use, every post would have to be moved off it (or overwrite them).
+        if (ReservedPaths.Covers(pattern!) is { } reserved)
+            throw new SiteOptionsException(
+                $"{subject} '{value}' puts posts where the site's own pages are (a post would be at {reserved}); choose a pattern outside " +
+                "/page/, /archive/, /search/, /search-index/, /about/ and /assets/, such as " + PermalinkPattern.BloggerPattern + "");
+        return pattern!;
+    }
 
-    private static string ParseLanguage(string value, string where) =>
+    private static string ParseLanguage(string value, string subject) =>
         LanguageTag().IsMatch(value.Trim())
             ? value.Trim()
-            : throw new SiteOptionsException($"{where}: setting 'language' must be a language tag such as en-GB, not '{value}'");
+            : throw new SiteOptionsException($"{subject} must be a language tag such as en-GB, not '{value}'");
 
     /// <summary>Either Markdown text, or (one line ending in .md) a file beside the settings file.</summary>
-    private static string ReadAbout(string value, string file, string where)
+    private static string ReadAbout(string value, string file, string subject)
     {
         var trimmed = value.Trim();
         if (trimmed.Contains('\n') || !trimmed.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return trimmed;
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", trimmed);
         if (!File.Exists(path))
-            throw new SiteOptionsException($"{where}: setting 'about' names '{trimmed}', which does not exist (give Markdown text or a .md file beside {Path.GetFileName(file)})");
+            throw new SiteOptionsException($"{subject} names '{trimmed}', which does not exist (give Markdown text or a .md file beside {Path.GetFileName(file)})");
         return File.ReadAllText(path).Replace("\r\n", "\n").Trim();
     }
 

@@ -48,7 +48,13 @@ public sealed class TemplateSet
         var partials = Path.Combine(directory, "partials");
         if (Directory.Exists(partials))
             foreach (var file in TemplateFiles(partials))
-                handlebars.RegisterTemplate(NameOf(partials, file), Read(file).TrimEnd('\n')); // a partial's final newline is the editor's, not the page's
+            {
+                var text = Read(file).TrimEnd('\n'); // a partial's final newline is the editor's, not the page's
+                // Handlebars compiles a partial when a page first uses it, and its errors then name no file: compile it
+                // once here (and throw the copy away) so a mistake is reported against partials/NAME.hbs.
+                Compile(handlebars, file, text);
+                handlebars.RegisterTemplate(NameOf(partials, file), text);
+            }
         var layout = Compile(handlebars, Path.Combine(directory, LayoutFile));
         var pagesDir = Path.Combine(directory, "pages");
         var pages = new Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>(StringComparer.Ordinal);
@@ -113,11 +119,11 @@ public sealed class TemplateSet
         });
     }
 
-    private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars handlebars, string file)
+    private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars handlebars, string file, string? text = null)
     {
         try
         {
-            return handlebars.Compile(new StringReader(Read(file)));
+            return handlebars.Compile(new StringReader(text ?? Read(file)));
         }
         catch (HandlebarsException e)
         {

@@ -48,6 +48,15 @@ public sealed class PreviewServer : IAsyncDisposable
         var request = context.Request;
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
+        if (!IsOwnHost(request.Host.Host, request.Host.Port, Port))
+        {
+            // A page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding) and read the preview through
+            // it; such requests carry that name, while this computer's browser says 127.0.0.1 or localhost.
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync($"The preview answers only to http://127.0.0.1:{Port}/ and http://localhost:{Port}/.", context.RequestAborted);
+            return;
+        }
         if (request.Path == LiveReload.EndpointPath)
         {
             response.ContentType = "text/event-stream";
@@ -95,6 +104,10 @@ public sealed class PreviewServer : IAsyncDisposable
         response.ContentLength = bytes.Length;
         if (!HttpMethods.IsHead(context.Request.Method)) await response.Body.WriteAsync(bytes, context.RequestAborted);
     }
+
+    /// <summary>True for the names this computer uses for the address the server listens on, at its port (or none given).</summary>
+    public static bool IsOwnHost(string host, int? port, int listening) =>
+        (host is "127.0.0.1" || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)) && (port is null || port == listening);
 
     /// <summary>The first port from <paramref name="start"/> that nothing listens on.</summary>
     private static int FreePortFrom(int start)

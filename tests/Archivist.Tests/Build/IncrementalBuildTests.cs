@@ -54,18 +54,19 @@ public class IncrementalBuildTests : IDisposable
     [Fact]
     public void AddingASeedRewritesOnlyWhatShowsIt()
     {
+        _site.AddSeed("z.txt", SeedText.Post("Saturday, 1 January 2022", "Zulu", "Zulu body.")); // six posts: the home page and /page/1/
         _site.Build();
         _site.AgeOutput();
         var before = _site.Times();
         _site.AddSeed("f.txt", SeedText.Post("Sunday, 12 October 2025", "Foxtrot", "Foxtrot body."));
         var result = _site.Build();
 
-        Assert.Equal(5, result.CacheHits); // only the new seed was parsed
+        Assert.Equal(6, result.CacheHits); // only the new seed was parsed
         string[] expected =
         [
             "2025/10/foxtrot.html", "2025/10/foxtrot.md",  // the new post
             "2025/10/alpha.html",                          // its older neighbour's "newer post" link
-            "index.html",                                  // the home page; /page/1/ (the oldest three) stays as it was
+            "index.html",                                  // the home page, now four posts; /page/1/ (the oldest three) stays as it was
             "2025/10/index.html", "2025/index.html", "archive/index.html", // its month, year and the counts
             "feed.xml", "sitemap.xml",
         ];
@@ -177,4 +178,41 @@ public class IncrementalBuildTests : IDisposable
         }, new Archivist.Build.SilentObserver()));
         Assert.Contains("another archivist build", e.Message);
     }
+
+    [Fact]
+    public void TwoBuildsOfTheSameSeedsIntoTwoFoldersAreByteIdenticalManifestIncluded()
+    {
+        _site.Build();
+        Thread.Sleep(20); // file times differ between the two builds; nothing published may record them
+        var other = Path.Combine(_site.Root, "out2");
+        _site.Build(output: other);
+        var first = Everything(_site.Output);
+        var second = Everything(other);
+        Assert.Contains(OutputManifest.FileName, first.Keys);
+        Assert.DoesNotContain(OutputFolder.LockFileName, first.Keys); // not left behind, so never published
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var (path, bytes) in first) Assert.True(bytes.AsSpan().SequenceEqual(second[path]), $"{path} differs");
+    }
+
+    [Fact]
+    public void ANewPostOverAFileArchivistDidNotGenerateFailsTheBuildAndLeavesTheSiteAsItWas()
+    {
+        _site.Build();
+        var before = _site.Files();
+        var mine = Path.Combine(_site.Output, "2025", "10", "foxtrot.html");
+        File.WriteAllText(mine, "my own page");
+        _site.AddSeed("f.txt", SeedText.Post("Sunday, 12 October 2025", "Foxtrot", "Foxtrot body."));
+        var e = Assert.Throws<OutputFolderException>(() => _site.Build());
+        Assert.Contains("2025/10/foxtrot.html", e.Message);
+        Assert.Equal("my own page", File.ReadAllText(mine));
+        var after = _site.Files();
+        after.Remove("2025/10/foxtrot.html");
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
+    }
+
+    /// <summary>Every file in a folder, the tool's bookkeeping included.</summary>
+    private static SortedDictionary<string, byte[]> Everything(string root) => new(
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
 }

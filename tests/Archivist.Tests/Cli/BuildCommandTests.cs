@@ -24,8 +24,11 @@ public class BuildCommandTests : IDisposable
     {
         var result = Run("build", "--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--seeds", "--out", "--templates", "--config", "--base-path", "--site-url", "--cache", "--no-cache", "--force", "--strict" })
+        foreach (var option in new[] { "--seeds", "--out", "--templates", "--config", "--title", "--description", "--author", "--base-path", "--site-url",
+                     "--posts-per-page", "--permalink", "--language", "--cache", "--no-cache", "--force", "--strict" })
             Assert.Contains(option, result.StdOut);
+        var serve = Run("serve", "--help");
+        foreach (var option in new[] { "--title", "--posts-per-page", "--permalink", "--config" }) Assert.Contains(option, serve.StdOut);
     }
 
     [Fact]
@@ -97,5 +100,54 @@ public class BuildCommandTests : IDisposable
         var result = Run("build", "--out", "site", "--seeds", "nowhere");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("nowhere", result.StdErr);
+    }
+
+    [Fact]
+    public void SettingFlagsOverrideTheFileAndAreCheckedLikeIt()
+    {
+        var result = Run("build", "--out", "site", "--no-cache", "--title", "Flag Title", "--posts-per-page", "1", "--permalink", "/posts/{slug}.html");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("<title>Flag Title</title>", File.ReadAllText(Path.Combine(_site.Root, "site", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_site.Root, "site", "posts", "alpha.html")));
+
+        var bad = Run("build", "--out", "site2", "--posts-per-page", "0");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--posts-per-page", bad.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(_site.Root, "site2")));
+    }
+
+    [Fact]
+    public void APermalinkUnderTheSitesOwnFoldersIsExitTwoNotAHang()
+    {
+        File.WriteAllText(Path.Combine(_site.Root, "archivist.yml"), "title: x\npermalink: /archive/{slug}.html\n");
+        var result = Run("build", "--out", "site");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("archivist.yml:2", result.StdErr);
+        Assert.Contains("permalink", result.StdErr);
+    }
+
+    [Fact]
+    public void AConfigFileGivenByNameMustExist()
+    {
+        var result = Run("build", "--out", "site", "--config", "no-such.yml");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no-such.yml", result.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(_site.Root, "site")));
+        File.Delete(Path.Combine(_site.Root, "archivist.yml"));
+        Assert.Equal(0, Run("build", "--out", "site").ExitCode); // the default file may be absent
+    }
+
+    [Fact]
+    public void ATamperedManifestIsExitTwoNamingItForBuildAndClean()
+    {
+        Assert.Equal(0, Run("build", "--out", "site").ExitCode);
+        File.AppendAllText(Path.Combine(_site.Root, "site", ".archivist-manifest"), "../victim/v.txt\t1\tabc\n");
+        foreach (var command in new[] { "build", "clean" })
+        {
+            var result = Run(command, "--out", "site");
+            Assert.True(result.ExitCode == 2, result.ToString());
+            Assert.Contains(".archivist-manifest", result.StdErr);
+            Assert.DoesNotContain("   at ", result.StdErr); // a message, not a stack trace
+        }
     }
 }

@@ -39,4 +39,16 @@ public class OutputCleanerTests : IDisposable
         Assert.Throws<OutputFolderException>(() => OutputCleaner.Clean(_site.Output, TimeSpan.FromSeconds(5)));
         Assert.True(File.Exists(Path.Combine(_site.Output, "index.html")));
     }
+
+    [Fact]
+    public void KeepsAGeneratedFileEditedSinceTheBuildAndSaysSo()
+    {
+        _site.Build();
+        File.WriteAllText(Path.Combine(_site.Output, "index.html"), "my own notes now");
+        var result = OutputCleaner.Clean(_site.Output, TimeSpan.FromSeconds(5));
+        Assert.Equal(["index.html"], result.Changed);
+        Assert.Equal("my own notes now", File.ReadAllText(Path.Combine(_site.Output, "index.html")));
+        Assert.False(File.Exists(Path.Combine(_site.Output, "2025", "10", "alpha.html")));
+        Assert.False(result.FolderRemoved);
+    }
 }

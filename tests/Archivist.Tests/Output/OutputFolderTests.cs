@@ -92,8 +92,8 @@ public sealed class OutputFolderTests : IDisposable
         var staged = Path.Combine(Site, OutputFolder.StagingFolderName, "a.html");
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.WriteAllText(staged, "A2");
-        var manifest = new OutputManifest([new ManifestEntry("a.html", 2, "h", File.GetLastWriteTimeUtc(staged).Ticks)]).Serialize();
-        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), $"move\ta.html\ndelete\tgone.html\nmanifest\n{manifest}");
+        var manifest = new OutputManifest([new ManifestEntry("a.html", 2, "h")]).Serialize();
+        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), new CommitJournal(["a.html"], ["gone.html"], manifest).Serialize());
 
         using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
         {
@@ -110,11 +110,19 @@ public sealed class OutputFolderTests : IDisposable
     public void NewFoldersMoveInWholeBesideFilesOfFoldersThatExist()
     {
         Build(("a.html", "A"), ("b/old.html", "O"));
-        Build(("a.html", "A"), ("b/old.html", "O"), ("b/new.html", "N"), ("c/d/e.html", "E"), ("c/d/f.html", "F"), ("c/g.html", "G"));
+        IReadOnlyDictionary<string, long> stamps;
+        using (var writing = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = writing.Begin())
+        {
+            foreach (var (path, text) in new[] { ("a.html", "A"), ("b/old.html", "O"), ("b/new.html", "N"), ("c/d/e.html", "E"), ("c/d/f.html", "F"), ("c/g.html", "G") })
+                tx.WriteText(path, text);
+            tx.Commit();
+            stamps = tx.Stamps;
+        }
         Assert.Equal(["E", "F", "G", "N", "O"], new[] { "c/d/e.html", "c/d/f.html", "c/g.html", "b/new.html", "b/old.html" }.Select(Read).Order());
         using var folder = OutputFolder.Open(Site, TimeSpan.Zero);
         Assert.Equal(6, folder.Manifest.Count);
-        Assert.All(folder.Manifest.Entries, e => Assert.Equal(e.ModifiedTicks, File.GetLastWriteTimeUtc(Path.Combine(Site, e.Path)).Ticks));
+        Assert.All(folder.Manifest.Entries, e => Assert.Equal(stamps[e.Path], File.GetLastWriteTimeUtc(Path.Combine(Site, e.Path)).Ticks));
         Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
     }
 
@@ -128,9 +136,9 @@ public sealed class OutputFolderTests : IDisposable
         File.WriteAllText(Path.Combine(Site, "x", "1.html"), "X1");
         Directory.CreateDirectory(Path.Combine(staging, "y", "z"));
         File.WriteAllText(Path.Combine(staging, "y", "z", "2.html"), "Y2");
-        var entries = new[] { "x/1.html", "y/z/2.html" }.Select(p => new ManifestEntry(p, 2, "h", 0)).Append(new ManifestEntry("a.html", 1, "h", 0));
+        var entries = new[] { "x/1.html", "y/z/2.html" }.Select(p => new ManifestEntry(p, 2, "h")).Append(new ManifestEntry("a.html", 1, "h"));
         var manifest = new OutputManifest(entries).Serialize();
-        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), $"move\tx/1.html\nmove\ty/z/2.html\nmanifest\n{manifest}");
+        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), new CommitJournal(["x/1.html", "y/z/2.html"], [], manifest).Serialize());
 
         using (var folder = OutputFolder.Open(Site, TimeSpan.Zero)) Assert.Contains("completed", folder.RecoveryNote);
         Assert.Equal("X1", Read("x/1.html"));
@@ -176,5 +184,134 @@ public sealed class OutputFolderTests : IDisposable
         Build(("z.html", "Z"), ("a.html", "A"), ("m/n.html", "N"));
         var lines = File.ReadAllLines(Path.Combine(Site, OutputManifest.FileName)).Skip(1).Select(l => l.Split('\t')[0]).ToList();
         Assert.Equal(["a.html", "m/n.html", "z.html"], lines);
+    }
+
+    [Fact]
+    public void ANewFileOverOneTheManifestDoesNotListFailsTheCommitAndChangesNothing()
+    {
+        Build(("a.html", "A"));
+        Directory.CreateDirectory(Path.Combine(Site, "2025", "10"));
+        File.WriteAllText(Path.Combine(Site, "2025", "10", "x.html"), "the publisher's own page");
+        var error = Assert.Throws<OutputFolderException>(() => Build(("a.html", "A2"), ("2025/10/x.html", "a new post")));
+        Assert.Contains("2025/10/x.html", error.Message);
+        Assert.Contains("nothing was changed", error.Message);
+        Assert.Equal("the publisher's own page", Read("2025/10/x.html"));
+        Assert.Equal("A", Read("a.html")); // the commit did not start
+        Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
+        using var folder = OutputFolder.Open(Site, TimeSpan.Zero);
+        Assert.False(folder.Manifest.Contains("2025/10/x.html")); // so it is never deleted either
+    }
+
+    [Fact]
+    public void AFileWhereTheSiteNeedsAFolderFailsTheCommit()
+    {
+        Build(("a.html", "A"));
+        File.WriteAllText(Path.Combine(Site, "2025"), "mine");
+        var error = Assert.Throws<OutputFolderException>(() => Build(("a.html", "A"), ("2025/10/x.html", "X")));
+        Assert.Contains("'2025'", error.Message);
+        Assert.Equal("mine", Read("2025"));
+    }
+
+    [Fact]
+    public void NothingIsWrittenThroughALinkOutOfTheFolder()
+    {
+        if (OperatingSystem.IsWindows()) return; // directory links need privileges there
+        var outside = Directory.CreateDirectory(Path.Combine(_root, "outside")).FullName;
+        Build(("a.html", "A"));
+        Directory.CreateSymbolicLink(Path.Combine(Site, "ext"), outside);
+        var error = Assert.Throws<OutputFolderException>(() => Build(("a.html", "A"), ("ext/v.html", "V")));
+        Assert.Contains("link", error.Message);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside));
+    }
+
+    [Theory]
+    [InlineData("../victim/v.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData(".archivist-journal")]
+    public void ATamperedManifestIsAClearErrorAndNoPathOutsideIsTouched(string line)
+    {
+        var victim = Directory.CreateDirectory(Path.Combine(_root, "victim")).FullName;
+        File.WriteAllText(Path.Combine(victim, "v.txt"), "keep me");
+        Build(("a.html", "A"));
+        File.AppendAllText(Path.Combine(Site, OutputManifest.FileName), $"{line}\t7\t0123456789abcdef0123456789abcdef\n");
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
+        Assert.Contains(OutputManifest.FileName, error.Message);
+        Assert.Contains(line, error.Message);
+        Assert.Throws<OutputFolderException>(() => OutputCleaner.Clean(Site, TimeSpan.Zero));
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(victim, "v.txt")));
+        Assert.Equal("A", Read("a.html"));
+    }
+
+    [Theory]
+    [InlineData(10)] // cut inside the move lines
+    [InlineData(-5)] // cut inside the manifest
+    public void ADamagedJournalIsAClearErrorNamingItAndChangesNothing(int cut)
+    {
+        Build(("a.html", "A"), ("gone.html", "G"));
+        var staged = Path.Combine(Site, OutputFolder.StagingFolderName, "a.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllText(staged, "A2");
+        var text = new CommitJournal(["a.html"], ["gone.html"], new OutputManifest([new ManifestEntry("a.html", 2, "h")]).Serialize()).Serialize();
+        var journal = Path.Combine(Site, OutputFolder.JournalFileName);
+        File.WriteAllText(journal, cut > 0 ? text[..(text.IndexOf("move", StringComparison.Ordinal) + cut)] : text[..^-cut]);
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
+        Assert.Contains(journal, error.Message);
+        Assert.Equal("A", Read("a.html"));
+        Assert.Equal("G", Read("gone.html"));
+    }
+
+    [Fact]
+    public void NoLockFileIsLeftBehindAndTheFolderCanBeOpenedAgain()
+    {
+        Build(("a.html", "A"));
+        Assert.False(File.Exists(Path.Combine(Site, OutputFolder.LockFileName)));
+        using (OutputFolder.Open(Site, TimeSpan.Zero)) Assert.True(File.Exists(Path.Combine(Site, OutputFolder.LockFileName)));
+        Build(("a.html", "A"));
+        Assert.False(File.Exists(Path.Combine(Site, OutputFolder.LockFileName)));
+    }
+
+    [Fact]
+    public void TheManifestHoldsNoTimesSoIdenticalBuildsGiveIdenticalManifests()
+    {
+        Build(("a.html", "A"), ("b/c.html", "C"));
+        var first = File.ReadAllBytes(Path.Combine(Site, OutputManifest.FileName));
+        Directory.Delete(Site, recursive: true);
+        Thread.Sleep(20);
+        Build(("a.html", "A"), ("b/c.html", "C"));
+        Assert.Equal(first, File.ReadAllBytes(Path.Combine(Site, OutputManifest.FileName)));
+        Assert.All(File.ReadAllLines(Path.Combine(Site, OutputManifest.FileName)).Skip(1), line => Assert.Equal(3, line.Split('\t').Length));
+    }
+
+    [Fact]
+    public void FilesAreKnownIntactByTheirStampsOrFailingThatByTheirBytes()
+    {
+        IReadOnlyDictionary<string, long> stamps;
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin())
+        {
+            foreach (var name in new[] { "a", "b", "c", "d" }) tx.WriteText(name + ".html", name.ToUpperInvariant());
+            tx.Commit();
+            stamps = tx.Stamps;
+        }
+        var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(Path.Combine(Site, "b.html"), past); // touched, same bytes
+        File.WriteAllText(Path.Combine(Site, "c.html"), "X"); // edited, same size
+        File.SetLastWriteTimeUtc(Path.Combine(Site, "c.html"), new DateTime(stamps["c.html"], DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(Path.Combine(Site, "d.html"), past);
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin(stamps: stamps))
+        {
+            Assert.True(tx.TryKeep("a.html"));
+            Assert.True(tx.TryKeep("b.html")); // its stamp is off, but its hash is the manifest's
+            Assert.True(tx.TryKeep("c.html")); // size and time as left: trusted unread, as make and rsync trust them
+            Assert.False(tx.WriteText("d.html", "D")); // bytes the same: not rewritten
+            Assert.Equal(0, tx.Commit().Written);
+        }
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin()) // no stamps at all: every file is checked by its bytes
+        {
+            Assert.True(tx.TryKeep("a.html"));
+            Assert.False(tx.TryKeep("c.html"));
+        }
     }
 }

@@ -3,8 +3,9 @@ using Archivist.Rendering;
 namespace Archivist.Tests.Rendering;
 
 /// <summary>
-/// Listings numbered from the oldest post: every post is listed, numbered pages are full, and a new
-/// newest post changes only the home page and the few numbered pages whose links reach the top.
+/// Listings numbered from the oldest post: every post is listed exactly once, numbered pages are full, the
+/// home page holds the newest posts (from one to two pages' worth) and "Older posts" continues right after
+/// them, and a new newest post changes only the home page and the few numbered pages whose links reach the top.
 /// </summary>
 public class ListingPlanTests
 {
@@ -14,29 +15,36 @@ public class ListingPlanTests
     [InlineData(0, 10, 0)]
     [InlineData(1, 10, 0)]
     [InlineData(10, 10, 0)]
-    [InlineData(11, 10, 1)]
+    [InlineData(11, 10, 0)]
+    [InlineData(19, 10, 0)]
     [InlineData(20, 10, 1)]
-    [InlineData(21, 10, 2)]
-    public void NumberedPagesHoldOnlyFullRuns(int posts, int perPage, int numbered) =>
+    [InlineData(29, 10, 1)]
+    [InlineData(30, 10, 2)]
+    public void NumberedPagesHoldOnlyFullRunsBelowTheHomePage(int posts, int perPage, int numbered) =>
         Assert.Equal(numbered, ListingPlan.Of(posts, perPage).Numbered);
 
     [Fact]
-    public void EveryPostIsOnTheHomePageOrExactlyOneNumberedPage()
+    public void EveryPostIsOnExactlyOneListingAndOlderPostsFollowOnFromTheHomePage()
     {
         for (var posts = 0; posts <= 40; posts++)
         {
             var plan = ListingPlan.Of(posts, 3);
             var seen = new int[posts];
-            for (var page = 1; page <= plan.Numbered; page++)
+            for (var page = 0; page <= plan.Numbered; page++)
             {
                 var (from, count) = plan.Slice(page);
-                Assert.Equal(3, count);
+                if (page > 0) Assert.Equal(3, count);
                 for (var i = from; i < from + count; i++) seen[i]++;
             }
+            Assert.All(seen, n => Assert.Equal(1, n));
             var home = plan.Slice(0);
-            Assert.Equal((0, Math.Min(3, posts)), home);
-            for (var i = 0; i < posts; i++) Assert.True(seen[i] == 1 || (seen[i] == 0 && i < home.Count), $"{posts} posts: post {i}");
-            if (plan.Numbered > 0) Assert.Equal(posts - 1, plan.Slice(1).From + 2); // page 1 ends with the oldest post
+            Assert.Equal(0, home.From);
+            Assert.InRange(home.Count, Math.Min(posts, 3), Math.Max(posts < 3 ? posts : 5, 0)); // 3 to 2 × 3 − 1
+            if (plan.Numbered > 0)
+            {
+                Assert.Equal(home.Count, plan.Slice(plan.Numbered).From); // "Older posts" from home: the very next post
+                Assert.Equal(posts - 1, plan.Slice(1).From + 2); // page 1 ends with the oldest post
+            }
         }
     }
 
@@ -58,29 +66,37 @@ public class ListingPlanTests
     }
 
     [Fact]
-    public void LinksRunFromTheHomePageDownToPageOne()
+    public void LinksRunFromTheHomePageDownToPageOneAndMarkTheCurrentPage()
     {
         var home = ListingPages.Pagination(Urls, 0, 5);
         Assert.Null(home.NewerUrl);
         Assert.Equal("/page/5/", home.OlderUrl);
-        Assert.Equal(["1", "…", "4", "5"], home.Pages.Select(Label));
+        Assert.Equal(["1", "…", "4", "5", "[Newest]"], home.Pages.Select(Label));
 
         var top = ListingPages.Pagination(Urls, 5, 5);
         Assert.Equal("/", top.NewerUrl);
         Assert.Equal("/page/4/", top.OlderUrl);
+        Assert.Equal(["1", "…", "3", "4", "[5]", "Newest"], top.Pages.Select(Label));
+        Assert.Equal("/", top.Pages[^1].Href);
 
         var middle = ListingPages.Pagination(Urls, 2, 9);
-        Assert.Equal(["1", "[2]", "3", "4", "…"], middle.Pages.Select(Label));
+        Assert.Equal(["1", "[2]", "3", "4", "…", "Newest"], middle.Pages.Select(Label));
         Assert.Equal("/page/3/", middle.NewerUrl);
         Assert.Equal("/page/1/", middle.OlderUrl);
 
         var oldest = ListingPages.Pagination(Urls, 1, 9);
         Assert.Null(oldest.OlderUrl);
         Assert.False(ListingPages.Pagination(Urls, 0, 0).Multiple);
+        for (var numbered = 1; numbered <= 12; numbered++)
+            for (var page = 0; page <= numbered; page++)
+                Assert.Single(ListingPages.Pagination(Urls, page, numbered).Pages, l => l.Current);
     }
 
-    private static string Label(Archivist.Rendering.Views.PageLinkView link) =>
-        link.Gap ? "…" : link.Current ? $"[{link.Number}]" : link.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Label(Archivist.Rendering.Views.PageLinkView link)
+    {
+        var text = link.Gap ? "…" : link.Home ? "Newest" : link.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return link.Current ? $"[{text}]" : text;
+    }
 
     private sealed class PaginationComparer : IEqualityComparer<Archivist.Rendering.Views.PaginationView>
     {

@@ -35,4 +35,14 @@ public class ReservedPathsTests
         Assert.Same(other, placed[1]);
         Assert.Contains("/2025/10/index.html", Assert.Single(diagnostics).Message);
     }
+
+    [Fact]
+    public void RenamingEndsEvenWhenEveryCandidateIsReserved()
+    {
+        // Settings refuse such a pattern; the loop must still end if one ever reaches it.
+        Assert.True(PermalinkPattern.TryParse("/archive/{slug}.html", out var pattern, out _));
+        var post = new Post { Title = "Any", Date = new DateOnly(2025, 10, 1), Slug = "any", Url = "/archive/any.html", Sources = new[] { "a.txt" }, Body = "" };
+        var e = Assert.Throws<SiteOptionsException>(() => ReservedPaths.Avoid([post], pattern!, new List<Diagnostic>()));
+        Assert.Contains("/archive/{slug}.html", e.Message);
+    }
 }

@@ -139,4 +139,77 @@ public class SiteOptionsTests
         Assert.Equal("On Probation", options.Title);
         Assert.NotEmpty(options.About);
     }
+
+    [Theory]
+    [InlineData("/archive/{slug}.html")]
+    [InlineData("/search-index/{slug}.html")]
+    [InlineData("/page/{yyyy}/{slug}.html")]
+    [InlineData("/assets/{slug}.html")]
+    [InlineData("/search/{slug}.html")]
+    [InlineData("/about/{slug}.html")]
+    [InlineData("/{yyyy}/index.{slug}.html")]
+    public void APermalinkUnderTheSitesOwnPagesIsAnErrorNamingTheKeyAndLine(string pattern)
+    {
+        var e = Assert.Throws<SiteOptionsException>(() => Parse($"title: x\npermalink: {pattern}\n"));
+        Assert.Contains("archivist.yml:2", e.Message);
+        Assert.Contains("'permalink'", e.Message);
+        Assert.Contains(pattern, e.Message);
+    }
+
+    [Theory]
+    [InlineData("/{yyyy}/{mm}/{slug}.html")]
+    [InlineData("/{slug}/index.html")]
+    [InlineData("/posts/{slug}.html")]
+    [InlineData("/undated-or-not/{slug}.html")]
+    public void PermalinksOutsideThemAreFine(string pattern) =>
+        Assert.Equal(pattern, Parse($"permalink: {pattern}\n").Permalink.Pattern);
+
+    [Fact]
+    public void EverySettingButAboutHasAFlagThatWins()
+    {
+        var options = Parse("""
+            title: File title
+            description: File description
+            author: File author
+            posts_per_page: 7
+            permalink: /{yyyy}/{slug}.html
+            language: en-US
+            """, new SiteOptionOverrides
+        {
+            Title = "Flag title", Description = "", Author = "Flag author", PostsPerPage = "25",
+            Permalink = "/posts/{yyyy}/{slug}.html", Language = "cy",
+        });
+        Assert.Equal("Flag title", options.Title);
+        Assert.Equal("", options.Description);
+        Assert.Equal("Flag author", options.Author);
+        Assert.Equal(25, options.PostsPerPage);
+        Assert.Equal("/posts/{yyyy}/{slug}.html", options.Permalink.Pattern);
+        Assert.Equal("cy", options.Language);
+        Assert.All(SiteOptionsLoader.Keys.Where(k => k != "about"), key => Assert.Contains(SiteOptionsLoader.FlagOf(key), new Archivist.Cli.BuildSettings().All.Select(o => o.Name)));
+    }
+
+    [Theory]
+    [InlineData("--title", "  ")]
+    [InlineData("--posts-per-page", "0")]
+    [InlineData("--posts-per-page", "ten")]
+    [InlineData("--permalink", "/{yyyy}/post.html")]
+    [InlineData("--permalink", "/archive/{slug}.html")]
+    [InlineData("--language", "english please")]
+    public void ABadFlagIsCheckedLikeTheFileAndNamed(string flag, string value)
+    {
+        var overrides = flag switch
+        {
+            "--title" => new SiteOptionOverrides { Title = value },
+            "--posts-per-page" => new SiteOptionOverrides { PostsPerPage = value },
+            "--permalink" => new SiteOptionOverrides { Permalink = value },
+            _ => new SiteOptionOverrides { Language = value },
+        };
+        var e = Assert.Throws<SiteOptionsException>(() => Parse("title: fine\n", overrides));
+        Assert.StartsWith(flag + " ", e.Message);
+        Assert.DoesNotContain("archivist.yml", e.Message); // the flag is at fault, not the file
+    }
+
+    [Fact]
+    public void AFlagReplacesABadValueInTheFile() =>
+        Assert.Equal(5, Parse("posts_per_page: 0\n", new SiteOptionOverrides { PostsPerPage = "5" }).PostsPerPage);
 }

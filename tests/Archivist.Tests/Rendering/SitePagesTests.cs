@@ -53,6 +53,21 @@ public class SitePagesTests : IDisposable
         Assert.Equal(["Delta", "Echo", "Foxtrot has no date at all"], second.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
         Assert.Equal("/", second.QuerySelector(".pagination a[rel=prev]")!.GetAttribute("href"));
         Assert.Null(second.QuerySelector(".pagination a[rel=next]"));
+        // Each listing marks itself in the page links, the home page too.
+        Assert.Equal("Newest", home.QuerySelector(".pagination [aria-current=page]")!.TextContent);
+        Assert.Equal("1", second.QuerySelector(".pagination [aria-current=page]")!.TextContent);
+        Assert.Equal("/", second.QuerySelectorAll(".pagination li a").Single(a => a.TextContent == "Newest").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void OlderPostsFromTheHomePageContinueWithTheNextPostAndNoPostIsListedTwice()
+    {
+        _site.AddSeed("g.txt", SeedText.Post("Friday, 10 October 2025", "Golf", "Golf body.")); // seven posts, three per page
+        _site.Build();
+        var home = Page("index.html");
+        Assert.Equal(["Golf", "Alpha", "Bravo", "Charlie"], home.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
+        var older = Page(home.QuerySelector(".pagination a[rel=next]")!.GetAttribute("href")!.TrimStart('/') + "index.html");
+        Assert.Equal(["Delta", "Echo", "Foxtrot has no date at all"], older.QuerySelectorAll(".post-summary h2").Select(h => h.TextContent));
     }
 
     [Fact]
@@ -95,7 +110,12 @@ public class SitePagesTests : IDisposable
         var undated = Page("undated/index.html");
         Assert.Contains("Date unknown", undated.QuerySelector(".post-summary .post-meta")!.TextContent);
         var estimated = _site.Files().Keys.Single(k => k.StartsWith("2024/07/", StringComparison.Ordinal) && k.EndsWith(".html", StringComparison.Ordinal) && !k.EndsWith("index.html", StringComparison.Ordinal));
-        Assert.Contains("date estimated", Page(estimated).QuerySelector(".post-meta")!.TextContent);
+        var page = Page(estimated);
+        Assert.Contains("date estimated", page.QuerySelector(".post-meta")!.TextContent);
+        // Open Graph would announce the estimate as the publication time; JSON-LD keeps it (see templates/README.md).
+        Assert.Null(page.QuerySelector("meta[property='article:published_time']"));
+        Assert.Contains("\"datePublished\":\"2024-07-22\"", page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal("2025-10-09T00:00:00Z", Page("2025/10/alpha.html").QuerySelector("meta[property='article:published_time']")!.GetAttribute("content"));
     }
 
     [Fact]

@@ -79,4 +79,22 @@ public class PreviewServerTests : IAsyncLifetime
     [Fact]
     public void InjectsBeforeTheClosingBody() =>
         Assert.Equal("<p>x</p>" + LiveReload.Script + "</body></html>", LiveReload.Inject("<p>x</p></body></html>"));
+
+    [Theory]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("evil.example:{port}", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1.evil.example:{port}", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1:1", HttpStatusCode.BadRequest)]
+    [InlineData("localhost:{port}", HttpStatusCode.OK)]
+    [InlineData("LOCALHOST", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:{port}", HttpStatusCode.OK)]
+    public async Task AnswersOnlyToItsOwnHostNameAgainstDnsRebinding(string host, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/repo/2025/10/alpha.html"));
+        request.Headers.Host = host.Replace("{port}", _server!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected != HttpStatusCode.OK)
+            Assert.DoesNotContain("Alpha", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -74,11 +74,16 @@ public sealed class TestSite : IDisposable
     {
         var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var path in Files().Keys) File.SetLastWriteTimeUtc(Path.Combine(Output, path), past);
-        // The manifest records times; rewrite it to match so the files still count as intact.
-        var manifestPath = Path.Combine(Output, Archivist.Output.OutputManifest.FileName);
-        var manifest = Archivist.Output.OutputManifest.Parse(File.ReadAllText(manifestPath));
-        var aged = new Archivist.Output.OutputManifest(manifest.Entries.Select(e => e with { ModifiedTicks = past.Ticks }), manifest.Properties);
-        File.WriteAllText(manifestPath, aged.Serialize());
+        // The page memo in the cache records each file's time; rewrite it to match so the files still count as intact.
+        var memoPath = PageMemo.PathFor(Cache, Output)!;
+        var lines = File.ReadAllLines(memoPath);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split('\t');
+            parts[^1] = past.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines[i] = string.Join('\t', parts);
+        }
+        File.WriteAllText(memoPath, string.Join('\n', lines) + "\n");
     }
 
     public void Dispose()

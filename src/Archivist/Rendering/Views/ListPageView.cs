@@ -13,5 +13,11 @@ public sealed record PaginationView(int Page, int NumberedPages, string? NewerUr
     public bool Multiple => NewerUrl is not null || OlderUrl is not null;
 }
 
-/// <summary>A page number link, the current page, or a gap (<c>…</c>).</summary>
-public sealed record PageLinkView(int Number, string? Href, bool Current, bool Gap);
+/// <summary>
+/// A page number link, the current page (no <see cref="Href"/>), a gap (<c>…</c>), or the home page
+/// (<see cref="Home"/>: the newest posts, labelled by the template).
+/// </summary>
+public sealed record PageLinkView(int Number, string? Href, bool Current, bool Gap, bool Home)
+{
+    public static PageLinkView GapMark { get; } = new(0, null, false, Gap: true, Home: false);
+}

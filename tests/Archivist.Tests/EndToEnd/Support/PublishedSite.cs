@@ -21,6 +21,8 @@ public abstract class PublishedSite : IDisposable
         {
             BasePath = basePath,
             SiteUrl = "https://example.github.io" + basePath,
+            // Twelve posts fit on one home page at the file's ten a page; at five there is a /page/1/ to follow.
+            PostsPerPage = "5",
         });
         _site.Build();
         _server = new Lazy<StaticSiteServer>(() => new StaticSiteServer(_site.Output, basePath));

@@ -1,0 +1,32 @@
+using Archivist.Rendering;
+using Archivist.Tests.Support;
+
+namespace Archivist.Tests.Rendering;
+
+/// <summary>Template mistakes are reported against the file that holds them, before any page is rendered.</summary>
+public sealed class TemplateSetTests : IDisposable
+{
+    private readonly TestSite _site = new();
+
+    public void Dispose() => _site.Dispose();
+
+    [Theory]
+    [InlineData("footer", "<footer>{{#if site.author}}unclosed</footer>")]
+    [InlineData("comment", "<li>{{#each replies}}{{> comment}}</li>")]
+    public void ABrokenPartialIsNamedEvenBeforeAPageUsesIt(string partial, string text)
+    {
+        File.WriteAllText(Path.Combine(_site.Templates, "partials", partial + ".hbs"), text);
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(_site.Templates, new SiteUrls(new SiteOptions())));
+        Assert.Contains(Path.Combine("partials", partial + ".hbs"), e.Message);
+    }
+
+    [Fact]
+    public void ABuildWithABrokenPartialFailsNamingItAndWritesNothing()
+    {
+        _site.AddSeed("a.txt", SeedText.Post("Thursday, 9 October 2025", "Alpha", "Alpha body."));
+        File.WriteAllText(Path.Combine(_site.Templates, "partials", "footer.hbs"), "{{#if site.author}}");
+        var e = Assert.Throws<TemplateException>(() => _site.Build());
+        Assert.Contains("footer.hbs", e.Message);
+        Assert.False(_site.Exists("index.html"));
+    }
+}
