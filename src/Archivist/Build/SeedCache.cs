@@ -42,13 +42,12 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
     {
         using var handle = File.OpenHandle(path);
         var length = RandomAccess.GetLength(handle);
-        var prefix = new byte[SeedFileCodec.PrefixLength];
-        if (RandomAccess.Read(handle, prefix, 0) != prefix.Length) throw new InvalidDataException("seed cache entry ends early");
-        var headerLength = SeedFileCodec.HeaderLength(prefix);
-        if (prefix.Length + (long)headerLength > length) throw new InvalidDataException("seed cache entry ends early");
-        var head = new byte[prefix.Length + headerLength];
-        if (RandomAccess.Read(handle, head, 0) != head.Length) throw new InvalidDataException("seed cache entry ends early");
-        return SeedFileCodec.ReadHeader(head, length, (offset, count) => ReadRange(path, offset, count),
+        var trailer = new byte[Math.Min(SeedFileCodec.TrailerLength, length)];
+        if (RandomAccess.Read(handle, trailer, length - trailer.Length) != trailer.Length) throw new InvalidDataException("seed cache entry ends early");
+        var (offset, headerLength) = SeedFileCodec.HeaderPlace(trailer, length);
+        var head = new byte[headerLength];
+        if (RandomAccess.Read(handle, head, offset) != head.Length) throw new InvalidDataException("seed cache entry ends early");
+        return SeedFileCodec.ReadHeader(head, offset, (offset, count) => ReadRange(path, offset, count),
             index => SeedFileLoader.Load(file.Path, file.Name).Posts is var posts && index < posts.Count
                 ? posts[index].Post
                 : throw new InvalidDataException("a seed changed while the site was being built; build again"));

@@ -9,10 +9,11 @@ namespace Archivist.Build;
 /// the cache then treats the entry as missing.
 /// </summary>
 /// <remarks>
-/// Layout: magic, the header's length, the header (name, size, diagnostics, and each post's metadata with its
-/// comment count, digest and where its texts are), the texts (each post's body and comments), magic. A build
-/// reads only the headers (<see cref="ReadHeader"/>) and each post's texts when something needs them, so a
-/// rebuild after one new seed does not decode the whole archive.
+/// Layout: magic, the texts (each post's body and comments), the header (name, size, diagnostics, and each
+/// post's metadata with its comment count, digest and where its texts are), the header's offset and length,
+/// magic. The texts stream straight to the file; a build reads only the headers (<see cref="ReadHeader"/>)
+/// and each post's texts when something needs them, so a rebuild after one new seed does not decode the
+/// whole archive.
 /// </remarks>
 public static class SeedFileCodec
 {
@@ -20,19 +21,18 @@ public static class SeedFileCodec
 
     public static void Write(Stream stream, SeedFileResult result)
     {
-        using var texts = new MemoryStream();
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        var textsStart = stream.Position;
         var places = new List<(long Offset, int Length)>(result.Posts.Count);
-        using (var t = new BinaryWriter(texts, Encoding.UTF8, leaveOpen: true))
+        foreach (var composed in result.Posts)
         {
-            foreach (var composed in result.Posts)
-            {
-                var at = texts.Position;
-                t.Write(composed.Post.Body);
-                WriteComments(t, composed.Post.Comments);
-                t.Flush();
-                places.Add((at, checked((int)(texts.Position - at))));
-            }
+            var at = stream.Position; // BinaryWriter writes through: the stream's position is the entry's
+            w.Write(composed.Post.Body);
+            WriteComments(w, composed.Post.Comments);
+            places.Add((at - textsStart, checked((int)(stream.Position - at))));
         }
+        var textsLength = stream.Position - textsStart;
 
         using var header = new MemoryStream();
         using (var h = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
@@ -70,14 +70,11 @@ public static class SeedFileCodec
                 h.Write(places[i].Offset);
                 h.Write(places[i].Length);
             }
-            h.Write(texts.Length);
+            h.Write(textsLength);
         }
-
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Magic);
-        w.Write(checked((int)header.Length));
         w.Write(header.GetBuffer(), 0, (int)header.Length);
-        w.Write(texts.GetBuffer(), 0, (int)texts.Length);
+        w.Write(textsStart + textsLength);
+        w.Write(checked((int)header.Length));
         w.Write(Magic); // a truncated entry fails here rather than yielding a partial post list
     }
 
@@ -87,34 +84,40 @@ public static class SeedFileCodec
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         var bytes = copy.ToArray();
-        return ReadHeader(bytes, bytes.Length, (offset, length) => bytes.AsSpan(checked((int)offset), length).ToArray(), fallback: null, materialise: true);
+        var (offset, length) = HeaderPlace(bytes.AsSpan(Math.Max(0, bytes.Length - TrailerLength)), bytes.Length);
+        return ReadHeader(bytes.AsSpan(checked((int)offset), length), offset, (at, count) => bytes.AsSpan(checked((int)at), count).ToArray(),
+            fallback: null, materialise: true);
     }
 
-    /// <summary>How many bytes to read first: enough for the magic and the header's length.</summary>
-    public static int PrefixLength => Encoding.UTF8.GetByteCount(Magic) + 1 + sizeof(int);
+    private static int MagicLength => Encoding.UTF8.GetByteCount(Magic) + 1;
 
-    /// <summary>The header's length in bytes, from the entry's first <see cref="PrefixLength"/> bytes.</summary>
-    public static int HeaderLength(ReadOnlySpan<byte> prefix)
+    /// <summary>How many bytes to read from the end of an entry: the header's place and the closing magic.</summary>
+    public static int TrailerLength => sizeof(long) + sizeof(int) + MagicLength;
+
+    /// <summary>Where the header is, from an entry's last <see cref="TrailerLength"/> bytes and its length.</summary>
+    public static (long Offset, int Length) HeaderPlace(ReadOnlySpan<byte> trailer, long entryLength)
     {
-        var r = new SpanReader(prefix);
-        if (r.ReadString() != Magic) throw new InvalidDataException("not a seed cache entry");
+        if (trailer.Length != TrailerLength || entryLength < MagicLength + TrailerLength) throw new InvalidDataException("seed cache entry is truncated");
+        var r = new SpanReader(trailer);
+        var offset = r.ReadInt64();
         var length = r.ReadInt32();
-        return length >= 0 ? length : throw new InvalidDataException("bad header length in seed cache entry");
+        if (r.ReadString() != Magic) throw new InvalidDataException("seed cache entry is truncated");
+        if (offset < MagicLength || length < 0 || offset + length != entryLength - TrailerLength)
+            throw new InvalidDataException("bad header place in seed cache entry");
+        return (offset, length);
     }
 
     /// <summary>
     /// Reads an entry's header — everything but the texts, which each post reads through <paramref name="read"/>
-    /// (an offset and length in the entry) when first needed. <paramref name="bytes"/> holds at least the prefix
-    /// and the header; <paramref name="entryLength"/> is the whole entry's. A post whose texts cannot be read
-    /// back, or do not match its digest, is read again through <paramref name="fallback"/> (the seed file).
+    /// (an offset and length in the entry) when first needed. A post whose texts cannot be read back, or do not
+    /// match its digest, is read again through <paramref name="fallback"/> (the seed file).
     /// </summary>
-    public static SeedFileResult ReadHeader(ReadOnlySpan<byte> bytes, long entryLength, Func<long, int, byte[]> read,
-        Func<int, Post>? fallback, bool materialise = false)
+    public static SeedFileResult ReadHeader(ReadOnlySpan<byte> header, long headerOffset, Func<long, int, byte[]> read, Func<int, Post>? fallback,
+        bool materialise = false)
     {
         try
         {
-            var headerLength = HeaderLength(bytes);
-            var r = new SpanReader(bytes.Slice(PrefixLength, headerLength));
+            var r = new SpanReader(header);
             var name = r.ReadString();
             var size = r.ReadInt64();
             var skipped = r.ReadBoolean();
@@ -127,7 +130,7 @@ public static class SeedFileCodec
                 var line = r.ReadInt32();
                 diagnostics[i] = new Diagnostic((DiagnosticSeverity)severity, file, line < 0 ? null : line, r.ReadString());
             }
-            var textsStart = (long)PrefixLength + headerLength;
+            var textsStart = (long)MagicLength;
             var posts = new ComposedPost[r.ReadCount()];
             var places = new (long, int)[posts.Length];
             for (var i = 0; i < posts.Length; i++)
@@ -165,8 +168,7 @@ public static class SeedFileCodec
             }
             var textsLength = r.ReadInt64();
             if (!r.AtEnd) throw new InvalidDataException("trailing bytes in a seed cache header");
-            if (textsStart + textsLength + PrefixLength - sizeof(int) != entryLength)
-                throw new InvalidDataException("seed cache entry is truncated");
+            if (textsStart + textsLength != headerOffset) throw new InvalidDataException("seed cache entry is truncated");
             foreach (var (offset, length) in places)
                 if (offset < 0 || offset + length > textsLength) throw new InvalidDataException("a post's texts lie outside the seed cache entry");
             if (materialise)

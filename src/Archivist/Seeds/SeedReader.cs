@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -30,19 +31,36 @@ public sealed class SeedReader
 
     public (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string name)
     {
-        byte[] bytes;
+        // The bytes are a pooled buffer: seeds are a few hundred kilobytes each, and a fresh array per file
+        // is a large-object allocation, each of which brings a full collection nearer.
+        byte[]? rented = null;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
-                return (null, [Diagnostic.Error(name, null, $"file is {info.Length / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
-            bytes = File.ReadAllBytes(path);
+            int length;
+            try
+            {
+                using var handle = File.OpenHandle(path);
+                var size = RandomAccess.GetLength(handle);
+                if (size > MaxFileBytes)
+                    return (null, [Diagnostic.Error(name, null, $"file is {size / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
+                rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
+                length = 0;
+                while (RandomAccess.Read(handle, rented.AsSpan(length), length) is var n and > 0)
+                {
+                    length += n;
+                    if (length == rented.Length) break; // grew while being read: what was there when we looked is read
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (null, [Diagnostic.Error(name, null, $"cannot read file ({e.Message}); skipped")]);
+            }
+            return Decode(name, rented.AsSpan(0, length));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            return (null, [Diagnostic.Error(name, null, $"cannot read file ({e.Message}); skipped")]);
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
-        return Decode(name, bytes);
     }
 
     public static (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Decode(string name, ReadOnlySpan<byte> bytes)
@@ -56,7 +74,17 @@ public sealed class SeedReader
         string text;
         if (Utf8.IsValid(bytes))
         {
-            text = Encoding.UTF8.GetString(bytes);
+            // Decoded into a pooled buffer and split from there: only the lines become strings.
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+            try
+            {
+                var count = Encoding.UTF8.GetChars(bytes, chars);
+                return (ToSource(name, chars.AsSpan(0, count), bytes.Length, diagnostics), diagnostics);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
         else
         {
@@ -68,7 +96,7 @@ public sealed class SeedReader
         return (ToSource(name, text, bytes.Length, diagnostics), diagnostics);
     }
 
-    private static SeedSource ToSource(string name, string text, long byteLength, List<Diagnostic> diagnostics)
+    private static SeedSource ToSource(string name, ReadOnlySpan<char> text, long byteLength, List<Diagnostic> diagnostics)
     {
         var source = new SeedSource(name, TextNormalizer.SplitLines(text)) { ByteLength = byteLength };
         if (source.Lines.All(string.IsNullOrEmpty))

@@ -11,10 +11,12 @@ public static class TextNormalizer
 {
     public const int TabWidth = 4;
 
-    public static string[] SplitLines(string text)
+    public static string[] SplitLines(string text) => SplitLines(text.AsSpan());
+
+    public static string[] SplitLines(ReadOnlySpan<char> text)
     {
         var lines = new List<string>(text.Length / 60 + 1);
-        var span = text.AsSpan();
+        var span = text;
         if (span.Length > 0 && span[0] == '\uFEFF') span = span[1..];
         while (true)
         {
@@ -33,7 +35,7 @@ public static class TextNormalizer
         return [.. lines];
     }
 
-    private static bool EndsWithNewline(string text) => text.Length > 0 && text[^1] is '\n' or '\r';
+    private static bool EndsWithNewline(ReadOnlySpan<char> text) => text.Length > 0 && text[^1] is '\n' or '\r';
 
     public static string NormalizeLine(ReadOnlySpan<char> line)
     {

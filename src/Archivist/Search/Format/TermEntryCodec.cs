@@ -67,12 +67,13 @@ public static class TermEntryCodec
     /// <summary>Member indices by impact, highest first, ties by document (the order is part of the format).</summary>
     private static int[] ByImpact(byte[] impacts)
     {
-        // One primitive sort of (inverted impact, index) keys: a LINQ OrderBy.ThenBy was most of encoding's time.
-        var keys = new long[impacts.Length];
-        for (var i = 0; i < keys.Length; i++) keys[i] = (long)(byte.MaxValue - impacts[i]) << 32 | (uint)i;
-        Array.Sort(keys);
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++) order[i] = (int)(uint)keys[i];
+        // A counting sort on the impact byte: linear, and stable, so ties keep document order.
+        Span<int> next = stackalloc int[256];
+        foreach (var b in impacts) next[byte.MaxValue - b]++;
+        var start = 0;
+        for (var k = 0; k < next.Length; k++) (next[k], start) = (start, start + next[k]);
+        var order = new int[impacts.Length];
+        for (var i = 0; i < impacts.Length; i++) order[next[byte.MaxValue - impacts[i]]++] = i;
         return order;
     }
 

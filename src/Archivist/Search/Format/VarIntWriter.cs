@@ -17,7 +17,19 @@ public sealed class VarIntWriter(int capacity = 256)
 
     public void Write(int value) => Write((uint)value);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Write(uint value)
+    {
+        // One byte, with room for it: most numbers in an index (gaps, counts, frequencies).
+        if (value < 0x80 && Length < _buffer.Length)
+        {
+            _buffer[Length++] = (byte)value;
+            return;
+        }
+        WriteLong(value);
+    }
+
+    private void WriteLong(uint value)
     {
         Ensure(5);
         while (value >= 0x80)
@@ -32,6 +44,15 @@ public sealed class VarIntWriter(int capacity = 256)
     {
         Ensure(1);
         _buffer[Length++] = value;
+    }
+
+    /// <summary>Appends <paramref name="count"/> bytes for the caller to fill.</summary>
+    public Span<byte> Reserve(int count)
+    {
+        Ensure(count);
+        var span = _buffer.AsSpan(Length, count);
+        Length += count;
+        return span;
     }
 
     public void WriteBytes(ReadOnlySpan<byte> bytes)

@@ -33,6 +33,7 @@ public sealed class AnalysisCache : IDisposable
 
     private readonly string _path;
     private readonly Lock _gate = new();
+    private readonly ThreadLocal<VarIntWriter> _scratch = new(() => new VarIntWriter(1 << 16));
     private readonly SafeFileHandle? _old;
     private readonly Dictionary<string, (long Offset, int Length)> _oldEntries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Offset, int Length)> _newEntries = new(StringComparer.Ordinal);
@@ -85,7 +86,14 @@ public sealed class AnalysisCache : IDisposable
         }
     }
 
-    public void Write(string key, DocumentAnalysis analysis) => Append(key, Encode(analysis));
+    public void Write(string key, DocumentAnalysis analysis)
+    {
+        // Encoded into this thread's reused buffer: an entry per post, some of them large.
+        var w = _scratch.Value!;
+        w.Clear();
+        Encode(w, analysis);
+        lock (_gate) AppendLocked(key, w.Written);
+    }
 
     /// <summary>
     /// Replaces the pack with the new one. With <paramref name="keepUnread"/>, entries of the old pack this build
@@ -145,6 +153,7 @@ public sealed class AnalysisCache : IDisposable
     {
         lock (_gate) Discard();
         _old?.Dispose();
+        _scratch.Dispose();
     }
 
     private void Discard()
@@ -167,7 +176,7 @@ public sealed class AnalysisCache : IDisposable
         lock (_gate) AppendLocked(key, entry);
     }
 
-    private void AppendLocked(string key, byte[] entry)
+    private void AppendLocked(string key, ReadOnlySpan<byte> entry)
     {
         try
         {
@@ -213,9 +222,8 @@ public sealed class AnalysisCache : IDisposable
         return r.AtEnd;
     }
 
-    private static byte[] Encode(DocumentAnalysis a)
+    private static void Encode(VarIntWriter w, DocumentAnalysis a)
     {
-        var w = new VarIntWriter(a.Terms.Count * 12 + a.Positions.Length + 64);
         w.Write((int)a.Lengths.Title);
         w.Write((int)a.Lengths.Body);
         w.Write((int)a.Lengths.Comments);
@@ -232,7 +240,6 @@ public sealed class AnalysisCache : IDisposable
             w.Write(t.PositionsLength);
             w.WriteBytes(a.PositionBytes(t)); // the analysis's own varint gaps: copied, not re-encoded
         }
-        return w.ToArray();
     }
 
     private static DocumentAnalysis Decode(byte[] data)
@@ -277,6 +284,13 @@ public sealed class AnalysisCache : IDisposable
 
     private static void WriteString(VarIntWriter w, string s)
     {
+        if (Ascii.IsValid(s))
+        {
+            // Nearly every term: its UTF-8 is its characters, narrowed in place.
+            w.Write(s.Length);
+            Ascii.FromUtf16(s, w.Reserve(s.Length), out _);
+            return;
+        }
         var bytes = Encoding.UTF8.GetBytes(s);
         w.Write(bytes.Length);
         w.WriteBytes(bytes);
