@@ -21,7 +21,8 @@ public static class SearchIndexWriter
         var build = state is null ? null : SearchIndexBuilder.BuildOnto(posts, options, state, path => output.TryKeep(folder + path));
         if (build is null)
         {
-            build = SearchIndexBuilder.Build(posts, options);
+            // A first build caches only the tail's analyses: the next build keeps the main segment without them.
+            build = SearchIndexBuilder.Build(posts, options, cacheMainSegment: state is not null);
             if (options.CacheDirectory is { } cache)
             {
                 if (build.Main is { } main) main.Write(cache);

@@ -18,7 +18,11 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
 
     public int CachedDocuments => _cached;
 
-    public void ForEach(IReadOnlyList<Post> posts, Action<DocumentAnalysis> inOrder)
+    /// <summary>
+    /// Analyses <paramref name="posts"/> (from the cache where it has them) and hands them to <paramref name="inOrder"/>
+    /// in order; analyses of posts from index <paramref name="cacheFrom"/> on are added to the cache.
+    /// </summary>
+    public void ForEach(IReadOnlyList<Post> posts, Action<DocumentAnalysis> inOrder, int cacheFrom = 0)
     {
         var slots = new DocumentAnalysis?[posts.Count];
         var gate = new object(); // Monitor.Wait/PulseAll need a monitor, not a System.Threading.Lock
@@ -37,7 +41,7 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
                     ahead.Wait(stop.Token);
                     var i = Interlocked.Increment(ref next);
                     if (i >= posts.Count) return;
-                    var analysis = Analyze(posts[i], analyzer);
+                    var analysis = Analyze(posts[i], analyzer, write: i >= cacheFrom);
                     lock (gate)
                     {
                         slots[i] = analysis;
@@ -86,7 +90,7 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
         }
     }
 
-    private DocumentAnalysis Analyze(Post post, PostAnalyzer analyzer)
+    private DocumentAnalysis Analyze(Post post, PostAnalyzer analyzer, bool write)
     {
         if (cache is null) return analyzer.Analyze(post);
         var key = AnalysisCache.KeyOf(post);
@@ -96,7 +100,7 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
             return hit;
         }
         var analysis = analyzer.Analyze(post);
-        cache.Write(key, analysis);
+        if (write) cache.Write(key, analysis);
         return analysis;
     }
 }

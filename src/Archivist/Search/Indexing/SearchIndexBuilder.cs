@@ -19,14 +19,22 @@ public sealed record IndexBuild(IReadOnlyList<IndexFile> Files, SearchIndexResul
 /// </summary>
 public static class SearchIndexBuilder
 {
-    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options)
+    /// <param name="posts">The archive's posts.</param>
+    /// <param name="options">Index settings; with a cache directory, analyses are cached there.</param>
+    /// <param name="cacheMainSegment">
+    /// Whether to cache the main segment's analyses too, not only the tail's. A later build keeps the main segment
+    /// without them (see <see cref="MainSegmentState"/>) and re-reads only the tail; they pay off only when the main
+    /// segment must be built again, which a first build cannot foresee but a rebuild of a kept segment shows.
+    /// </param>
+    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options, bool cacheMainSegment = true)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
         using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
         var table = new TermTable();
         var analyses = new DocumentAnalyses(cache, table);
-        var (accumulator, metas) = Accumulate(documents, 0, analyses, table);
+        var cacheFrom = cacheMainSegment || !KeepsMainSegment(options) ? 0 : documents.Count - documents.Count % options.TailSpan; // where the tail starts
+        var (accumulator, metas) = Accumulate(documents, 0, analyses, table, cacheFrom);
         cache?.Save(keepUnread: false); // every post went through the cache: the new pack holds exactly this archive
 
         var analysed = clock.Elapsed.TotalSeconds;
@@ -137,7 +145,7 @@ public static class SearchIndexBuilder
 
     /// <summary>Analyses documents [<paramref name="from"/>, end) in doc-id order into an inverted index and their metadata.</summary>
     private static (PostingsAccumulator, List<DocumentMeta>) Accumulate(IReadOnlyList<Post> documents, int from, DocumentAnalyses analyses,
-        TermTable table)
+        TermTable table, int cacheFrom = 0)
     {
         var accumulator = new PostingsAccumulator(table, from);
         var metas = new List<DocumentMeta>(documents.Count - from);
@@ -146,7 +154,7 @@ public static class SearchIndexBuilder
         {
             metas.Add(Meta(range[metas.Count], analysis));
             accumulator.Add(analysis);
-        });
+        }, Math.Max(0, cacheFrom - from));
         return (accumulator, metas);
     }
 

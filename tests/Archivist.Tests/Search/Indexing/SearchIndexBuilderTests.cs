@@ -122,6 +122,28 @@ public class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void AFirstBuildCachesOnlyTheTailsAnalysesAndARebuildOfTheMainSegmentCachesAll()
+    {
+        var cache = Directory.CreateTempSubdirectory("archivist-analysis-cache").FullName;
+        try
+        {
+            var (posts, _) = SearchTestSite.Generated(40);
+            var ordered = DocumentOrder.Assign(posts);
+            var options = new SearchIndexOptions { CacheDirectory = cache, TailSpan = 16, MetaChunkSize = 16 };
+            var first = SearchIndexBuilder.Build(ordered, options, cacheMainSegment: false);
+            var cold = SearchIndexBuilder.Build(ordered, options);
+            Assert.Equal(40 - 32, cold.Result.CachedDocuments);   // only the tail (posts 32–39) was cached
+            var warm = SearchIndexBuilder.Build(ordered, options);
+            Assert.Equal(40, warm.Result.CachedDocuments);        // the build that analysed the main segment cached it
+            Assert.All(first.Files.Zip(warm.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
+    }
+
+    [Fact]
     public void AnalysisCacheGivesTheSameIndex()
     {
         var cache = Directory.CreateTempSubdirectory("archivist-analysis-cache").FullName;
