@@ -33,6 +33,9 @@ public sealed class Reporter : Build.IBuildObserver
 
     public void Warning(string message) => _err.WriteLine("warning: " + message);
 
+    /// <summary>Something the user should know about the result (never on stdout, which may be JSON lines).</summary>
+    public void Note(string message) => _err.WriteLine("note: " + message);
+
     public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics)

@@ -84,7 +84,18 @@ public static class SearchCommand
         if (!json)
             reporter.Log($"{results.Total} post{(results.Total == 1 ? "" : "s")} matched" +
                          (results.Widened ? " (with typo tolerance)" : "") + $"; showing {results.Hits.Count}.");
+        if (LimitNote(results.Plan) is { } note) reporter.Note(note);
         return ExitCodes.Success;
+    }
+
+    /// <summary>What the search page says too when words were left out to keep the query within its fetch budget, or null.</summary>
+    public static string? LimitNote(QueryPlan plan)
+    {
+        if (plan.IgnoredWords == 0) return null;
+        var all = plan.UsedWords + plan.IgnoredWords;
+        return plan.UsedWords == 0
+            ? $"the query is too long to search: its first part alone needs more of the index than one query may read ({all} words ignored)."
+            : $"only the first {plan.UsedWords} of the query's {all} words were used; the rest were ignored (one query reads a bounded part of the index: docs/SEARCH-FORMAT.md, \"Bounds\").";
     }
 
     private static string SnippetFor(string site, SearchHit hit, IReadOnlyDictionary<string, int> terms, SnippetBuilder snippets, Reporter reporter)

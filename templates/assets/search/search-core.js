@@ -19,6 +19,11 @@ export const MAX_CORRECTIONS = 3;
 export const TYPO_FIXED_PREFIX = 2;
 export const TYPO_PAGE_REACH = 1; // corrections are looked up in the stem's dictionary page and its neighbours
 export const TYPO_MAX_FAR_PAGES = 3; // and edits of the first two letters in at most 3 other pages per segment
+// The fetch budget (FetchBudget.cs): a query reads at most 36 units of term shards (3 units, ≤ 12 KiB each)
+// and dictionary pages (1 unit, ≤ 4 KB gzipped), each file counted once, beyond the entry files and metadata.
+export const SHARD_UNITS = 3;
+export const PAGE_UNITS = 1;
+export const MAX_FETCH_UNITS = 36;
 // How an alternative relates to what was typed (MatchKind in QueryPlan.cs).
 export const EXACT = 'exact';
 export const COMPLETION = 'completion';
@@ -282,12 +287,17 @@ export class SearchIndex {
     };
   }
 
-  // The shard table (IndexReader.LookupIn): the last shard whose first term is ≤ the term holds it, if any does.
-  async #findIn(segment, term) {
+  /** The shard of a segment a lookup of term reads, from the shard table alone (IndexReader.ShardPath), or null. */
+  shardPath(segment, term) {
     const table = this.tables[segment];
     const at = lastAtMost(table.first, term);
-    if (at < 0) return null;
-    const file = `t/${table.files.slice(at * HASH_LENGTH, (at + 1) * HASH_LENGTH)}.bin`;
+    return at < 0 ? null : `t/${table.files.slice(at * HASH_LENGTH, (at + 1) * HASH_LENGTH)}.bin`;
+  }
+
+  // The shard table (IndexReader.LookupIn): the last shard whose first term is ≤ the term holds it, if any does.
+  async #findIn(segment, term) {
+    const file = this.shardPath(segment, term);
+    if (file === null) return null;
     const key = 'shard:' + file;
     if (!this.files.has(key)) this.files.set(key, this.file(file).then(decodeShard));
     const bytes = (await this.files.get(key)).get(term);
@@ -332,6 +342,35 @@ function ranked(candidates, take) {
   return [...candidates].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, take).map((c) => c[0]);
 }
 
+// ---- The fetch budget (FetchBudget.cs): every shard and dictionary page a query reads is admitted first.
+export class FetchBudget {
+  constructor(index) { this.index = index; this.files = new Set(); this.used = 0; }
+
+  /** Admits the shards looking up terms reads and the pages [[segment, page]] if all fit with what is admitted; else nothing. */
+  admit(terms, pages = []) {
+    const added = new Set();
+    let cost = 0;
+    for (const term of terms) {
+      for (let s = 0; s < this.index.entry.segments.length; s++) {
+        const path = this.index.shardPath(s, term);
+        if (path === null || this.files.has(path) || added.has(path)) continue;
+        added.add(path);
+        cost += SHARD_UNITS;
+      }
+    }
+    for (const [segment, page] of pages) {
+      const path = this.index.entry.segments[segment].pages[page].file;
+      if (this.files.has(path) || added.has(path)) continue;
+      added.add(path);
+      cost += PAGE_UNITS;
+    }
+    if (this.used + cost > MAX_FETCH_UNITS) return false;
+    this.used += cost;
+    for (const path of added) this.files.add(path);
+    return true;
+  }
+}
+
 // ---- Planning (QueryPlanner.cs).
 export const isCommon = (df, documents) => df > Math.max(COMMON_FLOOR, Math.floor(documents / COMMON_DIVISOR));
 const isExact = (alternative) => alternative.kind === EXACT;
@@ -345,45 +384,56 @@ function cutsOf(prefix) {
   return cuts;
 }
 
+// The pages prefix matching reads: per segment up to MAX_PREFIX_PAGES from the prefix's, and each cut's page.
+function prefixPages(index, prefix) {
+  const pages = [];
+  for (let s = 0; s < index.entry.segments.length; s++) {
+    const first = index.pageIndex(s, prefix);
+    const last = Math.min(index.pageIndex(s, prefix + '\uffff'), first + MAX_PREFIX_PAGES - 1);
+    for (let p = first; p <= last; p++) pages.push([s, p]);
+  }
+  for (const cut of cutsOf(prefix)) for (let s = 0; s < index.entry.segments.length; s++) pages.push([s, index.pageIndex(s, cut)]);
+  return pages;
+}
+
 // Completions (common ones left out, but a word the archive lacks keeps its most frequent), then, for a word
 // the archive lacks, the longest held cut: the stem it is heading for ("restor" for "restora", not "rest").
-async function prefixExpansions(index, prefix, exact) {
+// All within the budget: the pages all or none, then each term as long as its shards fit.
+async function prefixExpansions(index, prefix, exact, budget) {
+  if (!budget.admit([], prefixPages(index, prefix))) return [];
   const cuts = cutsOf(prefix);
   const [completions, dfs, held] = await Promise.all([
     index.termsWithPrefix(prefix, MAX_PREFIX_PAGES), Promise.all(cuts.map((t) => index.df(t))), index.lookup(exact)]);
   completions.delete(exact);
   const order = ranked(completions, Infinity);
-  const kept = order.filter((t) => !isCommon(completions.get(t), index.entry.documents)).slice(0, MAX_PREFIX_EXPANSIONS);
-  if (kept.length === 0 && held === null && order.length > 0) kept.push(order[0]);
+  const kept = [];
+  for (const t of order) {
+    if (kept.length === MAX_PREFIX_EXPANSIONS) break;
+    if (!isCommon(completions.get(t), index.entry.documents) && budget.admit([t])) kept.push(t);
+  }
+  if (kept.length === 0 && held === null && order.length > 0 && budget.admit([order[0]])) kept.push(order[0]);
   const alternatives = kept.map((term) => ({ term, kind: COMPLETION }));
   const stem = cuts.find((t, k) => t !== exact && dfs[k] > 0);
-  if (held === null && stem !== undefined) alternatives.push({ term: stem, kind: STEM });
+  if (held === null && stem !== undefined && budget.admit([stem])) alternatives.push({ term: stem, kind: STEM });
   return alternatives;
 }
 
-async function makeSlot(index, text, token, offset, open) {
-  index.lookup(token.term).catch(() => {}); // start fetching now, in parallel with prefix expansion; awaited later
+// A slot with its exact term; the open word's (MIN_PREFIX_LENGTH letters or more) is a prefix, expanded once its clause is admitted.
+function makeSlot(text, token, offset, open) {
   const surface = surfaceOf(text, token);
-  const isPrefix = open && surface.length >= MIN_PREFIX_LENGTH;
-  const alternatives = [{ term: token.term, kind: EXACT }];
-  if (isPrefix) alternatives.push(...await prefixExpansions(index, surface, token.term));
-  return { offset, surface, alternatives, isPrefix };
+  return { offset, surface, alternatives: [{ term: token.term, kind: EXACT }], isPrefix: open && surface.length >= MIN_PREFIX_LENGTH };
 }
 
 const surfaceOf = (text, t) => normalized(text.slice(t.start, t.end)) ?? t.term;
 
 // The parts of a word; a compound's open last part shorter than MIN_PREFIX_LENGTH is held back while typed.
-async function partsReading(index, text, parts, open, expand) {
+function partsReading(text, parts, open, expand) {
   if (open && parts.length > 1 && surfaceOf(text, parts[parts.length - 1]).length < MIN_PREFIX_LENGTH) parts = parts.slice(0, -1);
-  const slots = [];
-  for (let i = 0; i < parts.length; i++) {
-    slots.push(await makeSlot(index, text, parts[i], parts[i].position - parts[0].position, open && expand && i === parts.length - 1));
-  }
-  return { slots };
+  return { slots: parts.map((t, i) => makeSlot(text, t, t.position - parts[0].position, open && expand && i === parts.length - 1)) };
 }
 
 // Each hyphenated compound as its stacked joined term, one position wide; other words as they are.
-async function joinedReading(index, text, tokens, parts, open) {
+function joinedReading(text, tokens, parts, open) {
   const units = [];
   const first = parts[0].position;
   let shift = 0; // positions saved by the compounds joined so far
@@ -401,26 +451,81 @@ async function joinedReading(index, text, tokens, parts, open) {
     }
     shift += last - t.position;
   }
-  const slots = [];
-  for (let k = 0; k < units.length; k++) slots.push(await makeSlot(index, text, units[k][0], units[k][1], open && k === units.length - 1));
-  return { slots };
+  return { slots: units.map(([token, offset], k) => makeSlot(text, token, offset, open && k === units.length - 1)) };
 }
 
-export async function plan(index, parsed) {
+// A clause's readings with exact terms only, and the [reading, slot] that expands as the open word; null when nothing analyses.
+function shape(text, open) {
+  const tokens = analyze(text);
+  const parts = tokens.filter((t) => !t.stacked);
+  if (parts.length === 0) return null;
+  const joined = tokens.some((t) => t.stacked);
+  // The joined reading carries the open word's expansions: it covers hyphenated and joined spellings.
+  const readings = [partsReading(text, parts, open, !joined)];
+  if (joined) readings.push(joinedReading(text, tokens, parts, open));
+  const r = joined ? 1 : 0;
+  const last = readings[r].slots.length - 1;
+  return { readings, open: readings[r].slots[last].isPrefix ? [r, last] : null };
+}
+
+const termsOf = (readings) => [...new Set(readings.flatMap((r) => r.slots.map((s) => s.alternatives[0].term)))];
+
+/** The space-separated pieces of a clause's text. */
+function piecesOf(text) {
+  const pieces = [];
+  let i = 0;
+  while (i < text.length) {
+    if (isSpace(text[i])) { i++; continue; }
+    let end = i;
+    while (end < text.length && !isSpace(text[end])) end++;
+    pieces.push(text.slice(i, end));
+    i = end;
+  }
+  return pieces;
+}
+
+/** How many words a clause counts as ("only the first N words were used"): its pieces that analyse to a term. */
+const wordsOf = (text) => piecesOf(text).filter((p) => analyze(p).some((t) => !t.stacked)).length;
+
+// QueryPlanner.Plan: the clauses in order while their terms fit the budget; the first that does not fit and
+// the rest are ignored, except that a required quoted phrase keeps its leading words that fit.
+export async function plan(index, parsed, budget = new FetchBudget(index)) {
   const clauses = [];
+  let usedWords = 0;
+  let ignoredWords = 0;
+  let stopped = false;
   for (let c = 0; c < parsed.clauses.length; c++) {
     const clause = parsed.clauses[c];
-    const tokens = analyze(clause.text);
-    const parts = tokens.filter((t) => !t.stacked);
-    if (parts.length === 0) continue;
+    if (stopped) { ignoredWords += wordsOf(clause.text); continue; }
     const open = parsed.prefixOpen && c === parsed.clauses.length - 1;
-    const joined = tokens.some((t) => t.stacked);
-    // The joined reading carries the open word's expansions: it covers hyphenated and joined spellings.
-    const readings = [await partsReading(index, clause.text, parts, open, !joined)];
-    if (joined) readings.push(await joinedReading(index, clause.text, tokens, parts, open));
+    let text = clause.text;
+    let shaped = shape(text, open);
+    if (shaped === null) continue;
+    if (!budget.admit(termsOf(shaped.readings))) {
+      stopped = true;
+      const words = wordsOf(text);
+      shaped = null;
+      if (clause.quoted && !clause.negated) {
+        const pieces = piecesOf(text);
+        for (let k = pieces.length - 1; k >= 1 && shaped === null; k--) {
+          const shorter = shape(pieces.slice(0, k).join(' '), false);
+          if (shorter !== null && budget.admit(termsOf(shorter.readings))) { shaped = shorter; text = pieces.slice(0, k).join(' '); }
+        }
+      }
+      if (shaped === null) { ignoredWords += words; continue; }
+      ignoredWords += words - wordsOf(text);
+    }
+    usedWords += wordsOf(text);
+    for (const term of termsOf(shaped.readings)) index.lookup(term).catch(() => {}); // start fetching now; awaited later
+    const { readings } = shaped;
+    if (shaped.open !== null) {
+      const [r, k] = shaped.open;
+      const slot = readings[r].slots[k];
+      slot.alternatives.push(...await prefixExpansions(index, slot.surface, slot.alternatives[0].term, budget));
+    }
     clauses.push({ readings, negated: clause.negated, quoted: clause.quoted });
   }
-  return { clauses };
+  return { clauses, usedWords, ignoredWords };
 }
 
 // ---- Typo tolerance (TypoExpander.cs).
@@ -453,7 +558,9 @@ function correctionPages(index, term) {
   return { near, admit };
 }
 
-async function corrections(index, slot) {
+// A word's candidate corrections, most frequent first (TypoExpander.Candidates): empty when the dictionary
+// pages their lookups read, known before reading them, do not all fit the budget.
+async function candidates(index, slot, budget) {
   const tried = new Set(slot.alternatives.map((a) => a.term));
   const stems = (words) => {
     const list = [];
@@ -465,36 +572,56 @@ async function corrections(index, slot) {
   };
   const near = stems(variants(slot.surface));
   const far = stems(farVariants(slot.surface));
-  const pages = correctionPages(index, slot.alternatives[0].term);
-  const [nearDfs, farDfs] = await Promise.all([index.dfs(near, pages.near), index.dfs(far, pages.admit)]);
-  const candidates = new Map();
-  near.forEach((s, k) => { if (nearDfs[k] > 0) candidates.set(s, nearDfs[k]); });
-  far.forEach((s, k) => { if (farDfs[k] > 0) candidates.set(s, farDfs[k]); });
-  return ranked(candidates, MAX_CORRECTIONS);
+  const term = slot.alternatives[0].term;
+  const planned = correctionPages(index, term);
+  const pages = [];
+  for (const [list, readable] of [[near, planned.near], [far, planned.admit]]) {
+    for (const t of list) {
+      for (let s = 0; s < index.entry.segments.length; s++) {
+        const p = index.pageIndex(s, t);
+        if (readable(s, p)) pages.push([s, p]);
+      }
+    }
+  }
+  if (!budget.admit([], pages)) return [];
+  const read = correctionPages(index, term);
+  const [nearDfs, farDfs] = await Promise.all([index.dfs(near, read.near), index.dfs(far, read.admit)]);
+  const found = new Map();
+  near.forEach((s, k) => { if (nearDfs[k] > 0) found.set(s, nearDfs[k]); });
+  far.forEach((s, k) => { if (farDfs[k] > 0) found.set(s, farDfs[k]); });
+  return ranked(found, Infinity);
 }
 
 // Only words the archive does not know get corrections (Lucene's SUGGEST_WHEN_NOT_IN_INDEX); an open word
-// that terms start with is being typed, not mistyped.
-export async function widen(index, thePlan) {
-  let changed = false;
-  const clauses = [];
-  for (const clause of thePlan.clauses) {
-    if (clause.negated || clause.quoted) { clauses.push(clause); continue; }
-    const readings = [];
-    for (const reading of clause.readings) {
-      const slots = [];
-      for (const slot of reading.slots) {
-        if (slot.surface.length < TYPO_MIN_LENGTH || completes(slot) || (await index.lookup(slot.alternatives[0].term)) !== null) { slots.push(slot); continue; }
-        const found = await corrections(index, slot);
-        if (found.length === 0) { slots.push(slot); continue; }
-        changed = true;
-        slots.push({ ...slot, alternatives: [...slot.alternatives, ...found.map((term) => ({ term, kind: CORRECTION }))] });
+// that terms start with is being typed, not mistyped. Each word's pages are admitted in query order, then the
+// corrections go round: every word gets its most frequent one that fits before any word gets a second.
+export async function widen(index, thePlan, budget = new FetchBudget(index)) {
+  const words = [];
+  for (const [c, clause] of thePlan.clauses.entries()) {
+    if (clause.negated || clause.quoted) continue;
+    for (const [r, reading] of clause.readings.entries()) {
+      for (const [s, slot] of reading.slots.entries()) {
+        if (slot.surface.length < TYPO_MIN_LENGTH || completes(slot) || (await index.lookup(slot.alternatives[0].term)) !== null) continue;
+        const list = await candidates(index, slot, budget);
+        if (list.length > 0) words.push({ at: [c, r, s], list, next: 0, picked: [] });
       }
-      readings.push({ slots });
     }
-    clauses.push({ ...clause, readings });
   }
-  return changed ? { clauses } : null;
+  for (let round = 0; round < MAX_CORRECTIONS; round++) {
+    for (const word of words) {
+      while (word.next < word.list.length) {
+        const t = word.list[word.next++];
+        if (budget.admit([t])) { word.picked.push(t); break; }
+      }
+    }
+  }
+  if (words.every((w) => w.picked.length === 0)) return null;
+  const clauses = thePlan.clauses.map((clause) => ({ ...clause, readings: clause.readings.map((reading) => ({ slots: [...reading.slots] })) }));
+  for (const { at: [c, r, s], picked } of words) {
+    const slot = clauses[c].readings[r].slots[s];
+    clauses[c].readings[r].slots[s] = { ...slot, alternatives: [...slot.alternatives, ...picked.map((term) => ({ term, kind: CORRECTION }))] };
+  }
+  return { ...thePlan, clauses };
 }
 
 /** Whether any slot accepts more than its exact term (QueryPlan.Expanded). */
@@ -502,6 +629,7 @@ const expanded = (p) => p.clauses.some((c) => c.readings.some((r) => r.slots.som
 
 /** The query read literally, each slot with its exact term only (QueryPlan.Literal): the first tier. */
 const literalPlan = (p) => ({
+  ...p,
   clauses: p.clauses.map((c) => ({ ...c, readings: c.readings.map((r) => ({ slots: r.slots.map((s) => ({ ...s, alternatives: [s.alternatives[0]] })) })) })),
 });
 
@@ -712,7 +840,8 @@ function termWeights(index, entries, thePlan) {
 
 /**
  * Runs a query (QueryEngine.cs). request: {query, limit = 10, fromYear, toYear, order: 'relevance' | 'date'}.
- * Returns {total, hits: [{doc, score, where, meta: {u, t, d, p, c}}], plan, widened, terms: Map(term → weight)}.
+ * Returns {total, hits: [{doc, score, where, meta: {u, t, d, p, c}}], plan, widened, terms: Map(term → weight), fetchUnits}.
+ * plan.usedWords and plan.ignoredWords: words past what the fetch budget admits are ignored ("only the first N words were used").
  */
 export async function search(index, request) {
   const ranking = await rank(index, request);
@@ -721,11 +850,13 @@ export async function search(index, request) {
 
 /**
  * The ranking alone, before any metadata is read: {total, ranked: [[doc, score]] (the first `limit`), plan,
- * entries, widened, terms}. describe() then reads titles and passages for as many as are shown.
+ * entries, widened, terms, fetchUnits}. describe() then reads titles and passages for as many as are shown.
  */
 export async function rank(index, request) {
   const limit = request.limit ?? 10;
-  let thePlan = await plan(index, parseQuery(request.query));
+  // One budget for everything the query reads beyond the entry files and the hits' metadata.
+  const budget = new FetchBudget(index);
+  let thePlan = await plan(index, parseQuery(request.query), budget);
   const [from, to] = docRange(index, request.fromYear, request.toYear);
   let entries = await entriesOf(index, thePlan);
   let scores = evaluate(index, entries, thePlan, from, to);
@@ -734,7 +865,7 @@ export async function rank(index, request) {
   const literal = expanded(thePlan) ? evaluate(index, entries, literalPlan(thePlan), from, to) : exact;
   let widened = false;
   if (scores.size < TYPO_THRESHOLD) {
-    const wider = await widen(index, thePlan);
+    const wider = await widen(index, thePlan, budget);
     if (wider) {
       thePlan = wider;
       entries = await entriesOf(index, thePlan);
@@ -747,7 +878,7 @@ export async function rank(index, request) {
     : (a, b) => tier(literal, exact, a[0]) - tier(literal, exact, b[0]) || b[1] - a[1] || b[0] - a[0]);
   return {
     total: scores.size, ranked: ordered.slice(0, Math.max(0, limit)), plan: thePlan, entries, widened,
-    terms: termWeights(index, entries, thePlan),
+    terms: termWeights(index, entries, thePlan), fetchUnits: budget.used,
   };
 }
 

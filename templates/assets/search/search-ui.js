@@ -98,6 +98,13 @@ async function run() {
   render(result);
 }
 
+/** What the page says when the query had more words than one query may read (plan.ignoredWords), or ''. */
+function limitNote(plan) {
+  if (!plan.ignoredWords) return '';
+  if (plan.usedWords === 0) return 'This query is too long to search: try fewer words.';
+  return `Only the first ${plan.usedWords === 1 ? 'word was' : `${plan.usedWords} words were`} used; the rest were ignored.`;
+}
+
 function fillYears(index) {
   if (!fromYear || fromYear.options.length > 1) return;
   const state = readState();
@@ -112,11 +119,19 @@ function fillYears(index) {
 
 function render(result) {
   observer?.disconnect();
-  const { total, hits, widened, terms } = result;
+  const { total, hits, widened, terms, plan } = result;
   const noun = total === 1 ? 'post' : 'posts';
-  status.textContent = total === 0
+  const summary = total === 0
     ? 'No posts match. Try fewer words, or check the spelling.'
     : `${total} ${noun} ${total === 1 ? 'matches' : 'match'}${widened ? ', allowing for a typo' : ''}${hits.length < total ? `; showing ${hits.length}` : ''}.`;
+  // Words past the query's fetch budget were ignored: say so in the live status, which screen readers announce.
+  const ignored = limitNote(plan);
+  if (ignored) {
+    const note = document.createElement('span');
+    note.className = 'search-limit';
+    note.textContent = ignored;
+    status.replaceChildren(summary, ' ', note);
+  } else status.textContent = summary;
 
   const list = document.createElement('ol');
   list.className = 'search-results-list';

@@ -8,7 +8,7 @@ namespace Archivist.Search.Querying;
 /// Reads an index the way the browser does: the entry file first, then only the dictionary pages, shards
 /// and metadata chunks a query needs, each read once. A term's entries from the main and tail segments are
 /// merged into one (doc ids never overlap), so querying sees a single index. <see cref="BytesRead"/>
-/// counts what was read.
+/// counts what was read and <see cref="FilesRead"/> names it, in the order read.
 /// </summary>
 public sealed class IndexReader
 {
@@ -17,6 +17,7 @@ public sealed class IndexReader
     private readonly Dictionary<string, TermEntry?> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DictionaryPage> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ShardTable> _tables = new(StringComparer.Ordinal);
+    private readonly List<string> _read = [];
 
     public IndexReader(IIndexSource source)
     {
@@ -37,6 +38,9 @@ public sealed class IndexReader
     public IndexEntryFile Entry { get; }
 
     public long BytesRead { get; private set; }
+
+    /// <summary>Every file read so far (paths inside the index folder), each once, in the order read.</summary>
+    public IReadOnlyList<string> FilesRead => _read;
 
     public int IdfOf(TermEntry entry) => Idf.Quantised(Entry.Documents, entry.DocumentFrequency);
 
@@ -134,7 +138,11 @@ public sealed class IndexReader
         return table;
     }
 
-    private TermEntry? LookupIn(int segment, string term)
+    /// <summary>
+    /// The shard of <paramref name="segment"/> a lookup of <paramref name="term"/> reads (the last whose first
+    /// term is ≤ the term), or null when the term sorts before every shard: known from the shard table alone.
+    /// </summary>
+    public string? ShardPath(int segment, string term)
     {
         var table = Shards(segment);
         int lo = 0, hi = table.First.Count - 1;
@@ -145,8 +153,13 @@ public sealed class IndexReader
             else hi = mid - 1;
         }
         if (table.First.Count == 0 || string.CompareOrdinal(table.First[lo], term) > 0) return null;
-        var hash = table.Files.Substring(lo * IndexFiles.HashLength, IndexFiles.HashLength);
-        foreach (var (t, bytes) in ShardCodec.Decode(Read(IndexFiles.Shard(hash))))
+        return IndexFiles.Shard(table.Files.Substring(lo * IndexFiles.HashLength, IndexFiles.HashLength));
+    }
+
+    private TermEntry? LookupIn(int segment, string term)
+    {
+        if (ShardPath(segment, term) is not { } path) return null;
+        foreach (var (t, bytes) in ShardCodec.Decode(Read(path)))
             if (t == term) return TermEntryCodec.Decode(bytes.Span);
         return null; // shards hold consecutive terms: one not in its shard is in no document of this segment
     }
@@ -165,6 +178,7 @@ public sealed class IndexReader
         bytes = _source.Read(path);
         BytesRead += bytes.Length;
         _files[path] = bytes;
+        _read.Add(path);
         return bytes;
     }
 }

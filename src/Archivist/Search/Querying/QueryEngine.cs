@@ -9,7 +9,9 @@ namespace Archivist.Search.Querying;
 /// hit shown. The order has three tiers, each by score: documents that match the words as typed, then those
 /// that need the open word's expansions, then those found only through a correction — a word the archive
 /// knows is taken as meant, so "workload management tool" puts the comment saying "tool" above a post with
-/// "toolkit". Scores are integers and ties go to the newer post, so both clients agree exactly.
+/// "toolkit". Scores are integers and ties go to the newer post, so both clients agree exactly. Everything the
+/// query reads beyond the entry files and the hits' metadata is admitted first against one
+/// <see cref="FetchBudget"/>, so no query, however long, reads more than the budget allows.
 /// </summary>
 public sealed class QueryEngine(IndexReader reader)
 {
@@ -21,17 +23,21 @@ public sealed class QueryEngine(IndexReader reader)
 
     public SearchResults Search(SearchRequest request)
     {
-        var plan = new QueryPlanner(reader, _analyzer).Plan(QueryParser.Parse(request.Query));
+        // One budget for everything the query reads beyond the entry files and the hits' metadata.
+        var budget = new FetchBudget(reader);
+        var plan = new QueryPlanner(reader, _analyzer).Plan(QueryParser.Parse(request.Query), budget);
         var (from, to) = DocRange(request.FromYear, request.ToYear);
+        ReadEntries(plan);
         var evaluator = new QueryEvaluator(reader);
         var scores = evaluator.Evaluate(plan, from, to);
         var exact = scores;
         // The first tier: documents matching every word as typed ("tool" itself, not only "toolkit").
         var literal = plan.Expanded ? evaluator.Evaluate(plan.Literal, from, to) : exact;
         var widened = false;
-        if (scores.Count < TypoThreshold && new TypoExpander(reader, _analyzer).Widen(plan) is { } wider)
+        if (scores.Count < TypoThreshold && new TypoExpander(reader, _analyzer).Widen(plan, budget) is { } wider)
         {
             plan = wider;
+            ReadEntries(plan);
             scores = evaluator.Evaluate(plan, from, to);
             widened = scores.Count > exact.Count; // only when corrections found more
         }
@@ -48,7 +54,17 @@ public sealed class QueryEngine(IndexReader reader)
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in plan.RequiredTerms)
             if (reader.Lookup(term) is { } entry) weights[term] = reader.IdfOf(entry) + 1;
-        return new SearchResults(scores.Count, hits, plan, widened, weights);
+        return new SearchResults(scores.Count, hits, plan, widened, weights) { FetchUnits = budget.Used };
+    }
+
+    /// <summary>
+    /// Reads the entry of every term of the plan, as the browser fetches them all before evaluating (evaluation
+    /// may stop before reaching some): both clients then read the same files, which the parity test checks.
+    /// </summary>
+    private void ReadEntries(QueryPlan plan)
+    {
+        foreach (var term in plan.Clauses.SelectMany(c => c.Readings).SelectMany(r => r.Slots).SelectMany(s => s.Alternatives).Select(a => a.Term))
+            reader.Lookup(term);
     }
 
     /// <summary>0: matches the words as typed; 1: needs the open word's expansions; 2: found only through a typo correction.</summary>

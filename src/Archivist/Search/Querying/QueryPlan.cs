@@ -54,6 +54,12 @@ public sealed record PlannedClause(IReadOnlyList<Reading> Readings, bool Negated
 
 public sealed record QueryPlan(IReadOnlyList<PlannedClause> Clauses)
 {
+    /// <summary>Words of the query the plan uses: each clause's space-separated pieces that analyse to a term.</summary>
+    public int UsedWords { get; init; }
+
+    /// <summary>Words left out because their terms did not fit the query's <see cref="FetchBudget"/>: "only the first <see cref="UsedWords"/> words were used".</summary>
+    public int IgnoredWords { get; init; }
+
     public IEnumerable<PlannedClause> Required => Clauses.Where(c => !c.Negated);
     public IEnumerable<PlannedClause> Excluded => Clauses.Where(c => c.Negated);
 
@@ -68,8 +74,8 @@ public sealed record QueryPlan(IReadOnlyList<PlannedClause> Clauses)
     public bool Expanded => Clauses.SelectMany(c => c.Readings).SelectMany(r => r.Slots).Any(s => s.Alternatives.Count > 1);
 
     /// <summary>The query read literally, each slot with its exact term only: the documents that rank first.</summary>
-    public QueryPlan Literal => new([.. Clauses.Select(c => c with
+    public QueryPlan Literal => this with { Clauses = [.. Clauses.Select(c => c with
     {
         Readings = [.. c.Readings.Select(r => new Reading([.. r.Slots.Select(s => s with { Alternatives = [s.Alternatives[0]] })]))],
-    })]);
+    })] };
 }

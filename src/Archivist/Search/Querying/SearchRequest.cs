@@ -27,4 +27,8 @@ public sealed record SearchHit(int Doc, long Score, string Where, Format.Documen
 /// The hits of a query. <see cref="Widened"/> when typo tolerance found posts that exact matching did not. <see cref="TermWeights"/>: each
 /// matched term with its quantised idf + 1, which snippets use to prefer the passage's rarest words.
 /// </summary>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, QueryPlan Plan, bool Widened, IReadOnlyDictionary<string, int> TermWeights);
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, QueryPlan Plan, bool Widened, IReadOnlyDictionary<string, int> TermWeights)
+{
+    /// <summary>How much of the query's <see cref="FetchBudget"/> its shards and dictionary pages used, in units.</summary>
+    public int FetchUnits { get; init; }
+}

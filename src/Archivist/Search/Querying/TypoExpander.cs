@@ -16,6 +16,11 @@ namespace Archivist.Search.Querying;
 /// <see cref="MaxFarPages"/> such pages per segment. Substitutions and insertions in the first two letters
 /// stay out of reach: about a hundred candidates, on nearly as many pages.
 /// </para>
+/// <para>
+/// Within the query's <see cref="FetchBudget"/>: a word gets corrections only if all the dictionary pages it
+/// would read fit, and then only corrections whose shards fit, taken in rounds so that every word gets its
+/// most frequent one that fits before any word gets a second.
+/// </para>
 /// </summary>
 public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
 {
@@ -25,43 +30,79 @@ public sealed class TypoExpander(IndexReader reader, EnglishAnalyzer analyzer)
     public const int PageReach = 1;
     public const int MaxFarPages = 3;
 
-    /// <summary>The plan with corrections added, or null when no word has any.</summary>
-    public QueryPlan? Widen(QueryPlan plan)
+    /// <summary>The plan with corrections added (within a budget of its own), or null when no word has any.</summary>
+    public QueryPlan? Widen(QueryPlan plan) => Widen(plan, new FetchBudget(reader));
+
+    /// <summary>
+    /// The plan with corrections added within <paramref name="budget"/>, or null when no word has any. Each word's
+    /// pages are admitted in query order; then the corrections go round: every word gets its most frequent
+    /// correction that fits before any word gets a second.
+    /// </summary>
+    public QueryPlan? Widen(QueryPlan plan, FetchBudget budget)
     {
-        var changed = false;
-        var clauses = plan.Clauses.Select(clause =>
+        var words = new List<(int Clause, int Reading, int Slot, List<string> Candidates)>();
+        for (var c = 0; c < plan.Clauses.Count; c++)
         {
-            if (clause.Negated || clause.Quoted) return clause;
-            var readings = clause.Readings.Select(reading => new Reading([.. reading.Slots.Select(slot =>
-            {
-                // The open word too ("corection" typed to the end is a finished word with a typo), unless it completes.
-                if (slot.Surface.Length < MinLength || slot.Completes || reader.Lookup(slot.Term) is not null) return slot;
-                var corrections = Corrections(slot).ToList();
-                if (corrections.Count == 0) return slot;
-                changed = true;
-                return slot with { Alternatives = [.. slot.Alternatives, .. corrections.Select(t => new Alternative(t, MatchKind.Correction))] };
-            })])).ToList();
-            return clause with { Readings = readings };
-        }).ToList();
-        return changed ? new QueryPlan(clauses) : null;
+            var clause = plan.Clauses[c];
+            if (clause.Negated || clause.Quoted) continue;
+            for (var r = 0; r < clause.Readings.Count; r++)
+                for (var s = 0; s < clause.Readings[r].Slots.Count; s++)
+                {
+                    var slot = clause.Readings[r].Slots[s];
+                    // The open word too ("corection" typed to the end is a finished word with a typo), unless it completes.
+                    if (slot.Surface.Length < MinLength || slot.Completes || reader.Lookup(slot.Term) is not null) continue;
+                    if (Candidates(slot, budget) is { Count: > 0 } candidates) words.Add((c, r, s, candidates));
+                }
+        }
+        var picked = words.Select(_ => new List<string>()).ToList();
+        var next = new int[words.Count];
+        for (var round = 0; round < MaxCorrections; round++)
+            for (var w = 0; w < words.Count; w++)
+                while (next[w] < words[w].Candidates.Count)
+                    if (budget.TryAdmit(words[w].Candidates[next[w]++]))
+                    {
+                        picked[w].Add(words[w].Candidates[next[w] - 1]);
+                        break;
+                    }
+        if (picked.All(p => p.Count == 0)) return null;
+
+        var clauses = plan.Clauses.Select(c => c.Readings.Select(r => r.Slots.ToList()).ToList()).ToList();
+        for (var w = 0; w < words.Count; w++)
+        {
+            var (c, r, s, _) = words[w];
+            var slot = clauses[c][r][s];
+            clauses[c][r][s] = slot with { Alternatives = [.. slot.Alternatives, .. picked[w].Select(t => new Alternative(t, MatchKind.Correction))] };
+        }
+        return plan with
+        {
+            Clauses = [.. plan.Clauses.Select((clause, c) => clause with { Readings = [.. clauses[c].Select(slots => new Reading(slots))] })],
+        };
     }
 
-    private IEnumerable<string> Corrections(Slot slot)
+    /// <summary>
+    /// The index terms that are the stem of a word one edit from the slot's, most frequent first; empty when the
+    /// dictionary pages their lookups read (known before reading them) do not all fit the budget.
+    /// </summary>
+    private List<string> Candidates(Slot slot, FetchBudget budget)
     {
-        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
         var tried = new HashSet<string>(slot.Alternatives.Select(a => a.Term), StringComparer.Ordinal);
-        var pages = new CorrectionPages(reader, slot.Term);
-        foreach (var variant in Variants(slot.Surface))
-        {
-            var stem = analyzer.Stem(variant);
-            if (tried.Add(stem) && reader.Df(stem, pages.Near) is var df and > 0) candidates[stem] = df;
-        }
-        foreach (var variant in FarVariants(slot.Surface))
-        {
-            var stem = analyzer.Stem(variant);
-            if (tried.Add(stem) && reader.Df(stem, pages.Admit) is var df and > 0) candidates[stem] = df;
-        }
-        return QueryPlanner.Ranked(candidates, MaxCorrections);
+        var near = Variants(slot.Surface).Select(analyzer.Stem).Where(tried.Add).ToList();
+        var far = FarVariants(slot.Surface).Select(analyzer.Stem).Where(tried.Add).ToList();
+        var planned = new CorrectionPages(reader, slot.Term);
+        var pages = new List<(int, int)>();
+        foreach (var (stems, readable) in new[] { (near, (Func<int, int, bool>)planned.Near), (far, planned.Admit) })
+            foreach (var stem in stems)
+                for (var s = 0; s < reader.Entry.Segments.Count; s++)
+                    if (reader.PageIndex(s, stem) is var p && readable(s, p)) pages.Add((s, p));
+        if (!budget.TryAdmit([], pages)) return [];
+
+        var candidates = new Dictionary<string, int>(StringComparer.Ordinal);
+        var read = new CorrectionPages(reader, slot.Term);
+        foreach (var stem in near)
+            if (reader.Df(stem, read.Near) is var df and > 0) candidates[stem] = df;
+        foreach (var stem in far)
+            if (reader.Df(stem, read.Admit) is var df and > 0) candidates[stem] = df;
+        return [.. QueryPlanner.Ranked(candidates, int.MaxValue)];
     }
 
     /// <summary>Words one edit from <paramref name="w"/>, the first two letters kept, in a fixed order.</summary>

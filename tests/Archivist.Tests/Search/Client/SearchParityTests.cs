@@ -14,6 +14,7 @@ namespace Archivist.Tests.Search.Client;
 /// The browser client (search-core.js under Node) and `archivist search` must give identical top-10 lists —
 /// same posts, same integer scores, same best passage — on the same static files: a generated corpus with a
 /// main and a tail segment, and the five real seeds with their known answers and the search audit's queries.
+/// Both must also use the same words of an over-long query (the fetch budget) and read the very same index files.
 /// </summary>
 public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClassFixture<GeneratedSite>, IClassFixture<SeedsSite>
 {
@@ -25,14 +26,27 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
         "Geurnsey", "uGernsey", "Hraehills", "xGuernsey", "HMPPS/Mo", "HMPPS/M", "HMPPS/MoJ", "the", "the ", "probatio",
     ];
 
+    /// <summary>The thirty commonest words of the generated corpus: far more than one query's fetch budget admits.</summary>
+    public const string CommonWords =
+        "and are be for in is it of on probation that the this to with as by service work not prison have their we has from was they will been";
+
+    /// <summary>Over-long queries: plain, typed to the end, a long phrase, an exclusion past the cut, typos throughout.</summary>
+    public static readonly string[] OverLongQueries =
+    [
+        CommonWords, CommonWords + " ", CommonWords + " probat", "\"" + CommonWords + "\"", "-napo " + CommonWords, CommonWords + " -napo",
+        "probation " + CommonWords + " \"probation service\"", "probaton servce ministy justce goverment reoffendng officr",
+        "probaton servce ministy justce goverment reoffendng officr ", "re-offending e-mail HMPPS/MoJ " + CommonWords,
+    ];
+
     [Fact]
-    public void JsClientAndCliRankIdentically() => AssertParity(generated.Site, Requests(generated.Answers));
+    public void JsClientAndCliRankIdentically() => AssertParity(generated.Site, Requests(generated.Answers), overLong: true);
 
     [Fact]
     public void JsClientAndCliRankIdenticallyOnTheSeeds() =>
-        AssertParity(seeds.Site, [.. KnownAnswerTests.Answers().Select(a => a.Query).Concat(AuditQueries).Select(q => new SearchRequest(q))]);
+        AssertParity(seeds.Site, [.. KnownAnswerTests.Answers().Select(a => a.Query).Concat(AuditQueries).Concat(OverLongQueries).Select(q => new SearchRequest(q))]);
 
-    private static void AssertParity(SearchTestSite site, List<SearchRequest> requests)
+    /// <param name="overLong">Whether the index is large enough (the generated one) that the common-word queries go past the fetch budget; the seeds' whole index is a dozen shards.</param>
+    private static void AssertParity(SearchTestSite site, List<SearchRequest> requests, bool overLong = false)
     {
         var node = ExternalTool.Require("node", "it runs templates/assets/search/search-core.js");
         var file = Path.GetTempFileName();
@@ -56,6 +70,19 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
                 Assert.True(cli.SequenceEqual(browser),
                     $"query '{requests[i].Query}' ({requests[i].Order}, {requests[i].FromYear}-{requests[i].ToYear}):\nCLI:\n  {string.Join("\n  ", cli)}\nJS:\n  {string.Join("\n  ", browser)}");
                 if (cli.Count > 0) nonEmpty++;
+
+                // The same words used, the same budget spent, the same files read.
+                var reader = new IndexReader(new FolderIndexSource(site.IndexFolder));
+                var results = new QueryEngine(reader).Search(requests[i]);
+                var query = $"query '{requests[i].Query}'";
+                Assert.Equal((results.Plan.UsedWords, results.Plan.IgnoredWords, results.FetchUnits),
+                    ((int)js[i]["used"]!, (int)js[i]["ignored"]!, (int)js[i]["units"]!));
+                var jsFiles = js[i]["files"]!.AsArray().Select(f => (string)f!).ToList();
+                var csFiles = reader.FilesRead.Order(StringComparer.Ordinal).ToList();
+                Assert.True(csFiles.SequenceEqual(jsFiles), $"{query} read different files:\nCLI only: {string.Join(' ', csFiles.Except(jsFiles))}\nJS only: {string.Join(' ', jsFiles.Except(csFiles))}");
+                Assert.True(results.FetchUnits <= FetchBudget.MaxUnits, $"{query} spent {results.FetchUnits} units");
+                if (overLong && requests[i].Query.Contains(CommonWords, StringComparison.Ordinal))
+                    Assert.True(results.Plan.IgnoredWords > 0, $"{query} used all its {results.Plan.UsedWords} words: the comparison proves little");
             }
             Assert.True(nonEmpty > requests.Count * 3 / 4, $"only {nonEmpty} of {requests.Count} queries found anything: the comparison proves little");
         }
@@ -88,6 +115,7 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
             "officer's", "40,000", "HMPPS/MoJ", "re-offending", "probaton", "goverment", "reoffendng",
         };
         queries.AddRange(AuditQueries);
+        queries.AddRange(OverLongQueries);
         foreach (var w in words)
         {
             queries.Add(w);
