@@ -5,8 +5,9 @@ namespace Archivist.Build;
 
 /// <summary>
 /// What each seed file parsed to, kept between builds under <c>cache/seeds/</c>, keyed by the tool's
-/// version, the file's name and its content hash: adding one seed to 10,000 parses only that one.
-/// A missing or damaged entry is parsed again and rewritten; it never fails a build.
+/// version, the file's name and its content hash: adding one seed to 10,000 parses only that one, and the
+/// others' posts are known from their entries (metadata, comment counts, digests; see <see cref="SeedFileCodec"/>)
+/// until a page needs a post's text. A missing or damaged entry is parsed again and rewritten; it never fails a build.
 /// </summary>
 public sealed class SeedCache(string? cacheDirectory, string toolId)
 {
@@ -20,7 +21,7 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         {
             try
             {
-                var cached = ReadHeader(path, file);
+                var cached = SeedFileCodec.Read(File.ReadAllBytes(path), () => SeedFileLoader.Load(file.Path, file.Name));
                 if (cached.Name == file.Name)
                 {
                     hit = true;
@@ -35,29 +36,6 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         var result = SeedFileLoader.Load(file.Path, file.Name);
         if (path is not null) CacheFiles.WriteAtomic(path, stream => SeedFileCodec.Write(stream, result));
         return result;
-    }
-
-    /// <summary>An entry's header only: each post reads its texts from the entry when first needed (or, failing that, from the seed).</summary>
-    private static SeedFileResult ReadHeader(string path, SeedFileInfo file)
-    {
-        using var handle = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(handle);
-        var trailer = new byte[Math.Min(SeedFileCodec.TrailerLength, length)];
-        if (RandomAccess.Read(handle, trailer, length - trailer.Length) != trailer.Length) throw new InvalidDataException("seed cache entry ends early");
-        var (offset, headerLength) = SeedFileCodec.HeaderPlace(trailer, length);
-        var head = new byte[headerLength];
-        if (RandomAccess.Read(handle, head, offset) != head.Length) throw new InvalidDataException("seed cache entry ends early");
-        return SeedFileCodec.ReadHeader(head, offset, (offset, count) => ReadRange(path, offset, count),
-            index => SeedFileLoader.Load(file.Path, file.Name).Posts is var posts && index < posts.Count
-                ? posts[index].Post
-                : throw new InvalidDataException("a seed changed while the site was being built; build again"));
-    }
-
-    private static byte[] ReadRange(string path, long offset, int count)
-    {
-        using var handle = File.OpenHandle(path);
-        var bytes = new byte[count];
-        return RandomAccess.Read(handle, bytes, offset) == count ? bytes : throw new InvalidDataException("seed cache entry ends early");
     }
 
     /// <summary>Deletes entries no current seed uses (old versions of edited or removed seeds).</summary>
