@@ -105,15 +105,36 @@ export function term(word) {
 
 export { stem };
 
-/** The analyzed tokens of a text: {term, start, end, position, stacked}, in order. */
-export function analyze(text) {
+/** A term no word analyses to: what {@link analyze} gives a word that cannot be one of the terms asked about. */
+export const OTHER = '\0';
+
+/**
+ * The analyzed tokens of a text: {term, start, end, position, stacked}, in order. With `wanted` (a Set or Map of
+ * terms), a word that cannot stem to one of them gets the term {@link OTHER} without being stemmed: a stem keeps
+ * its word's first letter and is never longer than it (Snowball English only rewrites endings), so a word whose
+ * first letter no wanted term starts with, or that is shorter than every wanted term, is none of them (a word
+ * starting with an apostrophe, such as U+02BC, which Snowball drops, is always stemmed). Snippets
+ * of long passages spent most of their time stemming words that could never match.
+ */
+export function analyze(text, wanted = null) {
   const out = [];
+  let firsts = null;
+  let shortest = 0;
+  if (wanted !== null) {
+    firsts = new Set();
+    shortest = Infinity;
+    for (const t of wanted.keys()) { firsts.add(t[0]); shortest = Math.min(shortest, t.length); }
+  }
   // A passage repeats its words: analysing each spelling once (a memo that lives for this call) halves the work.
   const terms = new Map();
   for (const t of tokenize(text)) {
     const word = text.slice(t.start, t.end);
     let tm = terms.get(word);
-    if (tm === undefined) terms.set(word, tm = term(word));
+    if (tm === undefined) {
+      const w = normalized(word);
+      tm = w === null ? null : firsts !== null && w[0] !== "'" && (w.length < shortest || !firsts.has(w[0])) ? OTHER : stem(w);
+      terms.set(word, tm);
+    }
     if (tm !== null) out.push({ term: tm, start: t.start, end: t.end, position: t.position, stacked: t.stacked });
   }
   return out;

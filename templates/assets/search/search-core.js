@@ -902,7 +902,7 @@ export const ELLIPSIS = '…';
  * search() returns. Build DOM from the parts with text nodes and <mark> elements, never as HTML.
  */
 export function snippet(text, terms) {
-  const all = analyze(text);
+  const all = analyze(text, terms);
   const words = all.filter((t) => !t.stacked);
   if (words.length === 0) return [];
   const matched = matchedWords(all, words, terms);
@@ -961,7 +961,7 @@ export function passageMarkup(html, name) {
 
 /** The whole text as parts [{text, mark}], matched words marked: for titles, shown in full. */
 export function highlight(text, terms) {
-  const all = analyze(text);
+  const all = analyze(text, terms);
   const stacked = stackedMatches(all, terms);
   const parts = [];
   let at = 0;

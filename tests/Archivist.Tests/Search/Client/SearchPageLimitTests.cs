@@ -10,45 +10,32 @@ namespace Archivist.Tests.Search.Client;
 /// </summary>
 public sealed class SearchPageLimitTests : IAsyncLifetime
 {
-    private SearchTestSite _site = null!;
-    private StaticSiteServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IPage _page = null!;
+    private SearchPageSession _session = null!;
+    private SearchTestSite Site => _session.Site;
+    private StaticSiteServer Server => _session.Server;
+    private IPage Page => _session.Page;
 
-    public async ValueTask InitializeAsync()
-    {
-        Assertions.SetDefaultExpectTimeout(20_000);
-        var (posts, _) = SearchTestSite.Generated(GeneratedSite.Posts);
-        _site = new SearchTestSite(posts);
-        StandInPages.WriteSite(_site.Root, posts, _site.Options.Folder);
-        _server = new StaticSiteServer(_site.Root);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        _page = await _browser.NewPageAsync();
-    }
+    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(SearchTestSite.Generated(GeneratedSite.Posts).Posts);
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-        _server?.Dispose();
-        _site?.Dispose();
+        if (_session is not null) await _session.DisposeAsync();
     }
 
     [Fact]
     public async Task AnOverLongQuerySaysWhichWordsWereUsed()
     {
         var query = SearchParityTests.CommonWords;
-        var plan = _site.Search(query).Plan;
+        var plan = Site.Search(query).Plan;
         Assert.True(plan.IgnoredWords > 0 && plan.UsedWords > 1);
-        await _page.GotoAsync(_server.BaseUrl + "search/?q=" + Uri.EscapeDataString(query));
-        var status = _page.Locator("#search-status");
+        await Page.GotoAsync(Server.BaseUrl + "search/?q=" + Uri.EscapeDataString(query));
+        var status = Page.Locator("#search-status");
         await Assertions.Expect(status.Locator(".search-limit")).ToHaveTextAsync($"Only the first {plan.UsedWords} words were used; the rest were ignored.");
         await Assertions.Expect(status).ToContainTextAsync(" match");
         Assert.Equal("polite", await status.GetAttributeAsync("aria-live"));
 
         // A short query clears the note.
-        var input = _page.Locator("#search-input");
+        var input = Page.Locator("#search-input");
         await input.FillAsync("probation service");
         await input.PressAsync("Enter");
         await Assertions.Expect(status.Locator(".search-limit")).ToHaveCountAsync(0);

@@ -9,41 +9,27 @@ namespace Archivist.Tests.Search.Client;
 public sealed class SearchPageTests : IAsyncLifetime
 {
     private const string Hostile = "<img src=x onerror=\"window.pwned=1\"> <b>Bold</b> & co";
-    private SearchTestSite _site = null!;
-    private StaticSiteServer _server = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IPage _page = null!;
+    private SearchPageSession _session = null!;
+    private StaticSiteServer Server => _session.Server;
+    private IPage Page => _session.Page;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(SearchTestSite.SeedPosts().Append(new Post
     {
-        Assertions.SetDefaultExpectTimeout(20_000); // CI machines are shared; results appear when they appear
-        var posts = SearchTestSite.SeedPosts().Append(new Post
-        {
-            Title = Hostile, Date = new DateOnly(2020, 1, 2), Slug = "hostile", Url = "/2020/01/hostile.html",
-            Sources = new ValueList<string>(["test"]), Body = "A post whose title is markup: zzzprobe.",
-        }).ToList();
-        _site = new SearchTestSite(posts);
-        StandInPages.WriteSite(_site.Root, posts, _site.Options.Folder);
-        _server = new StaticSiteServer(_site.Root);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        _page = await _browser.NewPageAsync();
-    }
+        Title = Hostile, Date = new DateOnly(2020, 1, 2), Slug = "hostile", Url = "/2020/01/hostile.html",
+        Sources = new ValueList<string>(["test"]), Body = "A post whose title is markup: zzzprobe.",
+    }).ToList());
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null) await _browser.CloseAsync();
-        _playwright?.Dispose();
-        _server?.Dispose();
-        _site?.Dispose();
+        if (_session is not null) await _session.DisposeAsync();
     }
 
-    private ILocator Results => _page.Locator(".search-result");
+    private ILocator Results => Page.Locator(".search-result");
 
     private async Task Open(string query = "")
     {
-        await _page.GotoAsync(_server.BaseUrl + "search/" + (query.Length > 0 ? "?q=" + Uri.EscapeDataString(query) : ""));
-        await _page.Locator("#search-app[data-ready]").WaitForAsync(); // before typing: the module script loads after the page
+        await Page.GotoAsync(Server.BaseUrl + "search/" + (query.Length > 0 ? "?q=" + Uri.EscapeDataString(query) : ""));
+        await Page.Locator("#search-app[data-ready]").WaitForAsync(); // before typing: the module script loads after the page
     }
 
     [Fact]
@@ -54,17 +40,17 @@ public sealed class SearchPageTests : IAsyncLifetime
         var link = Results.First.Locator("h2 a");
         Assert.EndsWith("/2025/10/clash-of-cultures.html#c3", await link.GetAttributeAsync("href"));
         await Assertions.Expect(Results.First.Locator(".search-snippet mark")).ToHaveTextAsync("Guernsey");
-        await Assertions.Expect(_page.Locator("#search-status")).ToHaveTextAsync("1 post matches.");
-        Assert.Equal("polite", await _page.Locator("#search-status").GetAttributeAsync("aria-live"));
+        await Assertions.Expect(Page.Locator("#search-status")).ToHaveTextAsync("1 post matches.");
+        Assert.Equal("polite", await Page.Locator("#search-status").GetAttributeAsync("aria-live"));
     }
 
     [Fact]
     public async Task ResultsComeAsYouTypeAndTheQueryGoesIntoTheUrl()
     {
         await Open();
-        await _page.Locator("#search-input").PressSequentiallyAsync("harehi");
+        await Page.Locator("#search-input").PressSequentiallyAsync("harehi");
         await Assertions.Expect(Results.First.Locator("h2 a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("plans-to-re-professionalise.*#c2$"));
-        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=harehi$"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=harehi$"));
     }
 
     [Fact]
@@ -72,15 +58,15 @@ public sealed class SearchPageTests : IAsyncLifetime
     {
         await Open("probation");
         await Assertions.Expect(Results).ToHaveCountAsync(10);
-        await _page.Locator("#search-input").FocusAsync();
-        await _page.Keyboard.PressAsync("ArrowDown");
+        await Page.Locator("#search-input").FocusAsync();
+        await Page.Keyboard.PressAsync("ArrowDown");
         var first = await Results.Nth(0).Locator("h2 a").GetAttributeAsync("href");
-        Assert.Equal(first, await _page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
-        await _page.Keyboard.PressAsync("ArrowDown");
-        Assert.Equal(await Results.Nth(1).Locator("h2 a").GetAttributeAsync("href"), await _page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
-        await _page.Keyboard.PressAsync("Escape");
-        Assert.Equal("search-input", await _page.EvaluateAsync<string>("document.activeElement.id"));
-        await _page.Locator(".search-more").ClickAsync();
+        Assert.Equal(first, await Page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        await Page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(await Results.Nth(1).Locator("h2 a").GetAttributeAsync("href"), await Page.EvaluateAsync<string>("document.activeElement.getAttribute('href')"));
+        await Page.Keyboard.PressAsync("Escape");
+        Assert.Equal("search-input", await Page.EvaluateAsync<string>("document.activeElement.id"));
+        await Page.Locator(".search-more").ClickAsync();
         await Assertions.Expect(Results).ToHaveCountAsync(11); // all eleven seed posts hold "probation"
     }
 
@@ -88,14 +74,14 @@ public sealed class SearchPageTests : IAsyncLifetime
     public async Task TheBackButtonRestoresTheEarlierQuery()
     {
         await Open();
-        var input = _page.Locator("#search-input");
+        var input = Page.Locator("#search-input");
         await input.FillAsync("napo");
         await input.PressAsync("Enter");
-        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=napo$"));
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=napo$"));
         await input.FillAsync("guernsey");
         await input.PressAsync("Enter");
         await Assertions.Expect(Results).ToHaveCountAsync(1);
-        await _page.GoBackAsync();
+        await Page.GoBackAsync();
         await Assertions.Expect(input).ToHaveValueAsync("napo");
         await Assertions.Expect(Results.First.Locator("h2 a")).ToContainTextAsync("Napo");
     }
@@ -105,15 +91,15 @@ public sealed class SearchPageTests : IAsyncLifetime
     {
         await Open("probation");
         await Assertions.Expect(Results).ToHaveCountAsync(10);
-        await _page.Locator("#search-from").SelectOptionAsync("2016");
-        await _page.Locator("#search-to").SelectOptionAsync("2016");
+        await Page.Locator("#search-from").SelectOptionAsync("2016");
+        await Page.Locator("#search-to").SelectOptionAsync("2016");
         await Assertions.Expect(Results).ToHaveCountAsync(1);
-        await Assertions.Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("from=2016&to=2016"));
-        await _page.Locator("#search-from").SelectOptionAsync("");
-        await _page.Locator("#search-to").SelectOptionAsync("");
-        await _page.Locator("#search-sort").SelectOptionAsync("date");
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("from=2016&to=2016"));
+        await Page.Locator("#search-from").SelectOptionAsync("");
+        await Page.Locator("#search-to").SelectOptionAsync("");
+        await Page.Locator("#search-sort").SelectOptionAsync("date");
         await Assertions.Expect(Results).ToHaveCountAsync(10);
-        var dates = await _page.Locator(".search-result time").EvaluateAllAsync<string[]>("els => els.map(e => e.dateTime)");
+        var dates = await Page.Locator(".search-result time").EvaluateAllAsync<string[]>("els => els.map(e => e.dateTime)");
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
     }
 
@@ -124,7 +110,7 @@ public sealed class SearchPageTests : IAsyncLifetime
         await Assertions.Expect(Results).ToHaveCountAsync(1);
         var link = Results.First.Locator("h2 a");
         await Assertions.Expect(link).ToHaveTextAsync(Hostile);
-        Assert.Equal(0, await _page.Locator("#search-results img, #search-results b").CountAsync());
-        Assert.Null(await _page.EvaluateAsync<int?>("window.pwned"));
+        Assert.Equal(0, await Page.Locator("#search-results img, #search-results b").CountAsync());
+        Assert.Null(await Page.EvaluateAsync<int?>("window.pwned"));
     }
 }
