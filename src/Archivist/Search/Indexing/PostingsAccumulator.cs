@@ -20,10 +20,6 @@ public sealed class PostingsAccumulator(TermTable table, int firstDoc = 0)
     private readonly Dictionary<string, Buffer> _byTerm = new(StringComparer.Ordinal);
     private readonly List<FieldLengths> _lengths = [];
 
-    public PostingsAccumulator(int firstDoc = 0) : this(new TermTable(), firstDoc)
-    {
-    }
-
     public int Documents => _lengths.Count;
 
     public int Terms => _byTerm.Count;

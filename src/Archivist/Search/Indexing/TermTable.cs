@@ -12,10 +12,7 @@ public sealed class TermTable
 {
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private string[] _terms = new string[1024];
     private int _count;
-
-    public int Count => Volatile.Read(ref _count);
 
     public int IdOf(string term)
     {
@@ -23,21 +20,9 @@ public sealed class TermTable
         lock (_gate)
         {
             if (_ids.TryGetValue(term, out id)) return id;
-            id = _count;
-            if (id == _terms.Length) Array.Resize(ref _terms, id * 2);
-            _terms[id] = term;
-            Volatile.Write(ref _count, id + 1);
+            id = _count++;
             _ids[term] = id;
             return id;
-        }
-    }
-
-    /// <summary>The text of a term this table numbered.</summary>
-    public string this[int id]
-    {
-        get
-        {
-            lock (_gate) return (uint)id < (uint)_count ? _terms[id] : throw new ArgumentOutOfRangeException(nameof(id));
         }
     }
 }
