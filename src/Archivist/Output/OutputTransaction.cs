@@ -67,11 +67,27 @@ public sealed class OutputTransaction : IDisposable
             Directory.CreateDirectory(folder); // once per folder, not per file (harmless if two threads race here)
             _stagingFolders[folder] = true;
         }
-        using (var stream = new FileStream(staged, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+        using (var stream = CreateStaged(staged))
             stream.Write(content);
         Add(path, new ManifestEntry(path, content.Length, hash), 0);
         _staged[path] = true;
         return true;
+    }
+
+    /// <summary>
+    /// A new staging file. Created without truncating (O_EXCL, not O_TRUNC): on ext4 truncating even an empty new
+    /// file cost 1.5–2 s of kernel time over a 25,000-file site. A file already there (a path staged twice) is replaced.
+    /// </summary>
+    private static FileStream CreateStaged(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        }
     }
 
     /// <summary>
