@@ -13,6 +13,8 @@ public sealed class WrittenMarkdownText : IWrittenMarkdownSink
 
     private WrittenMarkdownText(int capacity) => _text = new StringBuilder(capacity);
 
+    private WrittenMarkdownText(StringBuilder into) => _text = into;
+
     /// <summary>The same text as <see cref="MarkdownSyntax.ToPlainText(string)"/>, or false when the Markdown is outside the subset.</summary>
     public static bool TryToPlainText(string markdown, out string text)
     {
@@ -24,6 +26,17 @@ public sealed class WrittenMarkdownText : IWrittenMarkdownSink
         }
         text = sink._text.ToString().Trim();
         return true;
+    }
+
+    /// <summary>
+    /// The same text, untrimmed, into <paramref name="into"/> (cleared first), or false when the Markdown is outside
+    /// the subset: for callers that read the text once and can reuse one buffer (search analysis reads every
+    /// comment of the archive).
+    /// </summary>
+    public static bool TryAppendPlainText(string markdown, StringBuilder into)
+    {
+        into.Clear();
+        return WrittenMarkdown.TryRead(markdown, new WrittenMarkdownText(into));
     }
 
     public void Rule() { }

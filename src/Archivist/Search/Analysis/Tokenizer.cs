@@ -16,11 +16,12 @@ namespace Archivist.Search.Analysis;
 /// </remarks>
 public static class Tokenizer
 {
-    public static TokenStream Tokenize(string text) => new(text);
+    public static TokenStream Tokenize(ReadOnlySpan<char> text) => new(text);
 
     /// <summary>The tokens of one text, in order; a plain word costs no allocation.</summary>
-    public struct TokenStream(string text)
+    public ref struct TokenStream(ReadOnlySpan<char> text)
     {
+        private readonly ReadOnlySpan<char> _text = text;
         private int _i;
         private int _position = -1;
         // A compound's parts (and its stacked joined form) waiting to be handed out; null until one is met.
@@ -39,15 +40,15 @@ public static class Tokenizer
                 return true;
             }
             var i = _i;
-            while (i < text.Length && !CharClass.IsWordStart(text[i])) i++; // (the fast path: ASCII inline)
-            if (i >= text.Length)
+            while (i < _text.Length && !CharClass.IsWordStart(_text[i])) i++; // (the fast path: ASCII inline)
+            if (i >= _text.Length)
             {
                 _i = i;
                 return false;
             }
             var start = i;
-            i = EndOfWord(text, i);
-            if (!StartsAnotherPart(text, i))
+            i = EndOfWord(_text, i);
+            if (!StartsAnotherPart(_text, i))
             {
                 _i = i;
                 Current = new RawToken(start, i, ++_position, Stacked: false);
@@ -67,11 +68,11 @@ public static class Tokenizer
             var hyphensOnly = true;
             var i = end;
             _pending.Add(new RawToken(start, end, ++_position, Stacked: false));
-            while (StartsAnotherPart(text, i))
+            while (StartsAnotherPart(_text, i))
             {
-                hyphensOnly &= CharClass.IsHyphen(text[i]);
+                hyphensOnly &= CharClass.IsHyphen(_text[i]);
                 var partStart = i + 1;
-                i = EndOfWord(text, partStart);
+                i = EndOfWord(_text, partStart);
                 _pending.Add(new RawToken(partStart, i, ++_position, Stacked: false));
             }
             if (hyphensOnly) _pending.Insert(1, new RawToken(start, i, first, Stacked: true));
@@ -80,11 +81,11 @@ public static class Tokenizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool StartsAnotherPart(string text, int i) =>
+    private static bool StartsAnotherPart(ReadOnlySpan<char> text, int i) =>
         i + 1 < text.Length && CharClass.IsCompoundJoiner(text[i]) && CharClass.IsWordStart(text[i + 1]);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int EndOfWord(string text, int i)
+    private static int EndOfWord(ReadOnlySpan<char> text, int i)
     {
         var start = i;
         while (i < text.Length)
