@@ -64,6 +64,7 @@ public static partial class BuildBenchmark
 
     private static Timed Measure(string file, string[] args)
     {
+        Sync();
         var m = ExternalRun.Time(file, args);
         if (m.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed:\n{m.StdErr}");
         var s = Summary().Match(m.StdErr);
@@ -82,6 +83,7 @@ public static partial class BuildBenchmark
         var import = ExternalRun.Time("dotnet", [tool, "import", "--seeds", corpus, "--out", input, "--quiet"]);
         if (import.ExitCode != 0) throw new InvalidOperationException("import failed: " + import.StdErr);
         CopyFolder(Path.Combine(BenchPaths.Root, "bench", "eleventy", "_includes"), Path.Combine(input, "_includes"));
+        Sync();
         var run = ExternalRun.Time("node", [cmd, "--config=" + Path.Combine(BenchPaths.Root, "bench", "eleventy", "eleventy.config.mjs"),
             "--input=" + input, "--output=" + Path.Combine(work, "eleventy-site"), "--quiet"]);
         if (run.ExitCode != 0) throw new InvalidOperationException("eleventy failed: " + run.StdErr);
@@ -127,6 +129,15 @@ public static partial class BuildBenchmark
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
+    }
+
+    /// <summary>
+    /// Flushes written files to disk before a measured run, so that a run does not pay for writing back the
+    /// previous run's output (or the corpus copied in just before): each run starts as a publisher's would.
+    /// </summary>
+    private static void Sync()
+    {
+        if (!OperatingSystem.IsWindows()) ExternalRun.Time("sync", []);
     }
 
     private static string LoadAverage() =>
