@@ -5,7 +5,11 @@ using Microsoft.Playwright;
 namespace Archivist.Bench;
 
 /// <summary>One query as a probe page ran it: milliseconds to a ranked list and to five shown results, bytes fetched, top URLs.</summary>
-public sealed record ProbeQuery(string Query, double RankedMs, double ShownMs, long Bytes, int Requests, int Total, IReadOnlyList<string> Urls, string? Error);
+public sealed record ProbeQuery(string Query, double RankedMs, double ShownMs, long Bytes, int Requests, int Total, IReadOnlyList<string> Urls, string? Error)
+{
+    /// <summary>Milliseconds from the query's start to the probe's intermediate stages, where the probe reports them.</summary>
+    public IReadOnlyDictionary<string, double> Stages { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>
 /// Drives a probe page (bench/search/*.html) in headless Debian Chromium and counts what each query fetches:
@@ -38,17 +42,22 @@ public sealed class BrowserProbe : IAsyncDisposable
     /// Opens the probe in a fresh context (empty cache), runs the queries in order in that one page and
     /// measures each. The first query's bytes include everything the page fetched before it (library, entry files).
     /// </summary>
-    public async Task<IReadOnlyList<ProbeQuery>> RunAsync(string probeUrl, IReadOnlyList<string> queries, TimeSpan perQuery)
+    /// <remarks>
+    /// With <paramref name="countBytes"/> false no request is inspected (bytes read as 0): asking the browser for
+    /// every response's sizes costs round trips to it during the measured queries.
+    /// </remarks>
+    public async Task<IReadOnlyList<ProbeQuery>> RunAsync(string probeUrl, IReadOnlyList<string> queries, TimeSpan perQuery, bool countBytes = true)
     {
         await using var context = await _browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var sizes = new ConcurrentQueue<(long Bytes, bool Probe)>();
         var pending = new ConcurrentBag<Task>();
-        page.RequestFinished += (_, request) => pending.Add(Task.Run(async () =>
-        {
-            var s = await request.SizesAsync();
-            sizes.Enqueue((Math.Max(0, s.ResponseBodySize), request.Url == probeUrl));
-        }));
+        if (countBytes)
+            page.RequestFinished += (_, request) => pending.Add(Task.Run(async () =>
+            {
+                var s = await request.SizesAsync();
+                sizes.Enqueue((Math.Max(0, s.ResponseBodySize), request.Url == probeUrl));
+            }));
 
         await page.GotoAsync(probeUrl, new PageGotoOptions { Timeout = 120_000 });
         await page.WaitForFunctionAsync("() => window.benchReady === true", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
@@ -66,8 +75,11 @@ public sealed class BrowserProbe : IAsyncDisposable
                 outcome = default;
                 error = e.GetType().Name + ": " + e.Message.Split('\n')[0];
             }
-            await Task.Delay(100); // let the last RequestFinished events arrive
-            await Task.WhenAll(pending.ToArray());
+            if (countBytes)
+            {
+                await Task.Delay(100); // let the last RequestFinished events arrive
+                await Task.WhenAll(pending.ToArray());
+            }
             long bytes = 0;
             var requests = 0;
             while (sizes.TryDequeue(out var s))
@@ -79,11 +91,21 @@ public sealed class BrowserProbe : IAsyncDisposable
             results.Add(error is not null
                 ? new ProbeQuery(query, double.NaN, double.NaN, bytes, requests, 0, [], error)
                 : new ProbeQuery(query, outcome.GetProperty("ranked").GetDouble(), outcome.GetProperty("shown").GetDouble(), bytes, requests,
-                    outcome.GetProperty("total").GetInt32(), outcome.GetProperty("urls").EnumerateArray().Select(u => u.GetString() ?? "").ToList(), null));
+                    outcome.GetProperty("total").GetInt32(), outcome.GetProperty("urls").EnumerateArray().Select(u => u.GetString() ?? "").ToList(), null)
+                {
+                    Stages = outcome.TryGetProperty("stages", out var stages)
+                        ? stages.EnumerateObject().ToDictionary(p => p.Name, p => Number(p.Value))
+                        : new Dictionary<string, double>(),
+                });
             if (error is not null) break; // a page that timed out is in no state to go on
         }
         return results;
     }
+
+    /// <summary>A number from the page: Playwright passes -0, NaN and the infinities as strings.</summary>
+    private static double Number(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? value.GetDouble()
+        : double.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
 
     public async ValueTask DisposeAsync()
     {

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "index" => IndexCommand.Run(args[1..]),
     "analyze" => AnalyzeBenchmark.Run(args[1..]),
     "search" => SearchBenchmark.Run(args[1..]),
+    "latency" => LatencyBenchmark.Run(args[1..]),
     "format" => FormatCommand.Run(args[1..]),
     _ => Usage(),
 };
@@ -28,6 +29,9 @@ static int Usage()
           search [--posts 1000,10000] [--peers archivist,pagefind,lunr]
                                                         search index vs Pagefind and lunr (npm install in bench/ first);
                                                         prints Markdown tables for docs/BENCHMARKS.md
+          latency [--posts 10000] [--rounds 3] [--rtt MS] [--baseline INDEX_DIR,ASSETS_DIR]
+                                                        query latency alone on the indexes a `search` run left, engines alternating,
+                                                        Archivist's stages shown
           format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
         """);
     return 2;

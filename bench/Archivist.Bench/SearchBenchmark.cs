@@ -116,18 +116,7 @@ public static class SearchBenchmark
             }
         }
 
-        // The queries: a first one in a fresh browser, then common words, then known answers (exact, with a typo, with common words).
-        // Disjoint samples, so no query finds its files already cached by an earlier one.
-        var step = Math.Max(1, answers.Count / 200);
-        var drawn = answers.Where((_, i) => i % step == 0).Take(200).ToList();
-        var sample = drawn.Where((_, i) => i % 4 < 2).ToList();
-        var typo = drawn.Where((_, i) => i % 4 == 2).Select(a => (Query: a.Query[..4] + a.Query[5..], Expected: a)).ToList();
-        var mixed = drawn.Where((_, i) => i % 4 == 3).Select(a => (Query: "the probation " + a.Query, Expected: a)).ToList();
-        var queries = new List<string> { sample[0].Query };
-        queries.AddRange(CommonQueries);
-        queries.AddRange(sample.Select(a => a.Query));
-        queries.AddRange(typo.Select(t => t.Query));
-        queries.AddRange(mixed.Select(t => t.Query));
+        var (queries, sample, typo, mixed) = Queries(answers);
 
         using var server = new StaticSiteServer(mounts);
         await WarmAsync(server, mounts);
@@ -165,6 +154,32 @@ public static class SearchBenchmark
         foreach (var n in notes) table.AppendLine("- " + n);
         if (incremental.Length > 0) table.AppendLine("- " + incremental);
         return table.ToString();
+    }
+
+    /// <summary>
+    /// The queries, in order: a first one in a fresh browser, then common words, then known answers (exact, with a
+    /// typo, with common words). Disjoint samples, so no query finds its files already cached by an earlier one.
+    /// </summary>
+    internal static (List<string> All, List<KnownAnswer> Exact, List<(string Query, KnownAnswer Expected)> Typo,
+        List<(string Query, KnownAnswer Expected)> Mixed) Queries(IReadOnlyList<KnownAnswer> answers)
+    {
+        var step = Math.Max(1, answers.Count / 200);
+        var drawn = answers.Where((_, i) => i % step == 0).Take(200).ToList();
+        var sample = drawn.Where((_, i) => i % 4 < 2).ToList();
+        var typo = drawn.Where((_, i) => i % 4 == 2).Select(a => (Query: a.Query[..4] + a.Query[5..], Expected: a)).ToList();
+        var mixed = drawn.Where((_, i) => i % 4 == 3).Select(a => (Query: "the probation " + a.Query, Expected: a)).ToList();
+        var queries = new List<string> { sample[0].Query };
+        queries.AddRange(CommonQueries);
+        queries.AddRange(sample.Select(a => a.Query));
+        queries.AddRange(typo.Select(t => t.Query));
+        queries.AddRange(mixed.Select(t => t.Query));
+        return (queries, sample, typo, mixed);
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var v = values.Where(x => !double.IsNaN(x)).Order().ToList();
+        return v.Count == 0 ? double.NaN : v.Count % 2 == 1 ? v[v.Count / 2] : (v[v.Count / 2 - 1] + v[v.Count / 2]) / 2;
     }
 
     /// <summary>A peer's earlier build measurement (with --reuse-peers, when its output is still there): peers take minutes.</summary>
@@ -241,12 +256,6 @@ public static class SearchBenchmark
         using (var gzip = new System.IO.Compression.GZipStream(counter, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
         using (var input = File.OpenRead(file)) input.CopyTo(gzip);
         return counter.Length;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var v = values.Where(x => !double.IsNaN(x)).Order().ToList();
-        return v.Count == 0 ? double.NaN : v.Count % 2 == 1 ? v[v.Count / 2] : (v[v.Count / 2 - 1] + v[v.Count / 2]) / 2;
     }
 
     private static string Kb(double bytes) => double.IsNaN(bytes) ? "–" : (bytes / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " KB";

@@ -60,6 +60,12 @@ public sealed class StaticSiteServer : IDisposable
         _loop = Task.Run(Serve);
     }
 
+    /// <summary>
+    /// Time each response waits before it is sent, as a network round trip would (0: none). A benchmark sets it
+    /// to weigh what a reader on a real connection waits for: dependent fetches, not the local server's speed.
+    /// </summary>
+    public TimeSpan Latency { get; init; }
+
     /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string Origin { get; private set; } = "";
 
@@ -88,7 +94,7 @@ public sealed class StaticSiteServer : IDisposable
             {
                 return;
             }
-            _ = Task.Run(() => Respond(context));
+            _ = Latency > TimeSpan.Zero ? Task.Delay(Latency).ContinueWith(_ => Respond(context), TaskScheduler.Default) : Task.Run(() => Respond(context));
         }
     }
 
