@@ -123,7 +123,8 @@ public sealed class IndexReader
             _ => new TermEntry(
                 [.. parts.SelectMany(p => p.Docs)],
                 [.. parts.SelectMany(p => p.Impacts)],
-                parts.SelectMany(p => p.Positions).ToDictionary(p => p.Key, p => p.Value)),
+                parts.SelectMany(p => p.Positions).ToDictionary(p => p.Key, p => p.Value),
+                parts.All(p => p.Urls is not null) ? [.. parts.SelectMany(p => p.Urls!)] : null), // rare in every segment
         };
         _terms[term] = found;
         return found;

@@ -62,6 +62,29 @@ public class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void RareTermsNameTheirDocumentsPagesAsTheMetadataDoes()
+    {
+        var (posts, _) = SearchTestSite.Generated(240);
+        var options = new SearchIndexOptions { TailSpan = 64 }; // two segments: a term's URLs merge across them
+        var reader = new IndexReader(new MemorySource(SearchIndexBuilder.Build(posts, options).Files));
+        var listed = 0;
+        for (var s = 0; s < reader.Entry.Segments.Count; s++)
+        for (var p = 0; p < reader.Entry.Segments[s].Pages.Count; p++)
+        foreach (var term in reader.Page(s, p).Terms)
+        {
+            var entry = reader.Lookup(term)!;
+            if (entry.Urls is null)
+            {
+                Assert.True(entry.Docs.Length > options.UrlDocuments, $"'{term}' in {entry.Docs.Length} documents lists no URLs");
+                continue;
+            }
+            listed++;
+            Assert.Equal(entry.Docs.Select(d => reader.Meta(d).Url), entry.Urls);
+        }
+        Assert.True(listed > 1000, $"only {listed} terms list their pages");
+    }
+
+    [Fact]
     public void SameInputGivesByteIdenticalFiles()
     {
         var a = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
@@ -207,7 +230,8 @@ public class SearchIndexBuilderTests
             AssertSiteHoldsAFullBuildOf(edited);
 
             // A main-segment file gone from the site: the segment cannot be kept, and is written again.
-            File.Delete(Directory.GetFiles(Path.Combine(site, options.Folder, "t")).Order(StringComparer.Ordinal).First());
+            var mainShards = new IndexReader(new FolderIndexSource(Path.Combine(site, options.Folder))).Shards(0).Files;
+            File.Delete(Path.Combine(site, options.Folder, IndexFiles.Shard(mainShards[..IndexFiles.HashLength])));
             var restored = edited.Append(ordered[^1] with { Url = "/2099/01/later.html", Date = new DateOnly(2099, 1, 1) }).ToList();
             Assert.Equal(0, Write(restored).KeptDocuments);
             AssertSiteHoldsAFullBuildOf(restored);

@@ -162,9 +162,9 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
     public void CorrectionsReadAtMostThreePagesBeyondTheWordsOwn()
     {
         var reader = seeds.Site.Engine().Reader;
-        Assert.True(reader.Entry.Segments[0].Pages.Count >= 8);
         var own = reader.PageIndex(0, "guernsey");
         var far = Enumerable.Range(0, reader.Entry.Segments[0].Pages.Count).Where(p => Math.Abs(p - own) > TypoExpander.PageReach).ToList();
+        Assert.True(far.Count >= 4, $"{reader.Entry.Segments[0].Pages.Count} pages: too few to test the limit"); // the seeds' index has enough
         var pages = new CorrectionPages(reader, "guernsey");
         Assert.Equal([true, true, true, false], far.Take(4).Select(p => pages.Admit(0, p)));
         Assert.True(pages.Admit(0, far[0]));  // admitted already
