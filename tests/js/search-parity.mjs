@@ -2,11 +2,10 @@
 // hits as JSON lines, for tests/Archivist.Tests/Search/Client/SearchParityTests.cs to compare with
 // `archivist search --json`. Usage: node tests/js/search-parity.mjs INDEX_DIR QUERIES.json
 // QUERIES.json: [{query, limit, fromYear, toYear, order}]. Output: {"query", "total", "hits": [[url, score, where]],
-// "used", "ignored" (words within and past the fetch budget), "units" (budget spent), "files" (every index file read, sorted),
-// "hints": the page URL pageHints() knows from the ranking alone for each hit, or null}.
+// "used", "ignored" (words within and past the fetch budget), "units" (budget spent), "files" (every index file read, sorted)}.
 import { readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { SearchIndex, search, pageHints } from '../../templates/assets/search/search-core.js';
+import { SearchIndex, search } from '../../templates/assets/search/search-core.js';
 
 const [dir, queriesFile] = process.argv.slice(2);
 const requests = JSON.parse(readFileSync(queriesFile, 'utf8'));
@@ -22,7 +21,6 @@ for (const request of requests) {
   lines.push(JSON.stringify({
     query: request.query, total: result.total, hits: result.hits.map((h) => [h.meta.u, h.score, h.where]),
     used: result.plan.usedWords, ignored: result.plan.ignoredWords, units: result.fetchUnits, files: [...files].sort(),
-    hints: pageHints(result, result.hits.length),
   }));
 }
 writeSync(1, lines.join('\n') + '\n');

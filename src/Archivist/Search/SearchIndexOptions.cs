@@ -16,13 +16,6 @@ public sealed record SearchIndexOptions
     /// <summary>A term in more documents than this stores exact impacts only for this many (its best), a rest value for the others.</summary>
     public int TopImpacts { get; init; } = 1000;
 
-    /// <summary>
-    /// A term in at most this many documents (per segment) lists their page URLs: a query with a rare word knows its
-    /// hits' pages as soon as it is ranked, and fetches them for snippets alongside the metadata, one round trip
-    /// sooner. About 40 bytes a listed document; 0 lists none.
-    /// </summary>
-    public int UrlDocuments { get; init; } = 8;
-
     /// <summary>Byte budget of one term's positions (phrases, and which comment matched); best documents first.</summary>
     public int PositionBytes { get; init; } = 6 * 1024;
 

@@ -30,7 +30,7 @@ export const COMPLETION = 'completion';
 export const STEM = 'stem';
 export const CORRECTION = 'correction';
 export const POST = 'post';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 2;
 const HASH_LENGTH = 10;
 const IDF_SCALE_DEFAULT = 64;
 
@@ -128,7 +128,7 @@ export function decodeShard(bytes) {
   return entries;
 }
 
-/** A term entry: {docs, impacts, positions: Map(doc → positions), urls: each doc's page URL for a rare term, else null}. */
+/** A term entry: {docs, impacts, positions: Map(doc → positions)}. */
 export function decodeTermEntry(bytes) {
   const r = new Reader(bytes);
   const flags = r.byte();
@@ -163,12 +163,7 @@ export function decodeTermEntry(bytes) {
   const positioned = (flags & 8) !== 0 ? docs : r.gaps(r.int());
   const positions = new Map();
   for (const d of positioned) positions.set(d, r.gaps(r.int()));
-  let urls = null;
-  if ((flags & 16) !== 0) {
-    urls = new Array(df);
-    for (let i = 0; i < df; i++) urls[i] = utf8.decode(r.take(r.int()));
-  }
-  return { docs, impacts, positions, urls };
+  return { docs, impacts, positions };
 }
 
 // ---- The index, read through an injected loader: load(path) → Promise<Uint8Array>, path relative to the index folder.
@@ -289,7 +284,6 @@ export class SearchIndex {
       docs: parts.flatMap((p) => p.docs),
       impacts: parts.flatMap((p) => p.impacts),
       positions: new Map(parts.flatMap((p) => [...p.positions])),
-      urls: parts.every((p) => p.urls) ? parts.flatMap((p) => p.urls) : null, // rare in every segment
     };
   }
 
@@ -890,22 +884,6 @@ export async function rank(index, request) {
 
 /** 0: matches the words as typed; 1: needs the open word's expansions; 2: found only through a correction (QueryEngine.Tier). */
 const tier = (literal, exact, doc) => (literal.has(doc) ? 0 : exact.has(doc) ? 1 : 2);
-
-/**
- * The page URL of each of the first `count` ranked documents, where the ranking already knows it (a rare term's
- * entry lists its documents' pages), else null: their pages can then be fetched while describe() reads the
- * metadata, one round trip sooner. The others' URLs come with their metadata.
- */
-export function pageHints(ranking, count) {
-  return ranking.ranked.slice(0, count).map(([doc]) => {
-    for (const entry of ranking.entries.values()) {
-      if (!entry?.urls) continue;
-      const i = indexOf(entry.docs, doc);
-      if (i >= 0) return entry.urls[i];
-    }
-    return null;
-  });
-}
 
 /** The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. */
 export async function describe(index, ranking, count) {

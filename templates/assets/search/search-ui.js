@@ -2,7 +2,7 @@
 // Ranking lives in search-core.js (shared with the Node parity test and mirrored by `archivist search`);
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
 // snippets read from each result's own page, keyboard navigation and the live status line.
-import { SearchIndex, rank, describe, pageHints, snippet, highlight, passageMarkup, POST } from './search-core.js';
+import { SearchIndex, search, snippet, highlight, passageMarkup, POST } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
@@ -84,15 +84,12 @@ async function run() {
   try {
     index = await openIndex();
     fillYears(index);
-    const ranking = await rank(index, {
+    result = await search(index, {
       query, limit,
       fromYear: fromYear?.value ? Number(fromYear.value) : undefined,
       toYear: toYear?.value ? Number(toYear.value) : undefined,
       order: sort?.value === 'date' ? 'date' : 'relevance',
     });
-    // The pages a rare word's entry names are fetched for their snippets now, while the metadata is read.
-    for (const url of pageHints(ranking, EAGER_SNIPPETS)) if (url) loadPage(new URL(url.replace(/^\//, ''), base)).catch(() => {});
-    result = { ...ranking, hits: await describe(index, ranking, ranking.ranked.length) };
   } catch (error) {
     if (seq === sequence) status.textContent = `Search is unavailable: ${error.message}`;
     return;

@@ -10,7 +10,7 @@ namespace Archivist.Search.Format;
 public static class IndexFiles
 {
     public const string Entry = "index.json";
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 2;
 
     public static string Shard(string hash) => $"t/{hash}.bin";
     public static string DictionaryPage(string hash) => $"d/{hash}.json";

@@ -5,6 +5,4 @@ namespace Archivist.Search.Format;
 /// </summary>
 /// <param name="TopImpacts">Documents that keep an exact impact when a term is in more than this many.</param>
 /// <param name="PositionBytes">Byte budget for a term's positions; highest-impact documents are served first.</param>
-/// <param name="UrlDocuments">A term in at most this many documents lists their page URLs, so that a client can
-/// fetch a rare word's result pages (for snippets) while it reads their metadata, not after.</param>
-public sealed record TermEncodingPolicy(int TopImpacts, int PositionBytes, int UrlDocuments = 0);
+public sealed record TermEncodingPolicy(int TopImpacts, int PositionBytes);

@@ -9,9 +9,7 @@ namespace Archivist.Search.Format;
 /// exact impacts only for its top documents; the others read as the stored rest value.</param>
 /// <param name="Positions">Positions per document, for the documents that have them (common terms keep them
 /// only for their highest-impact documents, within a byte budget).</param>
-/// <param name="Urls">The page URL of each entry of <see cref="Docs"/> (relative to the site root), for a rare
-/// term (<see cref="TermEncodingPolicy.UrlDocuments"/>); null for the others.</param>
-public sealed record TermEntry(int[] Docs, byte[] Impacts, IReadOnlyDictionary<int, int[]> Positions, IReadOnlyList<string>? Urls = null)
+public sealed record TermEntry(int[] Docs, byte[] Impacts, IReadOnlyDictionary<int, int[]> Positions)
 {
     public int DocumentFrequency => Docs.Length;
 

@@ -4,20 +4,16 @@ namespace Archivist.Search.Format;
 /// Encodes a term's postings into the compact blob stored in a shard, and decodes it. Layout (varints unless
 /// noted): flags byte, document frequency, membership (gaps, bitmap or complement gaps: smallest wins), impacts
 /// (one byte per member; or, past <see cref="TermEncodingPolicy.TopImpacts"/> members, the top documents' gaps
-/// and bytes plus one rest byte), then positions for the documents the budget admits, then, for a rare term, each
-/// member's page URL. templates/assets/search/search-core.js decodes the same layout.
+/// and bytes plus one rest byte), then positions for the documents the budget admits. templates/assets/search/
+/// search-core.js decodes the same layout.
 /// </summary>
 public static class TermEntryCodec
 {
     private const byte KindMask = 0b11;
     private const byte HasTopFlag = 1 << 2;
     private const byte AllPositionedFlag = 1 << 3;
-    private const byte UrlsFlag = 1 << 4;
 
-    /// <param name="postings">The term's postings.</param>
-    /// <param name="policy">What the entry may cost.</param>
-    /// <param name="urls">Page URL by doc id, listed for a term in at most <see cref="TermEncodingPolicy.UrlDocuments"/> documents.</param>
-    public static byte[] Encode(TermPostings postings, TermEncodingPolicy policy, IReadOnlyList<string>? urls = null)
+    public static byte[] Encode(TermPostings postings, TermEncodingPolicy policy)
     {
         var docs = postings.Docs;
         var df = docs.Length;
@@ -25,11 +21,10 @@ public static class TermEntryCodec
         var byImpact = ByImpact(postings.Impacts);
         var positioned = PositionedMembers(postings.Positions, byImpact, policy.PositionBytes);
         var hasTop = df > policy.TopImpacts;
-        var hasUrls = urls is not null && df <= policy.UrlDocuments;
 
         var w = new VarIntWriter(df * 3 + 16);
         var kind = Membership(docs);
-        w.WriteByte((byte)((byte)kind | (hasTop ? HasTopFlag : 0) | (positioned.Length == df ? AllPositionedFlag : 0) | (hasUrls ? UrlsFlag : 0)));
+        w.WriteByte((byte)((byte)kind | (hasTop ? HasTopFlag : 0) | (positioned.Length == df ? AllPositionedFlag : 0)));
         w.Write(df);
         WriteMembership(w, kind, docs);
 
@@ -65,15 +60,6 @@ public static class TermEntryCodec
         {
             w.Write(postings.Positions.Count(i));
             w.WriteBytes(postings.Positions.Bytes(i)); // already the gaps an entry stores
-        }
-        if (hasUrls)
-        {
-            foreach (var d in docs)
-            {
-                var url = System.Text.Encoding.UTF8.GetBytes(urls![d]);
-                w.Write(url.Length);
-                w.WriteBytes(url);
-            }
         }
         return w.ToArray();
     }
@@ -200,14 +186,8 @@ public static class TermEntryCodec
         var positionedDocs = (flags & AllPositionedFlag) != 0 ? docs : ReadGaps(ref r, r.ReadInt());
         var positions = new Dictionary<int, int[]>(positionedDocs.Length);
         foreach (var d in positionedDocs) positions[d] = ReadGaps(ref r, r.ReadInt());
-        string[]? urls = null;
-        if ((flags & UrlsFlag) != 0)
-        {
-            urls = new string[df];
-            for (var i = 0; i < df; i++) urls[i] = System.Text.Encoding.UTF8.GetString(r.ReadBytes(r.ReadInt()));
-        }
         if (!r.AtEnd) throw new FormatException("trailing bytes after a term entry");
-        return new TermEntry(docs, impacts, positions, urls);
+        return new TermEntry(docs, impacts, positions);
     }
 
     private static int[] ReadMembership(ref VarIntReader r, MembershipKind kind, int df)

@@ -42,7 +42,7 @@ public static class SearchIndexBuilder
         var bounds = Segments(documents.Count, options.TailSpan);
         var terms = accumulator.SortedTerms();
         var files = new List<IndexFile>();
-        var segments = EncodeSegments(accumulator, terms, bounds, averages, Urls(documents), options, files, out var encodedAt);
+        var segments = EncodeSegments(accumulator, terms, bounds, averages, options, files, out var encodedAt);
         var encoded = analysed + encodedAt;
 
         var filesBeforeMeta = files.Count;
@@ -111,7 +111,7 @@ public static class SearchIndexBuilder
         var analysed = clock.Elapsed.TotalSeconds;
         var terms = tail.SortedTerms();
         var files = new List<IndexFile>();
-        var segments = EncodeSegments(tail, terms, bounds.Skip(1).ToList(), averages, Urls(documents), options, files, out var encodedAt);
+        var segments = EncodeSegments(tail, terms, bounds.Skip(1).ToList(), averages, options, files, out var encodedAt);
         var encoded = analysed + encodedAt;
         var meta = main.MetaHashes + MetaChunks(metas, options.MetaChunkSize, files);
         files.Add(EntryFile(documents, [main.Segment, .. segments.Select(s => s.Ref)], meta, options));
@@ -161,16 +161,12 @@ public static class SearchIndexBuilder
     /// <summary>One encoded segment: its entry in index.json, its files, and which of the sorted terms it holds.</summary>
     private sealed record EncodedSegment(SegmentRef Ref, List<IndexFile> Files, bool[] Held, int ShardCount);
 
-    /// <summary>Page URL by doc id, as the metadata chunks give it (relative to the site root).</summary>
-    private static string[] Urls(IReadOnlyList<Post> documents) => [.. documents.Select(p => p.Url)];
-
     private static List<EncodedSegment> EncodeSegments(PostingsAccumulator accumulator, IReadOnlyList<string> terms,
-        IReadOnlyList<(int From, int To)> bounds, FieldLengths averages, string[] urls, SearchIndexOptions options, List<IndexFile> files,
-        out double seconds)
+        IReadOnlyList<(int From, int To)> bounds, FieldLengths averages, SearchIndexOptions options, List<IndexFile> files, out double seconds)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var impact = new Bm25FImpact(options.Scoring, averages);
-        var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes, options.UrlDocuments);
+        var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes);
         var entries = bounds.Select(_ => new byte[terms.Count][]).ToArray();
         var dfs = bounds.Select(_ => new int[terms.Count]).ToArray();
         Parallel.For(0, terms.Count, i =>
@@ -180,7 +176,7 @@ public static class SearchIndexBuilder
             {
                 if (postings.Slice(bounds[s].From, bounds[s].To) is not { } slice) continue;
                 dfs[s][i] = slice.Docs.Length;
-                entries[s][i] = TermEntryCodec.Encode(slice, policy, urls);
+                entries[s][i] = TermEntryCodec.Encode(slice, policy);
             }
         });
         seconds = clock.Elapsed.TotalSeconds;

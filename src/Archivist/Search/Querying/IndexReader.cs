@@ -123,8 +123,7 @@ public sealed class IndexReader
             _ => new TermEntry(
                 [.. parts.SelectMany(p => p.Docs)],
                 [.. parts.SelectMany(p => p.Impacts)],
-                parts.SelectMany(p => p.Positions).ToDictionary(p => p.Key, p => p.Value),
-                parts.All(p => p.Urls is not null) ? [.. parts.SelectMany(p => p.Urls!)] : null), // rare in every segment
+                parts.SelectMany(p => p.Positions).ToDictionary(p => p.Key, p => p.Value)),
         };
         _terms[term] = found;
         return found;

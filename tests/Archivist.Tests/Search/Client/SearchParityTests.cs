@@ -63,17 +63,10 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
             Assert.Equal(requests.Count, js.Count);
 
             var nonEmpty = 0;
-            var hinted = 0;
             for (var i = 0; i < requests.Count; i++)
             {
                 var cli = CliHits(site, requests[i]);
                 var browser = js[i]["hits"]!.AsArray().Select(h => $"{h![0]} {h[1]} {h[2]}").ToList();
-                // A page the ranking names before the metadata is read (for an early snippet fetch) is the hit's own.
-                var urls = js[i]["hits"]!.AsArray().Select(h => (string)h![0]!).ToList();
-                var hints = js[i]["hints"]!.AsArray().Select(h => (string?)h).ToList();
-                Assert.Equal(urls.Count, hints.Count);
-                Assert.All(urls.Zip(hints).Where(x => x.Second is not null), x => Assert.Equal(x.First, x.Second));
-                hinted += hints.Count(h => h is not null);
                 Assert.True(cli.SequenceEqual(browser),
                     $"query '{requests[i].Query}' ({requests[i].Order}, {requests[i].FromYear}-{requests[i].ToYear}):\nCLI:\n  {string.Join("\n  ", cli)}\nJS:\n  {string.Join("\n  ", browser)}");
                 if (cli.Count > 0) nonEmpty++;
@@ -92,8 +85,6 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
                     Assert.True(results.Plan.IgnoredWords > 0, $"{query} used all its {results.Plan.UsedWords} words: the comparison proves little");
             }
             Assert.True(nonEmpty > requests.Count * 3 / 4, $"only {nonEmpty} of {requests.Count} queries found anything: the comparison proves little");
-            // Most of these queries hold a rare word (known answers, typos), whose entry names its pages.
-            Assert.True(hinted * 2 >= nonEmpty, $"the ranking named the pages of only {hinted} hits of {nonEmpty} queries with any");
         }
         finally
         {

@@ -62,29 +62,6 @@ public class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void RareTermsNameTheirDocumentsPagesAsTheMetadataDoes()
-    {
-        var (posts, _) = SearchTestSite.Generated(240);
-        var options = new SearchIndexOptions { TailSpan = 64 }; // two segments: a term's URLs merge across them
-        var reader = new IndexReader(new MemorySource(SearchIndexBuilder.Build(posts, options).Files));
-        var listed = 0;
-        for (var s = 0; s < reader.Entry.Segments.Count; s++)
-        for (var p = 0; p < reader.Entry.Segments[s].Pages.Count; p++)
-        foreach (var term in reader.Page(s, p).Terms)
-        {
-            var entry = reader.Lookup(term)!;
-            if (entry.Urls is null)
-            {
-                Assert.True(entry.Docs.Length > options.UrlDocuments, $"'{term}' in {entry.Docs.Length} documents lists no URLs");
-                continue;
-            }
-            listed++;
-            Assert.Equal(entry.Docs.Select(d => reader.Meta(d).Url), entry.Urls);
-        }
-        Assert.True(listed > 1000, $"only {listed} terms list their pages");
-    }
-
-    [Fact]
     public void SameInputGivesByteIdenticalFiles()
     {
         var a = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());

@@ -67,20 +67,6 @@ public class TermEntryCodecTests
     }
 
     [Fact]
-    public void ARareTermListsItsDocumentsPagesAndACommonOneDoesNot()
-    {
-        var urls = Enumerable.Range(0, 100).Select(d => $"/2025/{d % 12 + 1:00}/post-{d}-café.html").ToArray();
-        var policy = new TermEncodingPolicy(TopImpacts: 1000, PositionBytes: 1 << 20, UrlDocuments: 3);
-        var rare = TermEntryCodec.Decode(TermEntryCodec.Encode(Postings([4, 17, 99]), policy, urls));
-        Assert.Equal(["/2025/05/post-4-café.html", "/2025/06/post-17-café.html", "/2025/04/post-99-café.html"], rare.Urls);
-        Assert.Equal([4, 17, 99], rare.Docs); // everything before the URLs reads as without them
-
-        var common = TermEntryCodec.Decode(TermEntryCodec.Encode(Postings([4, 17, 50, 99]), policy, urls));
-        Assert.Null(common.Urls);
-        Assert.Null(TermEntryCodec.Decode(TermEntryCodec.Encode(Postings([4]), policy)).Urls); // no URLs given: none listed
-    }
-
-    [Fact]
     public void RejectsDamagedEntries()
     {
         var bytes = TermEntryCodec.Encode(Postings([1, 2, 3]), Roomy);
