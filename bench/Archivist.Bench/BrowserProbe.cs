@@ -102,6 +102,18 @@ public sealed class BrowserProbe : IAsyncDisposable
         return results;
     }
 
+    /// <summary>
+    /// Each query as a reader's first: a fresh context (empty cache) per query, the probe opened (library, entry
+    /// files, Pagefind's init) and then the one query measured. No byte counts.
+    /// </summary>
+    public async Task<IReadOnlyList<ProbeQuery>> RunFreshAsync(string probeUrl, IReadOnlyList<string> queries, TimeSpan perQuery)
+    {
+        var results = new List<ProbeQuery>();
+        foreach (var query in queries)
+            results.Add((await RunAsync(probeUrl, [query], perQuery, countBytes: false))[0]);
+        return results;
+    }
+
     /// <summary>A number from the page: Playwright passes -0, NaN and the infinities as strings.</summary>
     private static double Number(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number ? value.GetDouble()

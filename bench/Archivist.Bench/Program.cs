@@ -29,7 +29,7 @@ static int Usage()
           search [--posts 1000,10000] [--peers archivist,pagefind,lunr]
                                                         search index vs Pagefind and lunr (npm install in bench/ first);
                                                         prints Markdown tables for docs/BENCHMARKS.md
-          latency [--posts 10000] [--rounds 3] [--rtt MS] [--baseline INDEX_DIR,ASSETS_DIR]
+          latency [--posts 10000] [--rounds 3] [--rtt MS] [--fresh] [--baseline INDEX_DIR,ASSETS_DIR]
                                                         query latency alone on the indexes a `search` run left, engines alternating,
                                                         Archivist's stages shown
           format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
