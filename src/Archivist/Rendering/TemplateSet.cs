@@ -50,10 +50,8 @@ public sealed class TemplateSet
             foreach (var file in TemplateFiles(partials))
             {
                 var text = Read(file).TrimEnd('\n'); // a partial's final newline is the editor's, not the page's
-                // Handlebars compiles a partial when a page first uses it, and its errors then name no file: compile it
-                // once here (and throw the copy away) so a mistake is reported against partials/NAME.hbs.
-                Compile(handlebars, file, text);
-                handlebars.RegisterTemplate(NameOf(partials, file), text);
+                // Compiled here, not when a page first uses it: its errors then name partials/NAME.hbs.
+                handlebars.RegisterTemplate(NameOf(partials, file), Compile(handlebars, file, text));
             }
         var layout = Compile(handlebars, Path.Combine(directory, LayoutFile));
         var pagesDir = Path.Combine(directory, "pages");
