@@ -22,12 +22,12 @@ public static class LatencyBenchmark
         var rounds = int.Parse(BenchPaths.Option(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
         var dir = Path.Combine(BenchPaths.Out, $"search-{size}");
         var answersFile = Path.Combine(BenchPaths.Out, $"corpus-{size}.answers.json");
-        var engines = new List<(string Name, string Probe)>();
+        var engines = new List<(string Name, string Probe, string Key)>(); // Key names the file of its per-query results
         var mounts = new List<(string, string)> { ("/bench/", Path.Combine(BenchPaths.Root, "bench", "search")), ("/", Path.Combine(dir, "html")) };
         var index = Path.Combine(dir, "archivist", "search-index");
         if (Directory.Exists(index))
         {
-            engines.Add(("Archivist", "archivist.html"));
+            engines.Add(("Archivist", "archivist.html", "archivist"));
             mounts.Add(("/search-index/", index));
             mounts.Add(("/assets/search/", Path.Combine(BenchPaths.Root, "templates", "assets", "search")));
         }
@@ -35,13 +35,13 @@ public static class LatencyBenchmark
         if (BenchPaths.Option(args, "--baseline") is { } baseline)
         {
             var parts = baseline.Split(',');
-            engines.Add(("Archivist (baseline)", "archivist.html?base=/baseline/"));
+            engines.Add(("Archivist (baseline)", "archivist.html?base=/baseline/", "archivist-baseline"));
             mounts.Add(("/baseline/search-index/", parts[0]));
             mounts.Add(("/baseline/assets/search/", parts[1]));
         }
         if (Directory.Exists(Path.Combine(dir, "pagefind")))
         {
-            engines.Add(("Pagefind 1.6.0", "pagefind.html"));
+            engines.Add(("Pagefind 1.6.0", "pagefind.html", "pagefind"));
             mounts.Add(("/pagefind/", Path.Combine(dir, "pagefind")));
         }
         if (engines.Count == 0 || !File.Exists(answersFile))
@@ -64,7 +64,7 @@ public static class LatencyBenchmark
         for (var round = 0; round < rounds; round++)
         {
             var order = round % 2 == 0 ? engines : Enumerable.Reverse(engines).ToList();
-            foreach (var (name, probe) in order)
+            foreach (var (name, probe, key) in order)
             {
                 Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] round {round + 1}: {name}");
                 var url = $"{server.Origin}/bench/{probe}";
@@ -72,7 +72,7 @@ public static class LatencyBenchmark
                 runs[name].Add(fresh
                     ? [.. await browser.RunFreshAsync(url, queries.Skip(1).ToList(), TimeSpan.FromMinutes(1))]
                     : (await browser.RunAsync(url, queries, TimeSpan.FromMinutes(5), countBytes: false)).Skip(1).ToList());
-                File.WriteAllText(Path.Combine(dir, $"latency-{name.Split(' ')[0].ToLowerInvariant()}{(name.Contains('(') ? "-baseline" : "")}.json"), JsonSerializer.Serialize(runs[name],
+                File.WriteAllText(Path.Combine(dir, $"latency-{key}.json"), JsonSerializer.Serialize(runs[name],
                     new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             }
         }
@@ -83,7 +83,7 @@ public static class LatencyBenchmark
                          (rtt > 0 ? $", each response delayed {rtt} ms" : "") + (fresh ? ", each query in a fresh browser context" : "")).AppendLine();
         table.AppendLine("| | ranked | 5 shown with snippets | stages (Archivist): metadata read / last page fetched / snippets computed |");
         table.AppendLine("|---|---:|---:|---|");
-        foreach (var (name, _) in engines)
+        foreach (var (name, _, _) in engines)
         {
             var later = runs[name].Select(r => r.Where(q => q.Error is null).ToList()).ToList();
             string Rounds(Func<ProbeQuery, double> pick) =>
