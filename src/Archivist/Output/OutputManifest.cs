@@ -18,12 +18,16 @@ public sealed class OutputManifest
     public const string FileName = ".archivist-manifest";
     private const string Header = "# archivist manifest v2: path\tsize\tsha256";
 
-    private readonly SortedDictionary<string, ManifestEntry> _entries;
+    private readonly Dictionary<string, ManifestEntry> _byPath;
+    private readonly ManifestEntry[] _sorted; // by path, ordinal: the file's order
 
     public OutputManifest(IEnumerable<ManifestEntry> entries, IReadOnlyDictionary<string, string>? properties = null)
     {
-        _entries = new SortedDictionary<string, ManifestEntry>(StringComparer.Ordinal);
-        foreach (var e in entries) _entries[e.Path] = e;
+        // A hash map and one sort, not a sorted tree: a 25,000-file site's manifest is read and made on every build.
+        _byPath = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        foreach (var e in entries) _byPath[e.Path] = e;
+        _sorted = [.. _byPath.Values];
+        Array.Sort(_sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         Properties = properties ?? new Dictionary<string, string>();
     }
 
@@ -32,19 +36,20 @@ public sealed class OutputManifest
     /// <summary>Free-form facts about the build that produced the files (e.g. the input fingerprint).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; }
 
-    public IReadOnlyCollection<ManifestEntry> Entries => _entries.Values;
-    public int Count => _entries.Count;
+    /// <summary>Every entry, by path (ordinal).</summary>
+    public IReadOnlyCollection<ManifestEntry> Entries => _sorted;
+    public int Count => _sorted.Length;
 
-    public bool TryGet(string path, out ManifestEntry entry) => _entries.TryGetValue(path, out entry!);
-    public bool Contains(string path) => _entries.ContainsKey(path);
+    public bool TryGet(string path, out ManifestEntry entry) => _byPath.TryGetValue(path, out entry!);
+    public bool Contains(string path) => _byPath.ContainsKey(path);
 
     public string Serialize()
     {
-        var sb = new StringBuilder(_entries.Count * 80);
+        var sb = new StringBuilder(_sorted.Length * 80);
         sb.Append(Header).Append('\n');
         foreach (var (key, value) in Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
             sb.Append("@ ").Append(key).Append('\t').Append(value).Append('\n');
-        foreach (var e in _entries.Values)
+        foreach (var e in _sorted)
             sb.Append(e.Path).Append('\t').Append(e.Size.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(e.Hash).Append('\n');
         return sb.ToString();
     }
