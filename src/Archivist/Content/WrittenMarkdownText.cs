@@ -11,21 +11,15 @@ public sealed class WrittenMarkdownText : IWrittenMarkdownSink
 {
     private readonly StringBuilder _text;
 
-    private WrittenMarkdownText(int capacity) => _text = new StringBuilder(capacity);
-
     private WrittenMarkdownText(StringBuilder into) => _text = into;
 
     /// <summary>The same text as <see cref="MarkdownSyntax.ToPlainText(string)"/>, or false when the Markdown is outside the subset.</summary>
     public static bool TryToPlainText(string markdown, out string text)
     {
-        var sink = new WrittenMarkdownText(markdown.Length);
-        if (!WrittenMarkdown.TryRead(markdown, sink))
-        {
-            text = "";
-            return false;
-        }
-        text = sink._text.ToString().Trim();
-        return true;
+        var into = new StringBuilder(markdown.Length);
+        var ok = TryWritePlainText(markdown, into);
+        text = ok ? into.ToString().Trim() : "";
+        return ok;
     }
 
     /// <summary>
@@ -33,7 +27,7 @@ public sealed class WrittenMarkdownText : IWrittenMarkdownSink
     /// the subset: for callers that read the text once and can reuse one buffer (search analysis reads every
     /// comment of the archive).
     /// </summary>
-    public static bool TryAppendPlainText(string markdown, StringBuilder into)
+    public static bool TryWritePlainText(string markdown, StringBuilder into)
     {
         into.Clear();
         return WrittenMarkdown.TryRead(markdown, new WrittenMarkdownText(into));

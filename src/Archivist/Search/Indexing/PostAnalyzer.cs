@@ -121,7 +121,7 @@ public sealed class PostAnalyzer
     /// </summary>
     private ReadOnlySpan<char> PlainText(string markdown)
     {
-        if (!WrittenMarkdownText.TryAppendPlainText(markdown, _plain)) return MarkdownSyntax.ToPlainText(markdown);
+        if (!WrittenMarkdownText.TryWritePlainText(markdown, _plain)) return MarkdownSyntax.ToPlainText(markdown);
         if (_plainChars.Length < _plain.Length) _plainChars = new char[Math.Max(_plain.Length, _plainChars.Length * 2)];
         _plain.CopyTo(0, _plainChars, _plain.Length);
         return _plainChars.AsSpan(0, _plain.Length);
