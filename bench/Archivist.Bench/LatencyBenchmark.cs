@@ -35,6 +35,11 @@ public static class LatencyBenchmark
         if (BenchPaths.Option(args, "--baseline") is { } baseline)
         {
             var parts = baseline.Split(',');
+            if (parts.Length != 2 || !Directory.Exists(parts[0]) || !Directory.Exists(parts[1]))
+            {
+                Console.Error.WriteLine($"--baseline wants INDEX_DIR,ASSETS_DIR (two existing folders), not '{baseline}'");
+                return 2;
+            }
             engines.Add(("Archivist (baseline)", "archivist.html?base=/baseline/", "archivist-baseline"));
             mounts.Add(("/baseline/search-index/", parts[0]));
             mounts.Add(("/baseline/assets/search/", parts[1]));
