@@ -242,25 +242,23 @@ export class SearchIndex {
   }
 
   /**
-   * The df of many terms at once, each over the segments where readable(segment, page) allows reading the
-   * page that would hold it (asked in term order, then segment order, as IndexReader.Df): the pages are
-   * fetched together, once, and then read synchronously (a typo's ~700 candidate stems would otherwise each
-   * await their own promises).
+   * The df of many terms at once: located[k][s] is the page of segment s to read for terms[k], or −1 to skip
+   * it (asked in term order, then segment order, as IndexReader.Df). The pages are fetched together, once,
+   * and then read synchronously (a typo's ~700 candidate stems would otherwise each await their own promises).
    */
-  async dfs(terms, readable) {
+  async dfs(terms, located) {
     const wanted = new Map(); // page file → page promise
-    const located = terms.map((term) => this.entry.segments.map((segment, s) => {
-      const p = this.pageIndex(s, term);
-      if (!readable(s, p)) return null;
-      const file = segment.pages[p].file;
+    const files = located.map((pages) => pages.map((p, s) => {
+      if (p < 0) return null;
+      const file = this.entry.segments[s].pages[p].file;
       if (!wanted.has(file)) wanted.set(file, this.page(s, p));
       return file;
     }));
-    const files = [...wanted.keys()];
-    const loaded = new Map((await Promise.all(wanted.values())).map((page, i) => [files[i], page]));
+    const names = [...wanted.keys()];
+    const loaded = new Map((await Promise.all(wanted.values())).map((page, i) => [names[i], page]));
     return terms.map((term, k) => {
       let df = 0;
-      for (const file of located[k]) {
+      for (const file of files[k]) {
         if (file === null) continue;
         const page = loaded.get(file);
         const at = indexOf(page.terms, term);
@@ -547,8 +545,9 @@ export function* farVariants(w) {
 
 // CorrectionPages.cs: the pages near the word's own, and up to TYPO_MAX_FAR_PAGES others per segment, in the order asked.
 function correctionPages(index, term) {
-  const far = index.entry.segments.map(() => new Set());
-  const near = (s, p) => Math.abs(p - index.pageIndex(s, term)) <= TYPO_PAGE_REACH;
+  const own = index.entry.segments.map((_, s) => index.pageIndex(s, term)); // asked ~1,400 times a word: once
+  const far = own.map(() => new Set());
+  const near = (s, p) => Math.abs(p - own[s]) <= TYPO_PAGE_REACH;
   const admit = (s, p) => {
     if (near(s, p) || far[s].has(p)) return true;
     if (far[s].size === TYPO_MAX_FAR_PAGES) return false;
@@ -572,20 +571,20 @@ async function candidates(index, slot, budget) {
   };
   const near = stems(variants(slot.surface));
   const far = stems(farVariants(slot.surface));
-  const term = slot.alternatives[0].term;
-  const planned = correctionPages(index, term);
+  const planned = correctionPages(index, slot.alternatives[0].term);
+  // Each stem's page in each segment, or −1 where it may not be read: found once, for the budget and the reads.
+  const locate = (list, readable) => list.map((t) => index.entry.segments.map((_, s) => {
+    const p = index.pageIndex(s, t);
+    return readable(s, p) ? p : -1;
+  }));
+  const nearPages = locate(near, planned.near);
+  const farPages = locate(far, planned.admit);
   const pages = [];
-  for (const [list, readable] of [[near, planned.near], [far, planned.admit]]) {
-    for (const t of list) {
-      for (let s = 0; s < index.entry.segments.length; s++) {
-        const p = index.pageIndex(s, t);
-        if (readable(s, p)) pages.push([s, p]);
-      }
-    }
+  for (const located of [nearPages, farPages]) {
+    for (const at of located) at.forEach((p, s) => { if (p >= 0) pages.push([s, p]); });
   }
   if (!budget.admit([], pages)) return [];
-  const read = correctionPages(index, term);
-  const [nearDfs, farDfs] = await Promise.all([index.dfs(near, read.near), index.dfs(far, read.admit)]);
+  const [nearDfs, farDfs] = await Promise.all([index.dfs(near, nearPages), index.dfs(far, farPages)]);
   const found = new Map();
   near.forEach((s, k) => { if (nearDfs[k] > 0) found.set(s, nearDfs[k]); });
   far.forEach((s, k) => { if (farDfs[k] > 0) found.set(s, farDfs[k]); });

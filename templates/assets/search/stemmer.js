@@ -28,10 +28,30 @@ const STEP4 = [
   'ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
   'ion', 'al', 'er', 'ic',
 ];
+const STEP1B = ['ingly', 'edly', 'ing', 'ed'];
+const EED_EXCEPTIONS = ['proc', 'exc', 'succ'];
+const ING_EXCEPTIONS = ['inn', 'out', 'cann', 'herr', 'earr', 'even'];
 
-const VOWELS = new Set('aeiouy');
+// Each list split by its suffixes' last letter, order kept: the first suffix of the word's last letter that
+// matches is the first of the whole list that would (the rest cannot), found without trying them all. Typo
+// tolerance stems some 600 variants of a word per query, so this is on the search page's critical path.
+function byLastLetter(list, suffixOf) {
+  const buckets = new Map();
+  for (const item of list) {
+    const last = suffixOf(item).at(-1);
+    if (!buckets.has(last)) buckets.set(last, []);
+    buckets.get(last).push(item);
+  }
+  return buckets;
+}
+const STEP2_BY_LAST = byLastLetter(STEP2, ([s]) => s);
+const STEP3_BY_LAST = byLastLetter(STEP3, ([s]) => s);
+const STEP4_BY_LAST = byLastLetter(STEP4, (s) => s);
+const NONE = [];
+const longestOf = (buckets, w, suffixOf) => (buckets.get(w.at(-1)) ?? NONE).find((item) => w.endsWith(suffixOf(item)));
+
 const VALID_LI = new Set('cdeghkmnrt');
-const isVowel = (ch) => VOWELS.has(ch);
+const isVowel = (ch) => ch === 'a' || ch === 'e' || ch === 'i' || ch === 'o' || ch === 'u' || ch === 'y';
 const hasVowel = (s) => /[aeiouy]/.test(s);
 
 // R1 starts after the first non-vowel that follows a vowel; R2 is the same rule applied within R1.
@@ -54,6 +74,7 @@ function endsInShortSyllable(w, end) {
 
 // A y that starts the word or follows a vowel acts as a consonant: mark it Y (left to right, so "ayy" -> "aYy").
 function markConsonantYs(w) {
+  if (!w.includes('y')) return w;
   let out = '';
   for (let i = 0; i < w.length; i++) out += w[i] === 'y' && (i === 0 || isVowel(out[i - 1])) ? 'Y' : w[i];
   return out;
@@ -74,14 +95,14 @@ function step1a(w) {
 function step1b(w, p1) {
   if (w.endsWith('eedly') || w.endsWith('eed')) {
     const stem = w.slice(0, w.endsWith('eed') ? -3 : -5);
-    return stem.length >= p1 && !['proc', 'exc', 'succ'].includes(stem) ? stem + 'ee' : w;
+    return stem.length >= p1 && !EED_EXCEPTIONS.includes(stem) ? stem + 'ee' : w;
   }
-  const suffix = ['ingly', 'edly', 'ing', 'ed'].find((s) => w.endsWith(s));
+  const suffix = STEP1B.find((s) => w.endsWith(s));
   if (suffix === undefined) return w;
   const stem = w.slice(0, -suffix.length);
   if (suffix === 'ing') {
     if (stem.length === 2 && stem[1] === 'y' && !isVowel(stem[0])) return stem[0] + 'ie'; // dying, vying
-    if (['inn', 'out', 'cann', 'herr', 'earr', 'even'].includes(stem)) return w;
+    if (ING_EXCEPTIONS.includes(stem)) return w;
   }
   if (!hasVowel(stem)) return w;
   if (/(at|bl|iz)$/.test(stem)) return stem + 'e';
@@ -109,20 +130,20 @@ export function stem(word) {
   if (w.length >= 3 && /[yY]$/.test(w) && !isVowel(w[w.length - 2])) w = w.slice(0, -1) + 'i';
 
   // Steps 2 and 3: the longest suffix is replaced when it starts in R1.
-  const s2 = STEP2.find(([s]) => w.endsWith(s));
+  const s2 = longestOf(STEP2_BY_LAST, w, ([s]) => s);
   if (s2 !== undefined && w.length - s2[0].length >= p1) {
     const before = w[w.length - s2[0].length - 1];
     if ((s2[0] !== 'li' || VALID_LI.has(before)) && (s2[0] !== 'ogi' || before === 'l')) {
       w = w.slice(0, -s2[0].length) + s2[1];
     }
   }
-  const s3 = STEP3.find(([s]) => w.endsWith(s));
+  const s3 = longestOf(STEP3_BY_LAST, w, ([s]) => s);
   if (s3 !== undefined && w.length - s3[0].length >= (s3[0] === 'ative' ? p2 : p1)) {
     w = w.slice(0, -s3[0].length) + s3[1];
   }
 
   // Step 4: the longest suffix is deleted when it starts in R2; -ion only after s or t.
-  const s4 = STEP4.find((s) => w.endsWith(s));
+  const s4 = longestOf(STEP4_BY_LAST, w, (s) => s);
   if (s4 !== undefined && w.length - s4.length >= p2) {
     if (s4 !== 'ion' || /[st]ion$/.test(w)) w = w.slice(0, -s4.length);
   }
