@@ -32,9 +32,7 @@ const STEP1B = ['ingly', 'edly', 'ing', 'ed'];
 const EED_EXCEPTIONS = ['proc', 'exc', 'succ'];
 const ING_EXCEPTIONS = ['inn', 'out', 'cann', 'herr', 'earr', 'even'];
 
-// Each list split by its suffixes' last letter, order kept: the first suffix of the word's last letter that
-// matches is the first of the whole list that would (the rest cannot), found without trying them all. Typo
-// tolerance stems some 600 variants of a word per query, so this is on the search page's critical path.
+// Suffixes by last letter, order kept (same first match, fewer tries): typos stem ~600 variants a word.
 function byLastLetter(list, suffixOf) {
   const buckets = new Map();
   for (const item of list) {
