@@ -259,10 +259,7 @@ export class SearchIndex {
     return terms.map((term, k) => {
       let df = 0;
       for (const file of files[k]) {
-        if (file === null) continue;
-        const page = loaded.get(file);
-        const at = indexOf(page.terms, term);
-        if (at >= 0) df += page.df[at];
+        if (file !== null) df += dfOn(loaded.get(file), term);
       }
       return df;
     });
@@ -321,6 +318,13 @@ function lastAtMost(sorted, term) {
     if (compare(sorted[mid], term) <= 0) { found = mid; lo = mid + 1; } else hi = mid - 1;
   }
   return found;
+}
+
+// A term's df on a dictionary page, 0 when absent; a typo reads ~1,000 stems from the same few pages, so each
+// page gets a hash map once (kept with the page) instead of a binary search per stem.
+function dfOn(page, term) {
+  if (page.byTerm === undefined) page.byTerm = new Map(page.terms.map((t, i) => [t, page.df[i]]));
+  return page.byTerm.get(term) ?? 0;
 }
 
 export function indexOf(sorted, term) {
