@@ -244,7 +244,7 @@ export class SearchIndex {
   /**
    * The df of many terms at once: located[k][s] is the page of segment s to read for terms[k], or −1 to skip
    * it (asked in term order, then segment order, as IndexReader.Df). The pages are fetched together, once,
-   * and then read synchronously (a typo's ~700 candidate stems would otherwise each await their own promises).
+   * and then read synchronously (a typo's 600 or so candidate stems would otherwise each await their own promises).
    */
   async dfs(terms, located) {
     const wanted = new Map(); // page file → page promise
@@ -320,7 +320,7 @@ function lastAtMost(sorted, term) {
   return found;
 }
 
-// A term's df on a dictionary page, 0 when absent; a typo reads ~1,000 stems from the same few pages, so each
+// A term's df on a dictionary page, 0 when absent; a typo looks up some 600 stems on the same few pages, so each
 // page gets a hash map once (kept with the page) instead of a binary search per stem.
 function dfOn(page, term) {
   if (page.byTerm === undefined) page.byTerm = new Map(page.terms.map((t, i) => [t, page.df[i]]));
