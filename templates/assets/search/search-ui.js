@@ -2,7 +2,7 @@
 // Ranking lives in search-core.js (shared with the Node parity test and mirrored by `archivist search`);
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
 // snippets read from each result's own page, keyboard navigation and the live status line.
-import { SearchIndex, search, snippet, highlight, passageMarkup, POST } from './search-core.js';
+import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, POST } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
@@ -79,23 +79,28 @@ async function run() {
     status.textContent = '';
     return;
   }
-  let index;
-  let result;
   try {
-    index = await openIndex();
+    const index = await openIndex();
     fillYears(index);
-    result = await search(index, {
+    const ranking = await rank(index, {
       query, limit,
       fromYear: fromYear?.value ? Number(fromYear.value) : undefined,
       toYear: toYear?.value ? Number(toYear.value) : undefined,
       order: sort?.value === 'date' ? 'date' : 'relevance',
     });
+    // The first results are shown once their metadata is read, the rest of the page after: each hit's chunk is a
+    // fetch, and on a slow CPU (the benchmark machine's two cores) ten at once take about twice as long as five.
+    const count = ranking.ranked.length;
+    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS));
+    if (seq !== sequence) return; // a newer query has started
+    render({ ...ranking, hits: first }, count);
+    if (first.length === count) return;
+    const rest = (await describe(index, ranking, count)).slice(first.length);
+    if (seq !== sequence) return;
+    appendResults(rest, ranking.terms, first.length);
   } catch (error) {
     if (seq === sequence) status.textContent = `Search is unavailable: ${error.message}`;
-    return;
   }
-  if (seq !== sequence) return; // a newer query has started
-  render(result);
 }
 
 /** What the page says when the query had more words than one query may read (plan.ignoredWords), or ''. */
@@ -117,13 +122,14 @@ function fillYears(index) {
   options.hidden = false;
 }
 
-function render(result) {
+/** Shows the first hits of a result; `count` is how many the page will hold once appendResults has added the rest. */
+function render(result, count) {
   observer?.disconnect();
   const { total, hits, widened, terms, plan } = result;
   const noun = total === 1 ? 'post' : 'posts';
   const summary = total === 0
     ? 'No posts match. Try fewer words, or check the spelling.'
-    : `${total} ${noun} ${total === 1 ? 'matches' : 'match'}${widened ? ', allowing for a typo' : ''}${hits.length < total ? `; showing ${hits.length}` : ''}.`;
+    : `${total} ${noun} ${total === 1 ? 'matches' : 'match'}${widened ? ', allowing for a typo' : ''}${count < total ? `; showing ${count}` : ''}.`;
   // Words past the query's fetch budget were ignored: say so in the live status, which screen readers announce.
   const ignored = limitNote(plan);
   if (ignored) {
@@ -144,13 +150,13 @@ function render(result) {
   }, { rootMargin: '200px' });
   hits.forEach((hit, i) => list.append(resultItem(hit, terms, i < EAGER_SNIPPETS)));
   const children = [list];
-  if (hits.length < total) {
+  if (count < total) {
     const more = document.createElement('button');
     more.type = 'button';
     more.className = 'search-more';
-    more.textContent = `Show ${Math.min(PAGE_SIZE, total - hits.length)} more`;
+    more.textContent = `Show ${Math.min(PAGE_SIZE, total - count)} more`;
     more.addEventListener('click', async () => {
-      const shown = hits.length;
+      const shown = count;
       limit += PAGE_SIZE;
       await run();
       results.querySelectorAll('.search-result h2 a')[shown]?.focus();
@@ -158,6 +164,12 @@ function render(result) {
     children.push(more);
   }
   results.replaceChildren(...children);
+}
+
+/** The rest of the page's hits, after the first `from`, at the end of the list render() made. */
+function appendResults(hits, terms, from) {
+  const list = results.querySelector('.search-results-list');
+  hits.forEach((hit, i) => list?.append(resultItem(hit, terms, from + i < EAGER_SNIPPETS)));
 }
 
 function resultItem(hit, terms, eager) {
