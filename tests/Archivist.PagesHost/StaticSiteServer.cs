@@ -27,7 +27,7 @@ public sealed class StaticSiteServer : IDisposable
         [".wasm"] = ("application/wasm", true),
     };
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly (string Prefix, string Root)[] _mounts;
     private readonly string _basePath;
     private readonly ConcurrentDictionary<string, byte[]> _gzipped = new(StringComparer.Ordinal);
@@ -38,23 +38,28 @@ public sealed class StaticSiteServer : IDisposable
     public StaticSiteServer(string root, string basePath = "/") : this([(basePath, root)]) => _basePath = basePath;
 
     /// <summary>Several folders, each at a URL prefix that starts and ends with '/'.</summary>
-    public StaticSiteServer(IEnumerable<(string Prefix, string Root)> mounts)
+    /// <param name="nextPort">Where to try listening next (default: a random port from 20,000 on), asked again while the port is taken.</param>
+    public StaticSiteServer(IEnumerable<(string Prefix, string Root)> mounts, Func<int>? nextPort = null)
     {
         _basePath = "/";
         _mounts = mounts.Select(m => (m.Prefix, Path.GetFullPath(m.Root))).OrderByDescending(m => m.Prefix.Length).ToArray();
+        nextPort ??= () => Random.Shared.Next(20_000, 60_000);
         for (var attempt = 0; ; attempt++)
         {
-            var port = Random.Shared.Next(20_000, 60_000);
+            var port = nextPort();
+            // A new listener each attempt: one whose Start failed (the port was taken) is closed and cannot be reused.
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
             {
-                _listener.Prefixes.Clear();
-                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 Origin = $"http://127.0.0.1:{port}";
                 break;
             }
             catch (HttpListenerException) when (attempt < 20)
             {
+                listener.Close();
             }
         }
         _loop = Task.Run(Serve);
