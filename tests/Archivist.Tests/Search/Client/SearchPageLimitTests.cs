@@ -8,20 +8,8 @@ namespace Archivist.Tests.Search.Client;
 /// The search page says, in its live status, when words past the query's fetch budget were ignored. The seeds'
 /// whole index is a dozen shards, within one query's budget, so this runs over a generated corpus.
 /// </summary>
-public sealed class SearchPageLimitTests : IAsyncLifetime
+public sealed class SearchPageLimitTests() : SearchPageTest(() => SearchTestSite.Generated(GeneratedSite.Posts).Posts)
 {
-    private SearchPageSession _session = null!;
-    private SearchTestSite Site => _session.Site;
-    private StaticSiteServer Server => _session.Server;
-    private IPage Page => _session.Page;
-
-    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(SearchTestSite.Generated(GeneratedSite.Posts).Posts);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_session is not null) await _session.DisposeAsync();
-    }
-
     [Fact]
     public async Task AnOverLongQuerySaysWhichWordsWereUsed()
     {

@@ -11,19 +11,8 @@ namespace Archivist.Tests.Search.Client;
 /// hits: each hit's metadata chunk is a fetch. The seeds' eleven posts share one chunk, so this runs over a
 /// generated corpus, where a page of ten hits spans several.
 /// </summary>
-public sealed class SearchPageProgressTests : IAsyncLifetime
+public sealed class SearchPageProgressTests() : SearchPageTest(() => SearchTestSite.Generated(GeneratedSite.Posts).Posts)
 {
-    private SearchPageSession _session = null!;
-    private SearchTestSite Site => _session.Site;
-    private IPage Page => _session.Page;
-
-    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(SearchTestSite.Generated(GeneratedSite.Posts).Posts);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_session is not null) await _session.DisposeAsync();
-    }
-
     [Fact]
     public async Task TheFirstFiveResultsAreShownWhileTheRestOfThePageIsStillBeingRead()
     {
@@ -47,7 +36,7 @@ public sealed class SearchPageProgressTests : IAsyncLifetime
             if (laterChunks.Any(c => route.Request.Url.EndsWith("/" + c, StringComparison.Ordinal))) await release.Task;
             await route.ContinueAsync();
         });
-        await Page.GotoAsync(_session.Server.BaseUrl + "search/?q=" + query);
+        await Page.GotoAsync(Server.BaseUrl + "search/?q=" + query);
         var results = Page.Locator(".search-result h2");
         await Assertions.Expect(results).ToHaveCountAsync(5);
         await Assertions.Expect(Page.Locator("#search-status")).ToHaveTextAsync($"{Site.Search(query).Total} posts match; showing 10.");

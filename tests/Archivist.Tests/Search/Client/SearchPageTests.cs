@@ -6,23 +6,13 @@ using Microsoft.Playwright;
 namespace Archivist.Tests.Search.Client;
 
 /// <summary>The search page in headless Chromium over the seeds' index, served like GitHub Pages.</summary>
-public sealed class SearchPageTests : IAsyncLifetime
+public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.SeedPosts().Append(new Post
+{
+    Title = Hostile, Date = new DateOnly(2020, 1, 2), Slug = "hostile", Url = "/2020/01/hostile.html",
+    Sources = new ValueList<string>(["test"]), Body = "A post whose title is markup: zzzprobe.",
+}).ToList())
 {
     private const string Hostile = "<img src=x onerror=\"window.pwned=1\"> <b>Bold</b> & co";
-    private SearchPageSession _session = null!;
-    private StaticSiteServer Server => _session.Server;
-    private IPage Page => _session.Page;
-
-    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(SearchTestSite.SeedPosts().Append(new Post
-    {
-        Title = Hostile, Date = new DateOnly(2020, 1, 2), Slug = "hostile", Url = "/2020/01/hostile.html",
-        Sources = new ValueList<string>(["test"]), Body = "A post whose title is markup: zzzprobe.",
-    }).ToList());
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_session is not null) await _session.DisposeAsync();
-    }
 
     private ILocator Results => Page.Locator(".search-result");
 
