@@ -47,7 +47,7 @@ export function ln(x) {
   return e * LN2 + 2 * sum;
 }
 export function idf(documents, df, scale = IDF_SCALE_DEFAULT) {
-  return Math.max(1, Math.floor(ln(1 + (documents - df + 0.5) / (df + 0.5)) * scale + 0.5)); // never 0 (Idf.cs)
+  return Math.floor(ln(1 + (documents - df + 0.5) / (df + 0.5)) * scale + 0.5);
 }
 
 const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // UTF-16 code unit order, as string.CompareOrdinal

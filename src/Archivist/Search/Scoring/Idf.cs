@@ -3,9 +3,7 @@ namespace Archivist.Search.Scoring;
 /// <summary>
 /// BM25's inverse document frequency, ln(1 + (N − n + 0.5)/(n + 0.5)) as Lucene has it, quantised to an
 /// integer at query time from the document count N (entry file) and the term's n (its shard). Scores are
-/// then integer products, identical in the browser and the CLI. At least 1: Lucene's idf is never 0, and a
-/// rounded 0 for a word in (nearly) every post made every score of a query of such words 0, so the
-/// posts came out in date order instead of by their title, body and comment matches.
+/// then integer products, identical in the browser and the CLI.
 /// </summary>
 public static class Idf
 {
@@ -15,6 +13,6 @@ public static class Idf
     public static int Quantised(int documents, int documentFrequency)
     {
         var idf = DeterministicLog.Ln(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
-        return Math.Max(1, (int)Math.Floor(idf * Scale + 0.5));
+        return (int)Math.Floor(idf * Scale + 0.5);
     }
 }
