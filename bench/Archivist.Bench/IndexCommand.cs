@@ -8,7 +8,8 @@ namespace Archivist.Bench;
 /// <summary>
 /// Bench-only driver: seeds → posts → search index in an output folder, in one process, so the search
 /// benchmark can time indexing (wall and peak memory) apart from HTML rendering. Also writes each post's
-/// Markdown document beside its URL, which `archivist search` reads for snippets.
+/// Markdown document beside its URL, which `archivist search` reads for snippets. <c>--fragments</c> writes each
+/// post's fragment too (<see cref="SearchIndexOptions.Fragments"/>).
 /// </summary>
 public static class IndexCommand
 {
@@ -22,7 +23,7 @@ public static class IndexCommand
         var loaded = clock.Elapsed.TotalSeconds;
         using var folder = OutputFolder.Open(output, TimeSpan.FromMinutes(1));
         using var transaction = folder.Begin();
-        var result = SearchIndexWriter.Write(content.Posts, transaction, new SearchIndexOptions { CacheDirectory = cache });
+        var result = SearchIndexWriter.Write(content.Posts, transaction, new SearchIndexOptions { CacheDirectory = cache, Fragments = args.Contains("--fragments") });
         var indexed = clock.Elapsed.TotalSeconds;
         if (!args.Contains("--no-documents"))
             foreach (var post in content.Posts)

@@ -24,9 +24,9 @@ static int Usage()
           build [--posts 1000,10000] [--no-eleventy]    full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
                                                         (run `npm ci` in bench/ first for Eleventy)
           analyze [--posts 1000]                        search analysis throughput on one core (best of three)
-          index --seeds DIR --out DIR [--cache DIR] [--no-documents]
+          index --seeds DIR --out DIR [--cache DIR] [--no-documents] [--fragments]
                                                         seeds → search index (+ Markdown documents) in one process
-          search [--posts 1000,10000] [--peers archivist,pagefind,lunr]
+          search [--posts 1000,10000] [--peers archivist,fragments,pagefind,lunr]
                                                         search index vs Pagefind and lunr (npm install in bench/ first);
                                                         prints Markdown tables for docs/BENCHMARKS.md
           latency [--posts 10000] [--rounds 3] [--rtt MS] [--fresh] [--baseline INDEX_DIR,ASSETS_DIR]

@@ -23,7 +23,7 @@ public static class SearchBenchmark
     private static async Task<int> RunAsync(string[] args)
     {
         var sizes = (BenchPaths.Option(args, "--posts") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
-        var peers = (BenchPaths.Option(args, "--peers") ?? "archivist,pagefind,lunr").Split(',').ToHashSet(StringComparer.Ordinal);
+        var peers = (BenchPaths.Option(args, "--peers") ?? "archivist,fragments,pagefind,lunr").Split(',').ToHashSet(StringComparer.Ordinal);
         var reuse = args.Contains("--reuse-peers");
         var npmBin = Path.Combine(BenchPaths.Root, "bench", "node_modules", ".bin");
         if ((peers.Contains("pagefind") || peers.Contains("lunr")) && !Directory.Exists(npmBin))
@@ -80,6 +80,20 @@ public static class SearchBenchmark
             mounts.Add(("/search-index/", index));
             mounts.Add(("/assets/search/", Path.Combine(BenchPaths.Root, "templates", "assets", "search")));
             incremental = Incremental(size, corpus, output, dir);
+        }
+        if (peers.Contains("fragments"))
+        {
+            // The same index with each post's fragment (SearchIndexOptions.Fragments), read by the same client at /fragments/.
+            var output = Path.Combine(dir, "archivist-fragments");
+            if (Directory.Exists(output)) Directory.Delete(output, true);
+            Log($"{size}: Archivist index with fragments");
+            var run = ExternalRun.Time("dotnet", [ExternalRun.BenchDll, "index", "--seeds", corpus, "--out", output, "--no-documents", "--fragments"]);
+            Require(run, "archivist index --fragments");
+            var index = Path.Combine(output, "search-index");
+            engines.Add(new Engine("Archivist with fragments", "archivist.html?base=/fragments/", run.Seconds, run.PeakBytes, FolderBytes(index), FolderFiles(index),
+                "from seeds: parsing " + Field(run.StdErr, "load-s") + " s + indexing " + Field(run.StdErr, "index-s") + " s"));
+            mounts.Add(("/fragments/search-index/", index));
+            mounts.Add(("/fragments/assets/search/", Path.Combine(BenchPaths.Root, "templates", "assets", "search")));
         }
         if (peers.Contains("pagefind"))
         {
@@ -147,7 +161,7 @@ public static class SearchBenchmark
                 .Append($"| {Median(later.Select(r => r.RankedMs)):0.0} ms | {Median(later.Select(r => r.ShownMs)):0.0} ms ")
                 .Append($"| {Rate(sample.Select(a => (a.Query, a)))} / {Rate(typo)} / {Rate(mixed)} |").AppendLine();
             notes.Add($"{engine.Name}: {engine.Note}; first query '{results[0].Query}' took {results[0].ShownMs:0} ms.");
-            File.WriteAllText(Path.Combine(dir, $"queries-{engine.Probe}.json"), JsonSerializer.Serialize(results,
+            File.WriteAllText(Path.Combine(dir, $"queries-{engine.Probe.Split('?')[0]}{(engine.Probe.Contains('?') ? "-" + engine.Name.Split(' ')[^1] : "")}.json"), JsonSerializer.Serialize(results,
                 new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         }
         table.AppendLine();

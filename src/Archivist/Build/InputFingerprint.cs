@@ -20,6 +20,8 @@ public static class InputFingerprint
     {
         using var hasher = new InputHasher();
         hasher.Add(ToolId).Add(options.Describe()).Add(templatesHash).Add(seeds.Count);
+        // Not in Describe(): no page shows it, so toggling it rebuilds the index, not every page.
+        if (options.SearchFragments) hasher.Add("search_fragments");
         foreach (var seed in seeds) hasher.Add(seed.Name).Add(seed.Hash);
         return hasher.Finish();
     }

@@ -49,6 +49,7 @@ public static class SiteBuilder
         var searchOptions = new SearchIndexOptions
         {
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
+            Fragments = options.SearchFragments,
         };
         var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);

@@ -40,6 +40,7 @@ public sealed class BuildSettings
     public Option<string?> PostsPerPage { get; } = new("--posts-per-page") { Description = "Posts per listing page, 1 to 1000 (overrides posts_per_page)." };
     public Option<string?> Permalink { get; } = new("--permalink") { Description = "Where posts go, e.g. /{yyyy}/{mm}/{slug}.html (overrides permalink)." };
     public Option<string?> Language { get; } = new("--language") { Description = "The pages' language tag, e.g. en-GB (overrides language)." };
+    public Option<string?> SearchFragments { get; } = new("--search-fragments") { Description = "true: the search index also holds each post's text, so results show their snippets one fetch sooner; about half the site's text size more (overrides search_fragments)." };
     public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Never inside --out." };
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Use no cache: parse every seed and render every page (unchanged files are still not rewritten)." };
     public Option<bool> Force { get; } = new("--force") { Description = "Render every page even when nothing changed." };
@@ -47,7 +48,7 @@ public sealed class BuildSettings
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Only print warnings, errors and the summary." };
 
     public IEnumerable<Option> All =>
-        [Seeds, Output, Templates, Config, Title, SiteDescription, Author, SiteUrl, BasePath, PostsPerPage, Permalink, Language, Cache, NoCache, Force, Strict, Quiet];
+        [Seeds, Output, Templates, Config, Title, SiteDescription, Author, SiteUrl, BasePath, PostsPerPage, Permalink, Language, SearchFragments, Cache, NoCache, Force, Strict, Quiet];
 
     /// <summary>Reads settings and checks the folders; throws <see cref="SiteOptionsException"/> with a message for the user.</summary>
     public BuildRequest ToRequest(ParseResult parse)
@@ -71,6 +72,7 @@ public sealed class BuildSettings
             PostsPerPage = parse.GetValue(PostsPerPage),
             Permalink = parse.GetValue(Permalink),
             Language = parse.GetValue(Language),
+            SearchFragments = parse.GetValue(SearchFragments),
         });
         var cache = parse.GetValue(NoCache)
             ? null

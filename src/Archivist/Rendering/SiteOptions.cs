@@ -18,6 +18,9 @@ public sealed record SiteOptions
     public PermalinkPattern Permalink { get; init; } = PermalinkPattern.Blogger;
     public string Language { get; init; } = "en-GB";
 
+    /// <summary>Whether the search index also holds each post's fragment (<see cref="Search.SearchIndexOptions.Fragments"/>).</summary>
+    public bool SearchFragments { get; init; }
+
     /// <summary>Markdown of the about page (read from the file when the setting names a .md file).</summary>
     public string About { get; init; } = "";
 

@@ -20,6 +20,7 @@ public sealed record SiteOptionOverrides
     public string? PostsPerPage { get; init; }
     public string? Permalink { get; init; }
     public string? Language { get; init; }
+    public string? SearchFragments { get; init; }
 
     /// <summary>The given flags as (settings key, value), in the file's key order.</summary>
     public IEnumerable<(string Key, string Value)> Given()
@@ -27,7 +28,7 @@ public sealed record SiteOptionOverrides
         (string, string?)[] all =
         [
             ("title", Title), ("description", Description), ("author", Author), ("site_url", SiteUrl), ("base_path", BasePath),
-            ("posts_per_page", PostsPerPage), ("permalink", Permalink), ("language", Language),
+            ("posts_per_page", PostsPerPage), ("permalink", Permalink), ("language", Language), ("search_fragments", SearchFragments),
         ];
         return all.Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!));
     }
@@ -45,7 +46,7 @@ public static partial class SiteOptionsLoader
     public const string FileName = "archivist.yml";
 
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "description", "author", "site_url", "base_path", "posts_per_page", "permalink", "language", "about"];
+        ["title", "description", "author", "site_url", "base_path", "posts_per_page", "permalink", "language", "search_fragments", "about"];
 
     /// <summary>The flag that overrides a settings key: <c>posts_per_page</c> → <c>--posts-per-page</c>.</summary>
     public static string FlagOf(string key) => "--" + key.Replace('_', '-');
@@ -129,6 +130,7 @@ public static partial class SiteOptionsLoader
                 "posts_per_page" => options with { PostsPerPage = ParsePostsPerPage(value, subject) },
                 "permalink" => options with { Permalink = ParsePermalink(value, subject) },
                 "language" => options with { Language = ParseLanguage(value, subject) },
+                "search_fragments" => options with { SearchFragments = ParseSwitch(value, subject) },
                 "about" => options with { About = ReadAbout(value, file, subject) },
                 _ => options, // site_url and base_path are checked together below
             };
@@ -181,6 +183,13 @@ public static partial class SiteOptionsLoader
 
     private static string RequireText(string value, string subject) =>
         value.Trim() is { Length: > 0 } text ? text : throw new SiteOptionsException($"{subject} must not be empty");
+
+    private static bool ParseSwitch(string value, string subject) => value.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" or "on" => true,
+        "false" or "no" or "off" => false,
+        _ => throw new SiteOptionsException($"{subject} must be true or false, not '{value}'"),
+    };
 
     private static int ParsePostsPerPage(string value, string subject) =>
         int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000

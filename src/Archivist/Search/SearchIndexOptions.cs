@@ -34,4 +34,13 @@ public sealed record SearchIndexOptions
     /// The main segment is rewritten once every this many new posts.
     /// </summary>
     public int TailSpan { get; init; } = 512;
+
+    /// <summary>
+    /// Also write each post's fragment (<see cref="Format.DocumentFragment"/>: its metadata and plain text), so the
+    /// browser shows a result with its snippet one fetch after ranking instead of two. Measured at 10,000 generated
+    /// posts: shown as soon as Pagefind shows its results, for about 140 MB more in the site and some 5 s more of
+    /// CPU in a full build (docs/BENCHMARKS.md). Off by default: the site's size and the build's time are what
+    /// a large archive runs short of first.
+    /// </summary>
+    public bool Fragments { get; init; }
 }

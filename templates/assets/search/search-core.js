@@ -299,6 +299,18 @@ export class SearchIndex {
     return bytes ? decodeTermEntry(bytes) : null;
   }
 
+  /** Whether the build wrote fragments (DocumentFragment.cs): each document's metadata and passage texts in one file. */
+  get hasFragments() { return this.entry.segments.some((segment) => segment.fragments); }
+
+  /** A document's fragment, {u, t, d, p, c, x: [body, each comment]}: its metadata, fetched with its text. */
+  fragment(doc) {
+    const segment = this.entry.segments.find((s) => doc >= s.from && doc < s.to);
+    const path = `f/${segment.fragments}/${doc - segment.from}.bin`;
+    const key = 'fragment:' + path;
+    if (!this.files.has(key)) this.files.set(key, this.file(path).then(inflateJson));
+    return this.files.get(key);
+  }
+
   async meta(doc) {
     const size = this.entry.metaChunkSize;
     const chunk = Math.floor(doc / size);
@@ -306,6 +318,17 @@ export class SearchIndex {
     const metas = await this.json(`m/${hash}.json`);
     return metas[doc % size];
   }
+}
+
+/** Raw deflate of UTF-8 JSON (GitHub Pages serves .bin as it is), inflated by the browser's own DecompressionStream. */
+async function inflateJson(bytes) {
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).json();
+}
+
+/** A passage's text from a fragment: the body for POST (a title match shows the body too) or the comment's. */
+export function passageText(fragment, where) {
+  const at = where === POST ? -1 : fragment.c.split(' ').indexOf(where);
+  return fragment.x[at + 1] ?? fragment.x[0] ?? '';
 }
 
 /** Index of the last element ≤ term in a sorted array, or −1. */
@@ -888,10 +911,15 @@ export async function rank(index, request) {
 /** 0: matches the words as typed; 1: needs the open word's expansions; 2: found only through a correction (QueryEngine.Tier). */
 const tier = (literal, exact, doc) => (literal.has(doc) ? 0 : exact.has(doc) ? 1 : 2);
 
-/** The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. */
-export async function describe(index, ranking, count) {
+/**
+ * The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. With fragments in the
+ * index, the first `withText` are read from theirs (meta then also holds x, the passage texts), so a snippet needs
+ * no further fetch; the others from the metadata chunks.
+ */
+export async function describe(index, ranking, count, withText = 0) {
   const shown = ranking.ranked.slice(0, count);
-  const metas = await Promise.all(shown.map(([doc]) => index.meta(doc)));
+  const fragments = index.hasFragments ? withText : 0;
+  const metas = await Promise.all(shown.map(([doc], i) => (i < fragments ? index.fragment(doc) : index.meta(doc))));
   return shown.map(([doc, score], i) => ({ doc, score, where: locate(index, ranking.entries, ranking.plan, doc, metas[i]), meta: metas[i] }));
 }
 

@@ -2,7 +2,7 @@
 // Ranking lives in search-core.js (shared with the Node parity test and mirrored by `archivist search`);
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
 // snippets read from each result's own page, keyboard navigation and the live status line.
-import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, POST } from './search-core.js';
+import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passageText, POST } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
@@ -91,11 +91,11 @@ async function run() {
     // The first results are shown once their metadata is read, the rest of the page after: each hit's chunk is a
     // fetch, and on a slow CPU (the benchmark machine's two cores) ten at once take about twice as long as five.
     const count = ranking.ranked.length;
-    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS));
+    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS), EAGER_SNIPPETS);
     if (seq !== sequence) return; // a newer query has started
     render({ ...ranking, hits: first }, count);
     if (first.length === count) return;
-    const rest = (await describe(index, ranking, count)).slice(first.length);
+    const rest = (await describe(index, ranking, count, EAGER_SNIPPETS)).slice(first.length);
     if (seq !== sequence) return;
     appendResults(rest, ranking.terms, first.length);
   } catch (error) {
@@ -195,7 +195,7 @@ function resultItem(hit, terms, eager) {
   const text = document.createElement('p');
   text.className = 'search-snippet';
   item.append(heading, meta, text);
-  const load = () => fillSnippet(text, href, hit.where, terms);
+  const load = () => fillSnippet(text, hit, href, terms);
   if (eager) load();
   else {
     item.addEventListener('snippet', load, { once: true });
@@ -235,12 +235,20 @@ function passageElement(html, name) {
   return template.content.firstElementChild;
 }
 
-async function fillSnippet(element, url, where, terms) {
+// With fragments in the index (an option of the build) the text is the fragment's: the first results' came with their
+// metadata, a later one's is one small fetch instead of its whole page.
+async function fillSnippet(element, hit, url, terms) {
   try {
-    const passage = passageElement(await loadPage(url), where === POST ? 'body' : where);
-    if (!passage) return;
+    const index = await openIndex();
+    let text;
+    if (index.hasFragments) text = passageText(hit.meta.x ? hit.meta : await index.fragment(hit.doc), hit.where);
+    else {
+      const passage = passageElement(await loadPage(url), hit.where === POST ? 'body' : hit.where);
+      if (!passage) return;
+      text = textOf(passage);
+    }
     element.replaceChildren();
-    appendParts(element, snippet(textOf(passage), terms));
+    appendParts(element, snippet(text, terms));
   } catch {
     element.replaceChildren(); // no snippet; the title and date still lead to the post
   }

@@ -119,6 +119,24 @@ public class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void TurningSearchFragmentsOnAndOffRewritesTheIndexAndNoPage()
+    {
+        _site.Build();
+        _site.AgeOutput();
+        var before = _site.Times();
+        _site.Options = _site.Options with { SearchFragments = true };
+        Assert.False(_site.Build().NoOp); // a setting no page shows still counts as a change
+        var rewritten = Rewritten(before);
+        Assert.Contains(rewritten, f => f.StartsWith("search-index/f/", StringComparison.Ordinal));
+        Assert.Contains("search-index/index.json", rewritten);
+        Assert.DoesNotContain(rewritten, f => !f.StartsWith("search-index/", StringComparison.Ordinal));
+
+        _site.Options = _site.Options with { SearchFragments = false };
+        _site.Build();
+        Assert.DoesNotContain(_site.Times().Keys, f => f.StartsWith("search-index/f/", StringComparison.Ordinal)); // its own files, so it removes them
+    }
+
+    [Fact]
     public void SameInputsGiveByteIdenticalOutput()
     {
         _site.Build(useCache: false);

@@ -26,6 +26,7 @@ public class SiteOptionsTests
             posts_per_page: 7
             permalink: /{yyyy}/{slug}.html
             language: en-US
+            search_fragments: yes
             about: Hello *there*
             """);
         Assert.Equal("On Probation", options.Title);
@@ -35,6 +36,8 @@ public class SiteOptionsTests
         Assert.Equal("/{yyyy}/{slug}.html", options.Permalink.Pattern);
         Assert.Equal("en-US", options.Language);
         Assert.Equal("Hello *there*", options.About);
+        Assert.True(options.SearchFragments);
+        Assert.False(Parse("title: x\n").SearchFragments); // off unless asked for
     }
 
     [Fact]
@@ -59,6 +62,7 @@ public class SiteOptionsTests
     [InlineData("base_path: /\"><script>/", "base_path")]
     [InlineData("title: [a, b]", "title")]
     [InlineData("about: missing-file.md", "about")]
+    [InlineData("search_fragments: sometimes", "search_fragments")]
     public void BadValueIsAnErrorNamingTheKey(string yaml, string key)
     {
         var e = Assert.Throws<SiteOptionsException>(() => Parse(yaml));
@@ -177,8 +181,9 @@ public class SiteOptionsTests
             """, new SiteOptionOverrides
         {
             Title = "Flag title", Description = "", Author = "Flag author", PostsPerPage = "25",
-            Permalink = "/posts/{yyyy}/{slug}.html", Language = "cy",
+            Permalink = "/posts/{yyyy}/{slug}.html", Language = "cy", SearchFragments = "true",
         });
+        Assert.True(options.SearchFragments);
         Assert.Equal("Flag title", options.Title);
         Assert.Equal("", options.Description);
         Assert.Equal("Flag author", options.Author);

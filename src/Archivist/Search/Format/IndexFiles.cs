@@ -16,6 +16,7 @@ public static class IndexFiles
     public static string DictionaryPage(string hash) => $"d/{hash}.json";
     public static string MetaChunk(string hash) => $"m/{hash}.json";
     public static string ShardTable(string hash) => $"s/{hash}.json";
+    public static string Fragment(string tag, int local) => $"f/{tag}/{local}.bin";
 
     /// <summary>Hex characters of a content hash in a file name: enough to tell versions of one file apart.</summary>
     public const int HashLength = 10;
@@ -48,9 +49,12 @@ public sealed record IndexEntryFile(
 /// <summary>
 /// The postings of documents [<see cref="From"/>, <see cref="To"/>): a main segment of whole multiples of
 /// the tail span, which adding a newest post leaves alone, and a tail segment of the newest posts.
-/// <see cref="Shards"/> names the segment's <see cref="ShardTable"/> file.
+/// <see cref="Shards"/> names the segment's <see cref="ShardTable"/> file; <see cref="Fragments"/>, when the index
+/// has fragments, the folder of its documents' fragments (<c>f/&lt;tag&gt;/&lt;doc − From&gt;.bin</c>), named by a hash
+/// of them all so that a changed fragment never hides behind a cached one of the same name.
 /// </summary>
-public sealed record SegmentRef(int From, int To, IReadOnlyList<PageRef> Pages, string Shards);
+public sealed record SegmentRef(int From, int To, IReadOnlyList<PageRef> Pages, string Shards,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Fragments = null);
 
 /// <summary>
 /// Every shard of a segment by its first term, so an exact lookup goes straight to its shard: clients read

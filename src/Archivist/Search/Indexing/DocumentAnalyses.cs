@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Archivist.Content;
+using Archivist.Search.Format;
 
 namespace Archivist.Search.Indexing;
 
@@ -8,9 +9,10 @@ namespace Archivist.Search.Indexing;
 /// next post as soon as they are free (posts vary a hundredfold in length, so batches would leave cores
 /// idle), while the caller consumes in order. At most <see cref="Window"/> analyses wait at a time, so
 /// they die young instead of piling up in the old generation. Analyzers (each with its memos) are pooled,
-/// and number terms in the build's one <see cref="TermTable"/>.
+/// and number terms in the build's one <see cref="TermTable"/>. With <paramref name="fragments"/>, each analysis
+/// also carries its document's fragment, written on the same worker from the same text.
 /// </summary>
-public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
+public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms, bool fragments = false)
 {
     private const int Window = 64;
     private readonly ConcurrentBag<PostAnalyzer> _analyzers = [];
@@ -34,6 +36,7 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
         void Work()
         {
             var analyzer = _analyzers.TryTake(out var a) ? a : new PostAnalyzer(terms);
+            var fragment = fragments ? new DocumentFragmentWriter() : null;
             try
             {
                 while (true)
@@ -41,7 +44,7 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
                     ahead.Wait(stop.Token);
                     var i = Interlocked.Increment(ref next);
                     if (i >= posts.Count) return;
-                    var analysis = Analyze(posts[i], analyzer, write: i >= cacheFrom);
+                    var analysis = Analyze(posts[i], analyzer, fragment, write: i >= cacheFrom);
                     lock (gate)
                     {
                         slots[i] = analysis;
@@ -90,16 +93,16 @@ public sealed class DocumentAnalyses(AnalysisCache? cache, TermTable terms)
         }
     }
 
-    private DocumentAnalysis Analyze(Post post, PostAnalyzer analyzer, bool write)
+    private DocumentAnalysis Analyze(Post post, PostAnalyzer analyzer, DocumentFragmentWriter? fragment, bool write)
     {
-        if (cache is null) return analyzer.Analyze(post);
+        if (cache is null) return analyzer.Analyze(post, fragment);
         var key = AnalysisCache.KeyOf(post);
         if (cache.TryRead(key) is { } hit)
         {
             Interlocked.Increment(ref _cached);
-            return hit;
+            return fragment is null ? hit : hit with { Fragment = analyzer.Fragment(post, hit, fragment) };
         }
-        var analysis = analyzer.Analyze(post);
+        var analysis = analyzer.Analyze(post, fragment);
         if (write) cache.Write(key, analysis);
         return analysis;
     }

@@ -16,6 +16,17 @@ public sealed record DocumentAnalysis(
     int[] PassageStarts,
     string[] CommentIds)
 {
+    /// <summary>The document's fragment, compressed (<see cref="DocumentFragment"/>), when the build writes fragments; never cached.</summary>
+    public byte[]? Fragment { get; init; }
+
+    /// <summary>The passage table as the index stores it: each passage's start as the gap from the one before.</summary>
+    public int[] PassageGaps()
+    {
+        var gaps = new int[PassageStarts.Length];
+        for (var i = 0; i < gaps.Length; i++) gaps[i] = PassageStarts[i] - (i == 0 ? 0 : PassageStarts[i - 1]);
+        return gaps;
+    }
+
     /// <summary>The encoded positions of <paramref name="term"/> (one of <see cref="Terms"/>).</summary>
     public ReadOnlySpan<byte> PositionBytes(in DocTerm term) => Positions.AsSpan(term.PositionsStart, term.PositionsLength);
 

@@ -37,7 +37,7 @@ public sealed record MainSegmentState(
     /// <summary>Everything besides the posts that decides the main segment's bytes.</summary>
     public static string SettingsOf(SearchIndexOptions options) =>
         string.Join('|', StateVersion, IndexFiles.FormatVersion, AnalysisCache.AnalyzerVersion, options.Scoring, options.TopImpacts,
-            options.PositionBytes, options.ShardBytes, options.PageTerms, options.MetaChunkSize, options.TailSpan);
+            options.PositionBytes, options.ShardBytes, options.PageTerms, options.MetaChunkSize, options.TailSpan, options.Fragments);
 
     /// <summary>
     /// A SHA-256 over what the main documents' files are made of, in doc-id order: each post's URL and its

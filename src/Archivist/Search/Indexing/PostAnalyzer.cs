@@ -54,23 +54,42 @@ public sealed class PostAnalyzer
     {
     }
 
-    public DocumentAnalysis Analyze(Post post)
+    /// <param name="post">The post.</param>
+    /// <param name="fragment">When given, the post's fragment is written from the same plain text as it is analysed (<see cref="DocumentAnalysis.Fragment"/>).</param>
+    public DocumentAnalysis Analyze(Post post, DocumentFragmentWriter? fragment = null)
     {
         var starts = new List<int>();
         var lengths = new int[FieldLengths.Count];
         var next = 0;
+        fragment?.Begin(post.Url, post.Title, DateOf(post));
         next = AddPassage(post.Title, SearchField.Title, next, starts, lengths);
-        next = AddPassage(PlainText(post.Body), SearchField.Body, next, starts, lengths);
+        var body = PlainText(post.Body);
+        fragment?.AddPassage(body);
+        next = AddPassage(body, SearchField.Body, next, starts, lengths);
         var ids = new List<string>();
         foreach (var comment in post.AllComments())
         {
             ids.Add(comment.Id);
-            next = AddPassage(PlainText(comment.Text), SearchField.Comments, next, starts, lengths);
+            var text = PlainText(comment.Text);
+            fragment?.AddPassage(text);
+            next = AddPassage(text, SearchField.Comments, next, starts, lengths);
         }
         var analysis = Collect(new FieldLengths(lengths[0], lengths[1], lengths[2]), [.. starts], [.. ids]);
         Reset();
-        return analysis;
+        return fragment is null ? analysis : analysis with { Fragment = fragment.Finish(analysis.PassageGaps(), string.Join(' ', analysis.CommentIds)) };
     }
+
+    /// <summary>The fragment of a post whose analysis came from the cache (which holds no text): its plain text again, not analysed.</summary>
+    public byte[] Fragment(Post post, DocumentAnalysis analysis, DocumentFragmentWriter fragment)
+    {
+        fragment.Begin(post.Url, post.Title, DateOf(post));
+        fragment.AddPassage(PlainText(post.Body));
+        foreach (var comment in post.AllComments()) fragment.AddPassage(PlainText(comment.Text));
+        return fragment.Finish(analysis.PassageGaps(), string.Join(' ', analysis.CommentIds));
+    }
+
+    /// <summary>A post's date as the index stores it (metadata and fragments).</summary>
+    public static string? DateOf(Post post) => post.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private DocumentAnalysis Collect(FieldLengths lengths, int[] passageStarts, string[] commentIds)
     {

@@ -32,9 +32,9 @@ public static class SearchIndexBuilder
         var documents = DocumentOrder.Assign(posts);
         using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
         var table = new TermTable();
-        var analyses = new DocumentAnalyses(cache, table);
+        var analyses = new DocumentAnalyses(cache, table, options.Fragments);
         var cacheFrom = cacheMainSegment || !KeepsMainSegment(options) ? 0 : documents.Count - documents.Count % options.TailSpan; // where the tail starts
-        var (accumulator, metas) = Accumulate(documents, 0, analyses, table, cacheFrom);
+        var (accumulator, metas, fragments) = Accumulate(documents, 0, analyses, table, cacheFrom);
         cache?.Save(keepUnread: false); // every post went through the cache: the new pack holds exactly this archive
 
         var analysed = clock.Elapsed.TotalSeconds;
@@ -43,6 +43,7 @@ public static class SearchIndexBuilder
         var terms = accumulator.SortedTerms();
         var files = new List<IndexFile>();
         var segments = EncodeSegments(accumulator, terms, bounds, averages, options, files, out var encodedAt);
+        AddFragments(segments, fragments, 0, files);
         var encoded = analysed + encodedAt;
 
         var filesBeforeMeta = files.Count;
@@ -98,8 +99,8 @@ public static class SearchIndexBuilder
 
         using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
         var table = new TermTable();
-        var analyses = new DocumentAnalyses(cache, table);
-        var (tail, metas) = Accumulate(documents, main.To, analyses, table);
+        var analyses = new DocumentAnalyses(cache, table, options.Fragments);
+        var (tail, metas, fragments) = Accumulate(documents, main.To, analyses, table);
         // Saved even if the main segment turns out not to hold: the full build that follows then reads the tail too.
         cache?.Save(keepUnread: true);
         var tailSums = tail.Sums();
@@ -112,6 +113,7 @@ public static class SearchIndexBuilder
         var terms = tail.SortedTerms();
         var files = new List<IndexFile>();
         var segments = EncodeSegments(tail, terms, bounds.Skip(1).ToList(), averages, options, files, out var encodedAt);
+        AddFragments(segments, fragments, main.To, files);
         var encoded = analysed + encodedAt;
         var meta = main.MetaHashes + MetaChunks(metas, options.MetaChunkSize, files);
         files.Add(EntryFile(documents, [main.Segment, .. segments.Select(s => s.Ref)], meta, options));
@@ -143,19 +145,53 @@ public static class SearchIndexBuilder
         return segments;
     }
 
-    /// <summary>Analyses documents [<paramref name="from"/>, end) in doc-id order into an inverted index and their metadata.</summary>
-    private static (PostingsAccumulator, List<DocumentMeta>) Accumulate(IReadOnlyList<Post> documents, int from, DocumentAnalyses analyses,
-        TermTable table, int cacheFrom = 0)
+    /// <summary>
+    /// Analyses documents [<paramref name="from"/>, end) in doc-id order into an inverted index, their metadata and,
+    /// when the analyses carry them, their fragments (else null).
+    /// </summary>
+    private static (PostingsAccumulator, List<DocumentMeta>, List<byte[]>?) Accumulate(IReadOnlyList<Post> documents, int from,
+        DocumentAnalyses analyses, TermTable table, int cacheFrom = 0)
     {
         var accumulator = new PostingsAccumulator(table, from);
         var metas = new List<DocumentMeta>(documents.Count - from);
+        List<byte[]>? fragments = null;
         var range = from == 0 ? documents : documents.Skip(from).ToList();
         analyses.ForEach(range, analysis =>
         {
             metas.Add(Meta(range[metas.Count], analysis));
+            if (analysis.Fragment is { } fragment) (fragments ??= new List<byte[]>(range.Count)).Add(fragment);
             accumulator.Add(analysis);
         }, Math.Max(0, cacheFrom - from));
-        return (accumulator, metas);
+        return (accumulator, metas, fragments);
+    }
+
+    /// <summary>
+    /// Each segment's fragment files (<paramref name="fragments"/>[i] is document <paramref name="first"/> + i), in a
+    /// folder named by a hash over them all: the segment's entry in index.json then names it.
+    /// </summary>
+    private static void AddFragments(List<EncodedSegment> segments, List<byte[]>? fragments, int first, List<IndexFile> files)
+    {
+        if (fragments is null) return;
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        for (var s = 0; s < segments.Count; s++)
+        {
+            var (from, to) = (segments[s].Ref.From, segments[s].Ref.To);
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            for (var doc = from; doc < to; doc++)
+            {
+                BitConverter.TryWriteBytes(length, fragments[doc - first].Length); // length-prefixed: no two sequences hash alike
+                hash.AppendData(length);
+                hash.AppendData(fragments[doc - first]);
+            }
+            var tag = Convert.ToHexStringLower(hash.GetHashAndReset())[..IndexFiles.HashLength];
+            for (var doc = from; doc < to; doc++)
+            {
+                var file = new IndexFile(IndexFiles.Fragment(tag, doc - from), fragments[doc - first]);
+                segments[s].Files.Add(file);
+                files.Add(file);
+            }
+            segments[s] = segments[s] with { Ref = segments[s].Ref with { Fragments = tag } };
+        }
     }
 
     /// <summary>One encoded segment: its entry in index.json, its files, and which of the sorted terms it holds.</summary>
@@ -228,13 +264,8 @@ public static class SearchIndexBuilder
         return new IndexFile(IndexFiles.Entry, JsonSerializer.SerializeToUtf8Bytes(entry, IndexFiles.Json));
     }
 
-    private static DocumentMeta Meta(Post post, DocumentAnalysis analysis)
-    {
-        var gaps = new int[analysis.PassageStarts.Length];
-        for (var i = 0; i < gaps.Length; i++) gaps[i] = analysis.PassageStarts[i] - (i == 0 ? 0 : analysis.PassageStarts[i - 1]);
-        return new DocumentMeta(post.Url, post.Title, post.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            gaps, string.Join(' ', analysis.CommentIds));
-    }
+    private static DocumentMeta Meta(Post post, DocumentAnalysis analysis) =>
+        new(post.Url, post.Title, PostAnalyzer.DateOf(post), analysis.PassageGaps(), string.Join(' ', analysis.CommentIds));
 
     /// <summary>
     /// Groups whole shards into dictionary pages of about <paramref name="pageTerms"/> terms, cut where a shard's

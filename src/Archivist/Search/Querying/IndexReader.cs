@@ -172,6 +172,13 @@ public sealed class IndexReader
         return metas[doc % Entry.MetaChunkSize];
     }
 
+    /// <summary>A document's fragment (metadata and passage texts), or null when the index was built without fragments.</summary>
+    public DocumentFragment? Fragment(int doc)
+    {
+        var segment = Entry.Segments.FirstOrDefault(s => doc >= s.From && doc < s.To);
+        return segment?.Fragments is { } tag ? DocumentFragment.Decode(Read(IndexFiles.Fragment(tag, doc - segment.From))) : null;
+    }
+
     private byte[] Read(string path)
     {
         if (_files.TryGetValue(path, out var bytes)) return bytes;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Archivist.Content;
 using Archivist.Search.Analysis;
 using Archivist.Search.Querying;
+using Archivist.Tests.Search.Querying;
 using Archivist.Tests.Search.Support;
 using Archivist.Tests.Support;
 
@@ -40,6 +41,42 @@ public class SnippetParityTests
                 if (cs.Contains('[')) marked++;
             }
             Assert.True(marked > cases.Count / 3, $"only {marked} of {cases.Count} snippets highlight anything");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void FragmentsGiveTheBrowserTheCliSnippets()
+    {
+        // An index with fragments: the browser reads the first results' metadata and text from them, the CLI from the
+        // metadata chunks and the Markdown beside each page. The same hits, passages and snippets must come out.
+        var node = ExternalTool.Require("node", "it runs templates/assets/search/search-core.js");
+        using var site = new SearchTestSite(SearchTestSite.SeedPosts(), new Archivist.Search.SearchIndexOptions { Fragments = true });
+        var queries = KnownAnswerTests.Answers().Select(a => a.Query).Concat(["probation", "the", "napo agm", "\"clash of cultures\""]).ToList();
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, JsonSerializer.Serialize(queries), new UTF8Encoding(false));
+            var run = ExternalTool.Run(node, ["tests/js/fragment-snippets.mjs", site.IndexFolder, file], RepoPaths.Root, TimeSpan.FromMinutes(2));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var js = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsArray()).ToList();
+            Assert.Equal(queries.Count, js.Count);
+            var snippets = 0;
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var stdout = new StringWriter();
+                Assert.Equal(Archivist.Cli.ExitCodes.Success, Archivist.Cli.SearchCommand.Run(new DirectoryInfo(site.Root), queries[i],
+                    new SearchRequest(queries[i]) { Limit = 5 }, json: true, site.Options.Folder, new Archivist.Cli.Reporter(stdout, new StringWriter(), interactive: false)));
+                var cli = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!)
+                    .Select(h => $"{h["url"]} {h["where"]} {h["snippet"]}").ToList();
+                var browser = js[i].Select(h => $"{h![0]} {h[1]} {h[2]}").ToList();
+                Assert.True(cli.SequenceEqual(browser), $"'{queries[i]}':\nCLI:\n  {string.Join("\n  ", cli)}\nJS:\n  {string.Join("\n  ", browser)}");
+                snippets += cli.Count;
+            }
+            Assert.True(snippets > queries.Count, $"only {snippets} hits in {queries.Count} queries: the comparison proves little");
         }
         finally
         {

@@ -61,11 +61,13 @@ public class SearchIndexBuilderTests
         Assert.Equal(2 + meta.CommentIds.Split(' ').Length, meta.PassageGaps.Length);
     }
 
-    [Fact]
-    public void SameInputGivesByteIdenticalFiles()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SameInputGivesByteIdenticalFiles(bool fragments)
     {
-        var a = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
-        var b = SearchIndexBuilder.Build(Seeds.Reverse().ToList(), new SearchIndexOptions());
+        var a = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions { Fragments = fragments });
+        var b = SearchIndexBuilder.Build(Seeds.Reverse().ToList(), new SearchIndexOptions { Fragments = fragments });
         Assert.Equal(a.Files.Select(f => f.Path), b.Files.Select(f => f.Path));
         Assert.All(a.Files.Zip(b.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
     }
@@ -143,13 +145,15 @@ public class SearchIndexBuilderTests
         }
     }
 
-    [Fact]
-    public void AnalysisCacheGivesTheSameIndex()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // a cached analysis holds no text: the fragment is written from the post again
+    public void AnalysisCacheGivesTheSameIndex(bool fragments)
     {
         var cache = Directory.CreateTempSubdirectory("archivist-analysis-cache").FullName;
         try
         {
-            var options = new SearchIndexOptions { CacheDirectory = cache };
+            var options = new SearchIndexOptions { CacheDirectory = cache, Fragments = fragments };
             var cold = SearchIndexBuilder.Build(Seeds, options);
             var warm = SearchIndexBuilder.Build(Seeds, options);
             Assert.Equal(0, cold.Result.CachedDocuments);
@@ -167,13 +171,15 @@ public class SearchIndexBuilderTests
         }
     }
 
-    [Fact]
-    public void ARebuildKeepsTheLastMainSegmentAndWritesWhatAFullBuildWould()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARebuildKeepsTheLastMainSegmentAndWritesWhatAFullBuildWould(bool fragments)
     {
         var (posts, _) = SearchTestSite.Generated(240);
         var ordered = DocumentOrder.Assign(posts);
         var root = Directory.CreateTempSubdirectory("archivist-main-segment").FullName;
-        var options = new SearchIndexOptions { TailSpan = 64, CacheDirectory = Path.Combine(root, "cache") };
+        var options = new SearchIndexOptions { TailSpan = 64, CacheDirectory = Path.Combine(root, "cache"), Fragments = fragments };
         var site = Path.Combine(root, "site");
         SearchIndexResult Write(IReadOnlyList<Post> some)
         {
@@ -217,6 +223,37 @@ public class SearchIndexBuilderTests
         {
             Directory.Delete(root, true);
         }
+    }
+
+    [Fact]
+    public void FragmentsHoldEachPostsMetadataAndTheTextItWasIndexedFrom()
+    {
+        var (posts, _) = SearchTestSite.Generated(100);
+        var ordered = DocumentOrder.Assign(posts);
+        var options = new SearchIndexOptions { TailSpan = 64, Fragments = true }; // two segments: fragments in two folders
+        var build = SearchIndexBuilder.Build(ordered, options);
+        var reader = new IndexReader(new MemorySource(build.Files));
+        Assert.Equal(2, reader.Entry.Segments.Count);
+        Assert.All(reader.Entry.Segments, s => Assert.Matches("^[0-9a-f]{10}$", s.Fragments));
+        Assert.Equal(ordered.Count, build.Files.Count(f => f.Path.StartsWith("f/", StringComparison.Ordinal)));
+        for (var doc = 0; doc < ordered.Count; doc++)
+        {
+            var fragment = reader.Fragment(doc)!;
+            var meta = reader.Meta(doc);
+            Assert.Equal((meta.Url, meta.Title, meta.Date, meta.CommentIds), (fragment.Url, fragment.Title, fragment.Date, fragment.CommentIds));
+            Assert.Equal(meta.PassageGaps, fragment.PassageGaps);
+            var post = ordered[doc];
+            var expected = post.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text).Trim()).Prepend(MarkdownSyntax.ToPlainText(post.Body).Trim());
+            Assert.Equal(expected, fragment.Passages.Select(p => p.Trim()));
+            Assert.Equal(PassageText.Of(post, PassageLocator.Post).Trim(), fragment.TextOf(PassageLocator.Post).Trim());
+            if (post.AllComments().LastOrDefault() is { } last) Assert.Equal(PassageText.Of(post, last.Id).Trim(), fragment.TextOf(last.Id).Trim());
+        }
+
+        // Off by default: no fragment files, and index.json says nothing of them.
+        var plain = SearchIndexBuilder.Build(ordered, options with { Fragments = false });
+        Assert.DoesNotContain(plain.Files, f => f.Path.StartsWith("f/", StringComparison.Ordinal));
+        Assert.DoesNotContain("fragments", System.Text.Encoding.UTF8.GetString(plain.Files.Single(f => f.Path == IndexFiles.Entry).Content));
+        Assert.Null(new IndexReader(new MemorySource(plain.Files)).Fragment(0));
     }
 
     private sealed class MemorySource(IReadOnlyList<IndexFile> files) : IIndexSource

@@ -25,10 +25,10 @@ public sealed class SearchPageSession : IAsyncDisposable
     public IBrowser Browser { get; }
     public IPage Page { get; }
 
-    public static async Task<SearchPageSession> OpenAsync(IReadOnlyList<Post> posts)
+    public static async Task<SearchPageSession> OpenAsync(IReadOnlyList<Post> posts, Archivist.Search.SearchIndexOptions? options = null)
     {
         Assertions.SetDefaultExpectTimeout(20_000); // CI machines are shared; results appear when they appear
-        var site = new SearchTestSite(posts);
+        var site = new SearchTestSite(posts, options);
         StandInPages.WriteSite(site.Root, posts, site.Options.Folder);
         var server = new StaticSiteServer(site.Root);
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -8,7 +8,7 @@ namespace Archivist.Tests.Search.Support;
 /// A test class that drives the search page over an index of the posts it is given: one
 /// <see cref="SearchPageSession"/> per test, opened before it and closed after.
 /// </summary>
-public abstract class SearchPageTest(Func<IReadOnlyList<Post>> posts) : IAsyncLifetime
+public abstract class SearchPageTest(Func<IReadOnlyList<Post>> posts, Archivist.Search.SearchIndexOptions? options = null) : IAsyncLifetime
 {
     private SearchPageSession _session = null!;
 
@@ -16,7 +16,7 @@ public abstract class SearchPageTest(Func<IReadOnlyList<Post>> posts) : IAsyncLi
     protected StaticSiteServer Server => _session.Server;
     protected IPage Page => _session.Page;
 
-    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(posts());
+    public async ValueTask InitializeAsync() => _session = await SearchPageSession.OpenAsync(posts(), options);
 
     public async ValueTask DisposeAsync()
     {
