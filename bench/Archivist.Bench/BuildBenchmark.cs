@@ -17,6 +17,9 @@ public static partial class BuildBenchmark
     {
         var sizes = (BenchPaths.Option(args, "--posts") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
         var skipEleventy = args.Contains("--no-eleventy");
+        // --search-fragments: the same builds with search_fragments on (SearchIndexOptions.Fragments).
+        string[] extra = args.Contains("--search-fragments") ? ["--search-fragments", "true"] : [];
+        var label = extra.Length > 0 ? ", search fragments on" : "";
         var tool = PublishTool();
         Console.WriteLine($"Machine: {ExternalRun.Machine()}");
         Console.WriteLine($"Load average before: {LoadAverage()}");
@@ -35,16 +38,16 @@ public static partial class BuildBenchmark
             var output = Path.Combine(work, "site");
             var cache = Path.Combine(work, "cache");
             string[] build = [tool, "build", "--seeds", seeds, "--out", output, "--cache", cache,
-                "--templates", Path.Combine(BenchPaths.Root, "templates"), "--config", Path.Combine(BenchPaths.Root, "archivist.yml"), "--quiet"];
+                "--templates", Path.Combine(BenchPaths.Root, "templates"), "--config", Path.Combine(BenchPaths.Root, "archivist.yml"), "--quiet", .. extra];
 
             var full = Measure("dotnet", build);
             var noop = Measure("dotnet", build);
             File.WriteAllText(Path.Combine(seeds, "zz-added.txt"), AddedSeed);
             var added = Measure("dotnet", build);
             var size = $"{bytes / 1e6:0} MB";
-            Row(posts, size, "full build (cold: no cache, empty output)", full);
-            Row(posts, size, "no-op rebuild", noop);
-            Row(posts, size, "one seed added", added);
+            Row(posts, size, "full build (cold: no cache, empty output)" + label, full);
+            Row(posts, size, "no-op rebuild" + label, noop);
+            Row(posts, size, "one seed added" + label, added);
 
             if (!skipEleventy) eleventyRows.Add(Eleventy(tool, posts, corpus, work, full));
         }

@@ -21,7 +21,8 @@ static int Usage()
           generate --posts N [--out DIR] [--seed S] [--newest YYYY-MM-DD]
                                                         write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
-          build [--posts 1000,10000] [--no-eleventy]    full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
+          build [--posts 1000,10000] [--no-eleventy] [--search-fragments]
+                                                        full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
                                                         (run `npm ci` in bench/ first for Eleventy)
           analyze [--posts 1000]                        search analysis throughput on one core (best of three)
           index --seeds DIR --out DIR [--cache DIR] [--no-documents] [--fragments]

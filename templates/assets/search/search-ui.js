@@ -34,12 +34,15 @@ let typingEntry = false; // whether the current history entry was made by typing
 status.setAttribute('role', 'status');
 status.setAttribute('aria-live', 'polite');
 
+async function respond(path) {
+  const response = await fetch(new URL(path, indexUrl));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response;
+}
+
 function openIndex() {
-  indexPromise ??= SearchIndex.open(async (path) => {
-    const response = await fetch(new URL(path, indexUrl));
-    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
-  }).catch((error) => { indexPromise = null; throw error; });
+  indexPromise ??= SearchIndex.open(async (path) => new Uint8Array(await (await respond(path)).arrayBuffer()), respond)
+    .catch((error) => { indexPromise = null; throw error; });
   return indexPromise;
 }
 
@@ -91,7 +94,9 @@ async function run() {
     // The first results are shown once their metadata is read, the rest of the page after: each hit's chunk is a
     // fetch, and on a slow CPU (the benchmark machine's two cores) ten at once take about twice as long as five.
     const count = ranking.ranked.length;
-    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS), EAGER_SNIPPETS);
+    // A hit read from its fragment has its text: its snippet is made as it arrives, while the others are awaited.
+    const early = (hit) => { if (hit.meta.x) hit.snippet = snippet(passageText(hit.meta, hit.where), ranking.terms); };
+    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS), EAGER_SNIPPETS, early);
     if (seq !== sequence) return; // a newer query has started
     render({ ...ranking, hits: first }, count);
     if (first.length === count) return;
@@ -238,6 +243,11 @@ function passageElement(html, name) {
 // With fragments in the index (an option of the build) the text is the fragment's: the first results' came with their
 // metadata, a later one's is one small fetch instead of its whole page.
 async function fillSnippet(element, hit, url, terms) {
+  if (hit.snippet) {
+    element.replaceChildren();
+    appendParts(element, hit.snippet);
+    return;
+  }
   try {
     const index = await openIndex();
     let text;
