@@ -30,8 +30,6 @@ public sealed record DocumentFragment(
     /// </summary>
     public const int CompressionLevel = 2;
 
-    public DocumentMeta Meta => new(Url, Title, Date, PassageGaps, CommentIds);
-
     /// <summary>The text of passage <paramref name="where"/>: the body for <c>post</c> (a title match shows the body too) or a comment id.</summary>
     public string TextOf(string where)
     {
@@ -44,9 +42,9 @@ public sealed record DocumentFragment(
         return Passages.Count > 0 ? Passages[0] : "";
     }
 
-    public static DocumentFragment Decode(ReadOnlySpan<byte> bytes)
+    public static DocumentFragment Decode(byte[] bytes)
     {
-        using var inflate = new DeflateStream(new MemoryStream(bytes.ToArray()), CompressionMode.Decompress);
+        using var inflate = new DeflateStream(new MemoryStream(bytes, writable: false), CompressionMode.Decompress);
         return JsonSerializer.Deserialize<DocumentFragment>(inflate, IndexFiles.Json)
                ?? throw new InvalidDataException("an empty document fragment");
     }
