@@ -1,7 +1,8 @@
 // The search page: results as you type over the static index, with no framework and no build step.
 // Ranking lives in search-core.js (shared with the Node parity test and mirrored by `archivist search`);
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
-// snippets read from each result's own page, keyboard navigation and the live status line.
+// snippets read from each result's own page (or its fragment, when the build wrote them), keyboard navigation and the
+// live status line.
 import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passageText, POST } from './search-core.js';
 
 const PAGE_SIZE = 10;
