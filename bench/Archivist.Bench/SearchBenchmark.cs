@@ -69,32 +69,12 @@ public static class SearchBenchmark
         string incremental = "";
         if (peers.Contains("archivist"))
         {
-            var output = Path.Combine(dir, "archivist");
-            if (Directory.Exists(output)) Directory.Delete(output, true);
-            Log($"{size}: Archivist index");
-            var run = ExternalRun.Time("dotnet", [ExternalRun.BenchDll, "index", "--seeds", corpus, "--out", output, "--no-documents"]);
-            Require(run, "archivist index");
-            var index = Path.Combine(output, "search-index");
-            engines.Add(new Engine("Archivist", "archivist.html", run.Seconds, run.PeakBytes, FolderBytes(index), FolderFiles(index),
-                "from seeds: parsing " + Field(run.StdErr, "load-s") + " s + indexing " + Field(run.StdErr, "index-s") + " s"));
-            mounts.Add(("/search-index/", index));
-            mounts.Add(("/assets/search/", Path.Combine(BenchPaths.Root, "templates", "assets", "search")));
+            var output = IndexArchivist(size, corpus, Path.Combine(dir, "archivist"), "Archivist", "", [], engines, mounts);
             incremental = Incremental(size, corpus, output, dir);
         }
+        // The same index with each post's fragment (SearchIndexOptions.Fragments), read by the same client at /fragments/.
         if (peers.Contains("fragments"))
-        {
-            // The same index with each post's fragment (SearchIndexOptions.Fragments), read by the same client at /fragments/.
-            var output = Path.Combine(dir, "archivist-fragments");
-            if (Directory.Exists(output)) Directory.Delete(output, true);
-            Log($"{size}: Archivist index with fragments");
-            var run = ExternalRun.Time("dotnet", [ExternalRun.BenchDll, "index", "--seeds", corpus, "--out", output, "--no-documents", "--fragments"]);
-            Require(run, "archivist index --fragments");
-            var index = Path.Combine(output, "search-index");
-            engines.Add(new Engine("Archivist with fragments", "archivist.html?base=/fragments/", run.Seconds, run.PeakBytes, FolderBytes(index), FolderFiles(index),
-                "from seeds: parsing " + Field(run.StdErr, "load-s") + " s + indexing " + Field(run.StdErr, "index-s") + " s"));
-            mounts.Add(("/fragments/search-index/", index));
-            mounts.Add(("/fragments/assets/search/", Path.Combine(BenchPaths.Root, "templates", "assets", "search")));
-        }
+            IndexArchivist(size, corpus, Path.Combine(dir, "archivist-fragments"), "Archivist with fragments", "/fragments/", ["--fragments"], engines, mounts);
         if (peers.Contains("pagefind"))
         {
             var output = Path.Combine(dir, "pagefind");
@@ -233,6 +213,27 @@ public static class SearchBenchmark
         return $"Archivist, one seed (one new post) added to the {size:N0}: rebuilt in {run.Seconds:0.0} s with the analysis cache " +
                $"(main segment kept: {Field(run.StdErr, "kept")} posts; {Field(run.StdErr, "cached")} posts from cache; index stage {Field(run.StdErr, "index-s")} s); files written {Field(run.StdErr, "written")}, unchanged {Field(run.StdErr, "unchanged")}, deleted {Field(run.StdErr, "deleted")} " +
                $"of {Field(run.StdErr, "files")}.";
+    }
+
+    /// <summary>
+    /// Builds an Archivist index of the corpus into <paramref name="output"/> (timed, in its own process), adds it as an
+    /// engine and mounts it with the client under <paramref name="prefix"/> (the probe reads it with ?base=). Returns the output folder.
+    /// </summary>
+    private static string IndexArchivist(int size, string corpus, string output, string name, string prefix, string[] extra,
+        List<Engine> engines, List<(string, string)> mounts)
+    {
+        if (Directory.Exists(output)) Directory.Delete(output, true);
+        Log($"{size}: {name} index");
+        var run = ExternalRun.Time("dotnet", [ExternalRun.BenchDll, "index", "--seeds", corpus, "--out", output, "--no-documents", .. extra]);
+        Require(run, string.Join(' ', ["archivist index", .. extra]));
+        var index = Path.Combine(output, "search-index");
+        var probe = prefix.Length == 0 ? "archivist.html" : "archivist.html?base=" + prefix;
+        engines.Add(new Engine(name, probe, run.Seconds, run.PeakBytes, FolderBytes(index), FolderFiles(index),
+            "from seeds: parsing " + Field(run.StdErr, "load-s") + " s + indexing " + Field(run.StdErr, "index-s") + " s"));
+        var at = prefix.Length == 0 ? "/" : prefix;
+        mounts.Add((at + "search-index/", index));
+        mounts.Add((at + "assets/search/", Path.Combine(BenchPaths.Root, "templates", "assets", "search")));
+        return output;
     }
 
     private static Task WarmAsync(StaticSiteServer server, List<(string Prefix, string Root)> mounts)
