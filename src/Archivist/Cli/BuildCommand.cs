@@ -2,7 +2,6 @@ using System.CommandLine;
 using Archivist.Build;
 using Archivist.Output;
 using Archivist.Rendering;
-using HandlebarsDotNet;
 
 namespace Archivist.Cli;
 
@@ -42,7 +41,7 @@ public static class BuildCommand
         {
             result = SiteBuilder.Build(request, reporter);
         }
-        catch (Exception e) when (e is OutputFolderException or TemplateException or HandlebarsException or SiteOptionsException)
+        catch (Exception e) when (e is OutputFolderException or TemplateException or SiteOptionsException)
         {
             reporter.Error(e.Message);
             return ExitCodes.Fatal;

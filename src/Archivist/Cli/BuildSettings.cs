@@ -21,7 +21,7 @@ public sealed class BuildSettings
 
     public Option<DirectoryInfo> Templates { get; } = new("--templates")
     {
-        Description = "Folder of Handlebars templates and assets (layout.hbs, pages/, partials/, assets/).",
+        Description = "Folder of Scriban templates and assets (layout.sbn-html, pages/, partials/, assets/).",
         DefaultValueFactory = _ => new DirectoryInfo("templates"),
     };
 

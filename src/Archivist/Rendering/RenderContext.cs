@@ -55,7 +55,7 @@ public sealed class RenderContext : IDisposable
     public PageHead Head(string title, string sitePath, string? description = null, string ogType = "website", string? jsonLd = null,
         string? publishedTime = null, string? prev = null, string? next = null) =>
         new(title == Options.Title ? title : $"{title} – {Options.Title}", description ?? Options.Description,
-            Urls.Absolute(sitePath), ogType, jsonLd, publishedTime, prev, next);
+            Urls.Absolute(sitePath), ogType, jsonLd is null ? null : new TrustedHtml(jsonLd), publishedTime, prev, next);
 
     public static DateView? DateOf(Post post) => post.Date is { } d
         ? new DateView(DisplayDates.Iso(d), DisplayDates.Long(d), DisplayDates.Short(d), post.DateEstimated)

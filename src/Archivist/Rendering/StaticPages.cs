@@ -26,6 +26,6 @@ public static class StaticPages
     }
 
     private static ReadOnlyMemory<byte> Render(RenderContext context, string template, string heading, string html, string path, PageHead head) =>
-        context.Page(template, new SimplePageView(context.Site, heading, html, context.Urls.Local(SearchIndexPath)), head,
+        context.Page(template, new SimplePageView(context.Site, heading, html.Length == 0 ? null : new TrustedHtml(html), context.Urls.Local(SearchIndexPath)), head,
             template == "not-found" ? "not-found" : path.Trim('/'));
 }

@@ -1,68 +1,57 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HandlebarsDotNet;
+using System.Collections.Frozen;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace Archivist.Rendering;
 
 public sealed class TemplateException(string message) : Exception(message);
 
 /// <summary>
-/// The site's Handlebars templates, read from <c>templates/</c> at run time and compiled once per run:
-/// <c>layout.hbs</c> wraps every page, <c>pages/NAME.hbs</c> is one kind of page, <c>partials/NAME.hbs</c>
-/// is usable as <c>{{> NAME}}</c>. Values are HTML-escaped unless a template uses triple braces.
-/// Helpers: <c>{{url "/archive/"}}</c> (a site path with the base path), <c>{{plural n "comment" "comments"}}</c>,
-/// <c>(eq a "b")</c> for <c>{{#if}}</c>.
-/// Compiled templates are thread-safe.
+/// The site's Scriban templates, read from <c>templates/</c> and parsed once per build, all of them before any
+/// page is rendered: <c>layout.sbn-html</c> wraps every page, <c>pages/NAME.sbn-html</c> is one kind of page,
+/// <c>partials/NAME.sbn-html</c> is written where a template says <c>include "NAME"</c>. Every printed value
+/// is HTML-escaped unless it is <see cref="TrustedHtml"/> (see <see cref="PageTemplateContext"/>).
+/// Functions: <c>url "/archive/"</c> (a site path with the base path), <c>plural n "comment"</c>, <c>raw x</c>,
+/// <c>include "NAME"</c>, <c>comment_thread comments</c>, and Scriban's own (<c>string.upcase</c>, …).
+/// Parsed templates are shared read-only by every rendering thread; each thread has its own context and buffers.
 /// </summary>
 public sealed class TemplateSet
 {
-    public const string LayoutFile = "layout.hbs";
+    public const string LayoutFile = "layout" + TemplateFolder.Extension;
     public static readonly IReadOnlyList<string> RequiredPages = ["post", "list", "archive", "period", "search", "about", "not-found"];
 
-    private readonly HandlebarsTemplate<TextWriter, object, object> _layout;
-    private readonly Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> _pages;
-    private readonly ThreadLocal<PageBuffers> _buffers;
+    private readonly Template _layout;
+    private readonly Dictionary<string, Template> _pages;
+    private readonly ThreadLocal<PageRenderer> _renderers;
 
-    private TemplateSet(HandlebarsTemplate<TextWriter, object, object> layout, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> pages,
-        ThreadLocal<PageBuffers> buffers)
+    private TemplateSet(Template layout, Dictionary<string, Template> pages, ThreadLocal<PageRenderer> renderers)
     {
         _layout = layout;
         _pages = pages;
-        _buffers = buffers;
+        _renderers = renderers;
     }
 
     public static TemplateSet Load(string directory, SiteUrls urls)
     {
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { FormatProvider = CultureInfo.InvariantCulture });
-        var buffers = new ThreadLocal<PageBuffers>(() => new PageBuffers());
-        RegisterHelpers(handlebars, urls);
-        // {{{content}}} in the layout copies the page template's output straight from this thread's buffer into
-        // the page's: the layout writes to that StringWriter unbuffered, and EncodedTextWriter copies a
-        // StringBuilder one char at a time (a tenth of a 10,000-post build's CPU).
-        handlebars.RegisterHelper("content", (in EncodedTextWriter _, in HelperOptions _, in Context _, in Arguments _) =>
-        {
-            var page = buffers.Value!;
-            page.Page.GetStringBuilder().Append(page.Content.GetStringBuilder());
-        });
-        var partials = Path.Combine(directory, "partials");
-        if (Directory.Exists(partials))
-            foreach (var file in TemplateFiles(partials))
-            {
-                var text = Read(file).TrimEnd('\n'); // a partial's final newline is the editor's, not the page's
-                // Compiled here, not when a page first uses it: its errors then name partials/NAME.hbs.
-                handlebars.RegisterTemplate(NameOf(partials, file), Compile(handlebars, file, text));
-            }
-        var layout = Compile(handlebars, Path.Combine(directory, LayoutFile));
-        var pagesDir = Path.Combine(directory, "pages");
-        var pages = new Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>(StringComparer.Ordinal);
-        if (Directory.Exists(pagesDir))
-            foreach (var file in TemplateFiles(pagesDir))
-                pages[NameOf(pagesDir, file)] = Compile(handlebars, file);
+        var folder = new TemplateFolder(directory);
+        var partials = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var file in folder.TemplatesUnder(TemplateFolder.PartialsFolder))
+            // A partial's final newline is the editor's, not the page's.
+            partials[NameOf(TemplateFolder.PartialsFolder, file)] = Parse(folder, file, trimFinalNewline: true);
+        var layout = Parse(folder, LayoutFile);
+        var pages = new Dictionary<string, Template>(StringComparer.Ordinal);
+        foreach (var file in folder.TemplatesUnder("pages"))
+            pages[NameOf("pages", file)] = Parse(folder, file);
         foreach (var required in RequiredPages)
             if (!pages.ContainsKey(required))
-                throw new TemplateException($"{Path.Combine(directory, "pages", required + ".hbs")}: missing; every site needs it");
-        return new TemplateSet(layout, pages, buffers);
+                throw new TemplateException($"{folder.Display($"pages/{required}{TemplateFolder.Extension}")}: missing; every site needs it");
+        var shared = partials.ToFrozenDictionary(StringComparer.Ordinal);
+        var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(new PageTemplateContext(folder, shared, urls)));
+        return new TemplateSet(layout, pages, renderers);
     }
 
     /// <summary>A hash of every file under the templates folder (assets included), for the build fingerprint.</summary>
@@ -85,72 +74,57 @@ public sealed class TemplateSet
     /// Renders <paramref name="page"/> with <paramref name="model"/>, wraps it in the layout and returns the
     /// UTF-8 bytes. Pages are rendered into buffers reused by this thread (a post page with its comments is
     /// large, and fresh strings for each would churn the heap), so the bytes are valid only until this
-    /// thread renders its next page.
+    /// thread renders its next page. A mistake found while rendering is a <see cref="TemplateException"/>
+    /// naming the template's file, line and column.
     /// </summary>
     public ReadOnlyMemory<byte> RenderPage(string page, object model, object layoutModel)
     {
         if (!_pages.TryGetValue(page, out var template)) throw new TemplateException($"no page template named '{page}'");
-        var buffers = _buffers.Value!;
-        buffers.Content.GetStringBuilder().Clear();
-        buffers.Page.GetStringBuilder().Clear();
-        template(buffers.Content, model, null!);
-        _layout(buffers.Page, layoutModel, null!);
-        return buffers.Encode();
+        var renderer = _renderers.Value!;
+        renderer.Content.Builder.Clear();
+        renderer.Page.Builder.Clear();
+        renderer.Context.Render(template, model, renderer.Content);
+        renderer.Context.Render(_layout, layoutModel, renderer.Page, renderer.ContentMarker);
+        return renderer.Encode();
     }
 
     /// <summary>Renders a page to a string (tests, previews).</summary>
     public string RenderPageText(string page, object model, object layoutModel) =>
         Encoding.UTF8.GetString(RenderPage(page, model, layoutModel).Span);
 
-    private static void RegisterHelpers(IHandlebars handlebars, SiteUrls urls)
+    /// <summary><c>FILE:LINE:COLUMN: message</c>, counting from 1, as compilers and editors show it.</summary>
+    internal static string Describe(SourceSpan span, string message) =>
+        $"{span.FileName}:{(span.Start.Line + 1).ToString(CultureInfo.InvariantCulture)}:{(span.Start.Column + 1).ToString(CultureInfo.InvariantCulture)}: {message}";
+
+    private static Template Parse(TemplateFolder folder, string relativePath, bool trimFinalNewline = false)
     {
-        handlebars.RegisterHelper("url", (in EncodedTextWriter writer, in HelperOptions _, in Context _, in Arguments args) =>
-            writer.Write(urls.Local(args.Length > 0 ? args[0]?.ToString() ?? "/" : "/")));
-        handlebars.RegisterHelper("eq", (HandlebarsReturnHelper)((Context _, Arguments args) =>
-            args.Length == 2 && string.Equals(args[0]?.ToString(), args[1]?.ToString(), StringComparison.Ordinal)));
-        handlebars.RegisterHelper("plural", (in EncodedTextWriter writer, in HelperOptions _, in Context _, in Arguments args) =>
-        {
-            var n = args.Length > 0 ? Convert.ToInt32(args[0], CultureInfo.InvariantCulture) : 0;
-            var one = args.Length > 1 ? args[1]?.ToString() : "";
-            var many = args.Length > 2 ? args[2]?.ToString() : one + "s";
-            writer.Write($"{n.ToString("N0", CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}");
-        });
+        var text = folder.Read(relativePath);
+        if (trimFinalNewline) text = text.TrimEnd('\n');
+        var template = Template.Parse(text, folder.Display(relativePath));
+        if (template.HasErrors)
+            throw new TemplateException(string.Join("\n", template.Messages
+                .Where(m => m.Type == ParserMessageType.Error)
+                .Select(m => Describe(m.Span, m.Message))));
+        return template;
     }
 
-    private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars handlebars, string file, string? text = null)
-    {
-        try
-        {
-            return handlebars.Compile(new StringReader(text ?? Read(file)));
-        }
-        catch (HandlebarsException e)
-        {
-            throw new TemplateException($"{file}: {e.Message}");
-        }
-    }
-
-    private static string Read(string file)
-    {
-        if (!File.Exists(file)) throw new TemplateException($"{file}: missing; every site needs it");
-        return File.ReadAllText(file).Replace("\r\n", "\n");
-    }
-
-    private static IEnumerable<string> TemplateFiles(string directory) =>
-        Directory.EnumerateFiles(directory, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-
-    private static string NameOf(string directory, string file) =>
-        Path.GetRelativePath(directory, file).Replace('\\', '/')[..^".hbs".Length];
+    private static string NameOf(string folder, string relativePath) =>
+        relativePath[(folder.Length + 1)..^TemplateFolder.Extension.Length];
 }
 
-/// <summary>One thread's reusable rendering buffers: the page template's output, the whole page, its bytes.</summary>
-internal sealed class PageBuffers
+/// <summary>One thread's Scriban context and reusable buffers: the page template's output, the whole page, its bytes.</summary>
+internal sealed class PageRenderer(PageTemplateContext context)
 {
     private readonly Utf8Buffer _bytes = new();
 
-    public StringWriter Content { get; } = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
-    public StringWriter Page { get; } = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+    public PageTemplateContext Context { get; } = context;
+    public StringBuilderOutput Content { get; } = new(new StringBuilder(1 << 16));
+    public StringBuilderOutput Page { get; } = new(new StringBuilder(1 << 16));
+    public RenderedContent ContentMarker => _content ??= new RenderedContent(Content.Builder);
 
-    public ReadOnlyMemory<byte> Encode() => _bytes.Encode(Page.GetStringBuilder());
+    private RenderedContent? _content;
+
+    public ReadOnlyMemory<byte> Encode() => _bytes.Encode(Page.Builder);
 }
 
 /// <summary>A reusable byte buffer for the UTF-8 of large texts: a 10,000-post build writes about a gigabyte of them.</summary>

@@ -108,7 +108,7 @@ public class IncrementalBuildTests : IDisposable
         _site.Build();
         _site.AgeOutput();
         var before = _site.Times();
-        File.AppendAllText(Path.Combine(_site.Templates, "partials", "footer.hbs"), "<!-- restyled -->");
+        File.AppendAllText(Path.Combine(_site.Templates, "partials", "footer.sbn-html"), "<!-- restyled -->");
         _site.Build();
         var rewritten = Rewritten(before);
         Assert.Contains("index.html", rewritten);
@@ -176,7 +176,7 @@ public class IncrementalBuildTests : IDisposable
     {
         _site.Build();
         var before = _site.Files();
-        File.WriteAllText(Path.Combine(_site.Templates, "pages", "post.hbs"), "{{#each}}broken");
+        File.WriteAllText(Path.Combine(_site.Templates, "pages", "post.sbn-html"), "{{ for }}broken");
         Assert.ThrowsAny<Exception>(() => _site.Build());
         var after = _site.Files();
         Assert.Equal(before.Keys, after.Keys);

@@ -11,22 +11,22 @@ public sealed class TemplateSetTests : IDisposable
     public void Dispose() => _site.Dispose();
 
     [Theory]
-    [InlineData("footer", "<footer>{{#if site.author}}unclosed</footer>")]
-    [InlineData("comment", "<li>{{#each replies}}{{> comment}}</li>")]
+    [InlineData("footer", "<footer>{{ if site.author }}unclosed</footer>")]
+    [InlineData("comment", "<li>{{ for reply in comment.replies }}{{ comment_thread reply }}</li>")]
     public void ABrokenPartialIsNamedEvenBeforeAPageUsesIt(string partial, string text)
     {
-        File.WriteAllText(Path.Combine(_site.Templates, "partials", partial + ".hbs"), text);
+        File.WriteAllText(Path.Combine(_site.Templates, "partials", partial + ".sbn-html"), text);
         var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(_site.Templates, new SiteUrls(new SiteOptions())));
-        Assert.Contains(Path.Combine("partials", partial + ".hbs"), e.Message);
+        Assert.Contains(Path.Combine("partials", partial + ".sbn-html"), e.Message);
     }
 
     [Fact]
     public void ABuildWithABrokenPartialFailsNamingItAndWritesNothing()
     {
         _site.AddSeed("a.txt", SeedText.Post("Thursday, 9 October 2025", "Alpha", "Alpha body."));
-        File.WriteAllText(Path.Combine(_site.Templates, "partials", "footer.hbs"), "{{#if site.author}}");
+        File.WriteAllText(Path.Combine(_site.Templates, "partials", "footer.sbn-html"), "{{ if site.author }}");
         var e = Assert.Throws<TemplateException>(() => _site.Build());
-        Assert.Contains("footer.hbs", e.Message);
+        Assert.Contains("footer.sbn-html", e.Message);
         Assert.False(_site.Exists("index.html"));
     }
 }

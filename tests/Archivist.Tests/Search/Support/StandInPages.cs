@@ -8,7 +8,7 @@ namespace Archivist.Tests.Search.Support;
 /// <summary>
 /// Minimal post pages and a search page that honour the website's contract with the search client
 /// (templates/README.md): data-passage on the title, body and each comment's text, comment ids as anchors,
-/// and templates/pages/search.hbs with its ids. Enough for browser tests of the search page on this branch.
+/// and templates/pages/search.sbn-html with its ids. Enough for browser tests of the search page on this branch.
 /// </summary>
 public static class StandInPages
 {
@@ -20,10 +20,10 @@ public static class StandInPages
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, PostPage(post));
         }
-        var search = File.ReadAllText(Path.Combine(Tests.Support.RepoPaths.Templates, "pages", "search.hbs"))
-            .Replace("{{site.basePath}}", "/")
-            .Replace("{{searchIndexUrl}}", "/" + indexFolder.Trim('/') + "/");
-        search = System.Text.RegularExpressions.Regex.Replace(search, "\\{\\{url \"([^\"]*)\"\\}\\}", "$1");
+        var search = File.ReadAllText(Path.Combine(Tests.Support.RepoPaths.Templates, "pages", "search.sbn-html"))
+            .Replace("{{ site.base_path }}", "/")
+            .Replace("{{ search_index_url }}", "/" + indexFolder.Trim('/') + "/");
+        search = System.Text.RegularExpressions.Regex.Replace(search, "\\{\\{ url \"([^\"]*)\" \\}\\}", "$1");
         Directory.CreateDirectory(Path.Combine(root, "search"));
         File.WriteAllText(Path.Combine(root, "search", "index.html"), Layout("Search", search));
         var assets = Path.Combine(root, "assets", "search");
