@@ -30,7 +30,7 @@ public static class SiteBuilder
             return new BuildResult { NoOp = true, SeedFiles = seeds.Count, Kept = folder.Manifest.Count, Elapsed = clock.Elapsed };
         }
 
-        // Compiling the templates takes a third of a second and needs no post: it runs while the seeds are read.
+        // Parsing the templates needs no post: it runs while the seeds are read.
         var templates = Task.Run(() => TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options)));
         var seedCache = new SeedCache(request.CacheDirectory, InputFingerprint.ToolId);
         var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, seedCache, options.Permalink, report));
@@ -43,6 +43,8 @@ public static class SiteBuilder
         if (request.Strict && diagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
             return result with { StrictFailed = true, Elapsed = clock.Elapsed };
 
+        // Every template is parsed (a mistake named by file, line and column) before the output is touched.
+        var templateSet = templates.GetAwaiter().GetResult();
         using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint }, memo.Stamps);
         // The search index needs only the posts, so it is built beside everything from here on: its
         // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
@@ -56,7 +58,7 @@ public static class SiteBuilder
         (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
         try
         {
-            pages = RenderPages(request, observer, posts, templates.GetAwaiter().GetResult(), templatesHash,
+            pages = RenderPages(request, observer, posts, templateSet, templatesHash,
                 request.Force ? memo.StampsOnly() : memo, transaction);
         }
         catch

@@ -62,14 +62,11 @@ public static class ServeCommand
                 gate.Wait();
                 try
                 {
-                    reporter.Log("change detected: rebuilding…");
-                    var next = makeRequest();
-                    basePath = next.Options.BasePath;
-                    if (BuildCommand.Run(next, reporter) == ExitCodes.Success) server.LiveReload.Reload();
-                }
-                catch (SiteOptionsException e)
-                {
-                    reporter.Error(e.Message + " (still serving the last good build)");
+                    if (Rebuild(makeRequest, reporter) is { } next)
+                    {
+                        basePath = next.Options.BasePath;
+                        server.LiveReload.Reload();
+                    }
                 }
                 finally
                 {
@@ -88,6 +85,30 @@ public static class ServeCommand
         reporter.Log("stopping.");
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// One rebuild after a change: the request it built with, or null when the settings or the build failed (a
+    /// template mistake, say). The error is reported and the last good site stays served, untouched.
+    /// </summary>
+    public static BuildRequest? Rebuild(Func<BuildRequest> makeRequest, Reporter reporter)
+    {
+        reporter.Log("change detected: rebuilding…");
+        BuildRequest next;
+        try
+        {
+            next = makeRequest();
+        }
+        catch (SiteOptionsException e)
+        {
+            reporter.Error($"{e.Message} ({StillServing})");
+            return null;
+        }
+        if (BuildCommand.Run(next, reporter) == ExitCodes.Success) return next;
+        reporter.Log(StillServing + ".");
+        return null;
+    }
+
+    private const string StillServing = "still serving the last good build";
 
     private static async Task<PreviewServer?> StartAsync(BuildRequest request, Func<string> basePath, int port, bool searchFreePort, Reporter reporter)
     {

@@ -29,4 +29,31 @@ public sealed class TemplateSetTests : IDisposable
         Assert.Contains("footer.sbn-html", e.Message);
         Assert.False(_site.Exists("index.html"));
     }
+
+    [Fact]
+    public void AParseErrorNamesTheFileLineAndColumn()
+    {
+        File.WriteAllText(Path.Combine(_site.Templates, "partials", "footer.sbn-html"), "<footer>\n  <p>{{ if site.author }}unclosed</p>\n</footer>\n");
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(_site.Templates, new SiteUrls(new SiteOptions())));
+        Assert.StartsWith(Path.Combine(_site.Templates, "partials", "footer.sbn-html") + ":", e.Message);
+        Assert.Matches(@"footer\.sbn-html:\d+:\d+: ", e.Message);
+    }
+
+    [Theory]
+    [InlineData("{{ no_such_function 1 }}")]
+    [InlineData("{{ include \"no-such-partial\" }}")]
+    [InlineData("{{ plural }}")]
+    public void ARuntimeErrorNamesTheFileLineAndColumnAndLeavesThePreviousSite(string mistake)
+    {
+        _site.AddSeed("a.txt", SeedText.Post("Thursday, 9 October 2025", "Alpha", "Alpha body."));
+        _site.Build();
+        var before = _site.Files();
+        File.WriteAllText(Path.Combine(_site.Templates, "pages", "not-found.sbn-html"), "<h1>{{ heading }}</h1>\n<p>" + mistake + "</p>\n");
+        var e = Assert.Throws<TemplateException>(() => _site.Build());
+        Assert.StartsWith(Path.Combine(_site.Templates, "pages", "not-found.sbn-html") + ":2:", e.Message);
+        Assert.Matches(@"^[^ ]*not-found\.sbn-html:2:\d+: \S", e.Message);
+        var after = _site.Files();
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
+    }
 }
