@@ -88,9 +88,10 @@ internal sealed class PageTemplateContext : TemplateContext
     /// </summary>
     private void WritePartial(SourceSpan caller, string name, Action<ScriptObject>? names)
     {
-        var path = TemplateLoader!.GetPath(this, caller, name)!; // refuses names that would leave the folder
+        // Every partial was read (through the folder's checks) and parsed before rendering began, so a known name
+        // needs no file system; an unknown one is refused, or reported missing, by the folder.
         if (!_partials.TryGetValue(name, out var partial))
-            throw new ScriptRuntimeException(caller, $"no partial named '{name}' ({path})");
+            throw new ScriptRuntimeException(caller, $"no partial named '{name}' ({TemplateLoader!.GetPath(this, caller, name)})");
         var scope = Scope();
         names?.Invoke(scope);
         PushGlobal(scope);
