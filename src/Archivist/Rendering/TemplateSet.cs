@@ -5,6 +5,7 @@ using System.Collections.Frozen;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace Archivist.Rendering;
 
@@ -49,6 +50,8 @@ public sealed class TemplateSet
         foreach (var required in RequiredPages)
             if (!pages.ContainsKey(required))
                 throw new TemplateException($"{folder.Display($"pages/{required}{TemplateFolder.Extension}")}: missing; every site needs it");
+        foreach (var template in partials.Values.Append(layout).Concat(pages.Values))
+            IncludedPartials.Check(template, partials);
         var shared = partials.ToFrozenDictionary(StringComparer.Ordinal);
         var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(new PageTemplateContext(folder, shared, urls)));
         return new TemplateSet(layout, pages, renderers);
@@ -110,6 +113,29 @@ public sealed class TemplateSet
 
     private static string NameOf(string folder, string relativePath) =>
         relativePath[(folder.Length + 1)..^TemplateFolder.Extension.Length];
+}
+
+/// <summary>
+/// Checks, before any page is rendered, that every <c>include "NAME"</c> written with a literal name names a
+/// partial that exists: a typo in a rarely rendered page (the 404 page, say) is then reported as early as a
+/// syntax error, with its file, line and column.
+/// </summary>
+internal sealed class IncludedPartials : ScriptVisitor
+{
+    private readonly IReadOnlyDictionary<string, Template> _partials;
+
+    private IncludedPartials(IReadOnlyDictionary<string, Template> partials) => _partials = partials;
+
+    public static void Check(Template template, IReadOnlyDictionary<string, Template> partials) =>
+        new IncludedPartials(partials).Visit(template.Page);
+
+    public override void Visit(ScriptFunctionCall node)
+    {
+        if (node.Target is ScriptVariableGlobal { Name: "include" } && node.Arguments.Count > 0
+            && node.Arguments[0] is ScriptLiteral { Value: string name } && !_partials.ContainsKey(name))
+            throw new TemplateException(TemplateSet.Describe(node.Span, $"no partial named '{name}' ({TemplateFolder.PartialPath(name)})"));
+        base.Visit(node);
+    }
 }
 
 /// <summary>One thread's Scriban context and reusable buffers: the page template's output, the whole page, its bytes.</summary>

@@ -41,7 +41,7 @@ public sealed class TemplateSetTests : IDisposable
 
     [Theory]
     [InlineData("{{ no_such_function 1 }}")]
-    [InlineData("{{ include \"no-such-partial\" }}")]
+    [InlineData("{{ include heading }}")] // a partial named at run time: "Page not found"
     [InlineData("{{ plural }}")]
     public void ARuntimeErrorNamesTheFileLineAndColumnAndLeavesThePreviousSite(string mistake)
     {
@@ -55,5 +55,13 @@ public sealed class TemplateSetTests : IDisposable
         var after = _site.Files();
         Assert.Equal(before.Keys, after.Keys);
         foreach (var (path, bytes) in before) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
+    }
+
+    [Fact]
+    public void AnIncludeOfAMissingPartialIsReportedBeforeAnyPageIsRendered()
+    {
+        File.WriteAllText(Path.Combine(_site.Templates, "pages", "not-found.sbn-html"), "<h1>{{ heading }}</h1>\n<p>{{ include \"no-such-partial\" }}</p>\n");
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(_site.Templates, new SiteUrls(new SiteOptions())));
+        Assert.Matches(@"not-found\.sbn-html:2:\d+: no partial named 'no-such-partial'", e.Message);
     }
 }
