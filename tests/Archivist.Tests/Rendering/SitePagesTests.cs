@@ -24,6 +24,24 @@ public class SitePagesTests : IDisposable
     private AngleSharp.Dom.IDocument Page(string path) => new HtmlParser().ParseDocument(_site.Read(path));
 
     [Fact]
+    public void EmptyTextShowsNoElement()
+    {
+        _site.AddSeed("g.md", "---\ntitle: Golf has no body\ndate: 2025-10-20\n---\n");
+        _site.Build(); // no description, no author
+        var home = Page("index.html");
+        Assert.Null(home.QuerySelector(".site-description"));
+        Assert.Equal("Test Archive · Archive · Atom feed", home.QuerySelector(".site-footer p")!.TextContent);
+        var golf = home.QuerySelectorAll(".post-summary").Single(p => p.TextContent.Contains("Golf has no body"));
+        Assert.Null(golf.QuerySelector(".excerpt"));
+        Assert.NotNull(home.QuerySelectorAll(".post-summary").First(p => p.TextContent.Contains("Alpha")).QuerySelector(".excerpt"));
+
+        _site.Options = _site.Options with { Description = "About probation.", Author = "Someone" };
+        _site.Build();
+        Assert.Equal("About probation.", Page("index.html").QuerySelector(".site-description")!.TextContent);
+        Assert.Equal("Test Archive · Someone · Archive · Atom feed", Page("index.html").QuerySelector(".site-footer p")!.TextContent);
+    }
+
+    [Fact]
     public void EveryPageOfTheSiteIsThere()
     {
         _site.Build();
