@@ -16,9 +16,11 @@ public sealed class TemplateFolder : ITemplateLoader
     public const string PartialsFolder = "partials";
 
     private readonly string _realRoot;
+    private readonly string _given;
 
     public TemplateFolder(string root)
     {
+        _given = root;
         Root = Path.GetFullPath(root);
         _realRoot = RealPath(Root);
     }
@@ -30,7 +32,7 @@ public sealed class TemplateFolder : ITemplateLoader
     public static string PartialPath(string name) => $"{PartialsFolder}/{name}{Extension}";
 
     /// <summary>The path to show in messages: the folder as it was given, then the file.</summary>
-    public string Display(string relativePath) => Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+    public string Display(string relativePath) => Path.Combine(_given, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>
     /// The full path of <paramref name="relativePath"/> (<c>/</c>-separated, inside the folder); a
