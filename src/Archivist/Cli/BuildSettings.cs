@@ -21,9 +21,21 @@ public sealed class BuildSettings
 
     public Option<DirectoryInfo> Templates { get; } = new("--templates")
     {
-        Description = "Folder of Handlebars templates and assets (layout.hbs, pages/, partials/, assets/).",
-        DefaultValueFactory = _ => new DirectoryInfo("templates"),
+        Description = "Folder of templates and assets (default templates/ here, else the templates that come with archivist).",
+        DefaultValueFactory = _ => new DirectoryInfo(DefaultTemplates(Environment.CurrentDirectory, AppContext.BaseDirectory)),
     };
+
+    /// <summary>
+    /// <c>templates/</c> in <paramref name="workingDirectory"/> when there is one (the repository, or a user's own restyled
+    /// copy); otherwise the templates shipped beside the tool (<paramref name="toolDirectory"/>), so that a folder holding
+    /// only <c>seeds/</c> builds with the installed tool alone.
+    /// </summary>
+    public static string DefaultTemplates(string workingDirectory, string toolDirectory)
+    {
+        var own = Path.Combine(workingDirectory, "templates");
+        var shipped = Path.Combine(toolDirectory, "templates");
+        return Directory.Exists(own) || !Directory.Exists(shipped) ? own : shipped;
+    }
 
     public Option<FileInfo> Config { get; } = new("--config")
     {
