@@ -12,11 +12,13 @@ public static class ImportCommand
     {
         var seeds = new Option<DirectoryInfo>("--seeds")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "Folder of seed files (.txt raw dumps, .md finished posts).",
             DefaultValueFactory = _ => new DirectoryInfo("seeds"),
         };
         var output = new Option<DirectoryInfo>("--out")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "Folder to write the Markdown documents into (yyyy/mm/slug.md, undated/slug.md). Created if missing; only files archivist wrote there are ever replaced or deleted.",
             Required = true,
         };

@@ -18,6 +18,7 @@ public static class SearchCommand
     {
         var site = new Option<DirectoryInfo>("--site")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "The built site to search (it holds the search-index/ folder).",
             DefaultValueFactory = _ => new DirectoryInfo("site-output"),
         };

@@ -1,9 +1,12 @@
+using System.CommandLine.Parsing;
+
 namespace Archivist.Cli;
 
 /// <summary>
-/// How the command line names files to the user: relative to the folder the command was run from, as the user
-/// would type them (<c>seeds/002_x.txt:13</c>), so they can be pasted or clicked. <c>./build.sh</c> works from the
-/// repository root and passes the folder the user was in as <see cref="CallerDirectoryVariable"/>.
+/// Paths as the user sees them: relative to the folder the command was run from. Files are named that way
+/// (<c>seeds/002_x.txt:13</c>), so they can be pasted or clicked, and paths the user types are read that way.
+/// <c>./build.sh</c> works from the repository root (where the defaults, <c>seeds/</c> and the rest, are) and passes
+/// the folder the user was in as <see cref="CallerDirectoryVariable"/>.
 /// </summary>
 public sealed record UserPaths(string WorkingDirectory)
 {
@@ -25,5 +28,25 @@ public sealed record UserPaths(string WorkingDirectory)
         if (Path.IsPathRooted(relative)) return full; // another drive
         var climbs = relative.Split(Path.DirectorySeparatorChar).TakeWhile(part => part == "..").Count();
         return climbs > MaxClimb ? full : relative;
+    }
+
+    /// <summary>A path the user typed, in full: relative paths are relative to where they typed it.</summary>
+    public string Resolve(string typed) => Path.GetFullPath(typed, WorkingDirectory);
+
+    /// <summary>Parser for a folder option: what is typed is relative to the user's folder; defaults are not parsed.</summary>
+    public static DirectoryInfo TypedDirectory(ArgumentResult result) => Typed(result, path => new DirectoryInfo(path))!;
+
+    /// <summary>Parser for a file option, as <see cref="TypedDirectory"/>.</summary>
+    public static FileInfo TypedFile(ArgumentResult result) => Typed(result, path => new FileInfo(path))!;
+
+    private static T? Typed<T>(ArgumentResult result, Func<string, T> make) where T : class
+    {
+        var typed = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (typed.Trim().Length == 0)
+        {
+            result.AddError("a path must not be empty.");
+            return null;
+        }
+        return make(FromEnvironment().Resolve(typed));
     }
 }

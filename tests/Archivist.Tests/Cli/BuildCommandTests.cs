@@ -58,9 +58,21 @@ public class BuildCommandTests : IDisposable
         Assert.Contains("in site.", here.StdOut);
 
         // ./build.sh runs the tool from the repository root and says where the user was.
-        var fromSeeds = Run(["build", "--out", "site", "--no-cache"], new() { ["ARCHIVIST_CALLER_DIR"] = _site.Seeds });
+        var fromSeeds = Run(["build", "--out", Path.Combine("..", "site"), "--no-cache"], new() { ["ARCHIVIST_CALLER_DIR"] = _site.Seeds });
         Assert.Contains(Environment.NewLine + "b.txt:1: warning: no date header", Environment.NewLine + fromSeeds.StdErr);
         Assert.Contains("in " + Path.Combine("..", "site") + ".", fromSeeds.StdOut);
+    }
+
+    [Fact]
+    public void TypedPathsAreRelativeToWhereTheUserIsAndDefaultsToTheProjectFolder()
+    {
+        var sub = Path.Combine(_site.Root, "sub");
+        Directory.CreateDirectory(sub);
+        var result = Run(["build", "--out", "site"], new() { ["ARCHIVIST_CALLER_DIR"] = sub });
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(Path.Combine(sub, "site", "2025", "10", "alpha.html"))); // --out typed in sub/
+        Assert.Contains("<title>CLI Test</title>", File.ReadAllText(Path.Combine(sub, "site", "index.html"))); // archivist.yml of the project
+        Assert.False(Directory.Exists(Path.Combine(_site.Root, "site")));
     }
 
     [Fact]
