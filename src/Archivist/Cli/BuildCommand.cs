@@ -60,12 +60,13 @@ public static class BuildCommand
     private static void Report(BuildRequest request, BuildResult result, Reporter reporter)
     {
         var seconds = result.Elapsed.TotalSeconds;
+        var output = reporter.Paths.Show(request.OutputDirectory);
         if (result.NoOp)
         {
-            reporter.Result($"Nothing changed: {result.SeedFiles} seed file{Plural(result.SeedFiles)}, {result.Kept} files in {request.OutputDirectory} are up to date ({seconds:0.00} s).");
+            reporter.Result($"Nothing changed: {result.SeedFiles} seed file{Plural(result.SeedFiles)}, {result.Kept} files in {output} are up to date ({seconds:0.00} s).");
             return;
         }
-        reporter.Diagnostics(result.Diagnostics);
+        reporter.Diagnostics(result.Diagnostics, request.SeedsDirectory);
         var warnings = result.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning);
         if (result.StrictFailed)
         {
@@ -80,7 +81,7 @@ public static class BuildCommand
             $"({result.CacheHits} from cache) in {seconds:0.00} s; {warnings} warning{Plural(warnings)}.");
         reporter.Result(
             $"Rendered {result.Rendered} of {result.Rendered + result.Kept} files; wrote {result.Summary.Written}, kept {result.Summary.Unchanged} unchanged, " +
-            $"deleted {result.Summary.Deleted} in {request.OutputDirectory}.");
+            $"deleted {result.Summary.Deleted} in {output}.");
     }
 
     private static string Plural(int n) => n == 1 ? "" : "s";

@@ -22,6 +22,9 @@ public sealed class Reporter : Build.IBuildObserver
     public bool Interactive { get; }
     public bool Quiet { get; init; }
 
+    /// <summary>How files are named in messages (relative to where the user ran the command).</summary>
+    public UserPaths Paths { get; init; } = UserPaths.FromEnvironment();
+
     public void Result(string line) => _out.WriteLine(line);
 
     public void Log(string line)
@@ -36,12 +39,13 @@ public sealed class Reporter : Build.IBuildObserver
     /// <summary>Something the user should know about the result (never on stdout, which may be JSON lines).</summary>
     public void Note(string message) => _err.WriteLine("note: " + message);
 
-    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    /// <summary>Prints diagnostics whose files are named relative to <paramref name="folder"/> (the seeds folder).</summary>
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics, string folder)
     {
         foreach (var d in diagnostics)
         {
             if (Quiet && d.Severity == DiagnosticSeverity.Info) continue;
-            _err.WriteLine(d.ToString());
+            _err.WriteLine((d.File.Length == 0 ? d : d with { File = Paths.Show(Path.Combine(folder, d.File)) }).ToString());
         }
     }
 

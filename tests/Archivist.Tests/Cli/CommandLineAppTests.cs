@@ -44,6 +44,28 @@ public class CommandLineAppTests
     }
 
     [Fact]
+    public void BuildsHelpAlsoListsTheOtherCommands()
+    {
+        Assert.Equal(ExitCodes.Success, Run("build", "--help"));
+        var help = _out.ToString();
+        Assert.Contains("--base-path", help);
+        Assert.Contains("Other commands (archivist <command> --help for each):", help);
+        foreach (var command in new[] { "clean", "import", "serve", "search" }) Assert.Contains($"\n  {command} ", help.Replace("\r", ""));
+        _out.GetStringBuilder().Clear();
+        Assert.Equal(ExitCodes.Success, Run("search", "--help"));
+        Assert.DoesNotContain("Other commands", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "archivist search <query>... [options]")]
+    [InlineData("./build.sh", "./build.sh search <query>... [options]")]
+    public void UsageLinesNameTheCommandTheUserTyped(string? typed, string usage)
+    {
+        Assert.Equal(ExitCodes.Success, CommandLineApp.Run(CommandLineApp.CreateRoot(typed), ["search", "--help"], _out, _err));
+        Assert.Contains(usage, _out.ToString());
+    }
+
+    [Fact]
     public void AnUnexpectedExceptionIsAOneLineErrorWithAHintAndExitTwo()
     {
         var root = new RootCommand("test");
