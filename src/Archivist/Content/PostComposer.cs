@@ -25,6 +25,7 @@ public static class PostComposer
             Sources = new[] { seed.Source },
             Body = BlockMarkdownWriter.Write(seed.Body),
             Comments = comments,
+            CommentsCaptured = seed.CommentsCaptured,
         };
         return new ComposedPost(post, (seed.Source, seed.Line), seed.RequestedSlug);
     }

@@ -35,7 +35,8 @@ public static class PostDocumentWriter
             YamlScalarWriter.Append(sb, source, 2);
         }
         sb.Append('\n');
-        sb.Append("comment_count: ").Append(post.CommentCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        // null: the source had no comment section, so the number is unknown (not zero).
+        sb.Append("comment_count: ").Append(post.KnownCommentCount?.ToString(CultureInfo.InvariantCulture) ?? "null").Append('\n');
         sb.Append("comments:");
         if (post.Comments.Count == 0) sb.Append(" []");
         Comments(sb, post.Comments, 0);

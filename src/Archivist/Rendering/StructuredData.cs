@@ -43,7 +43,7 @@ public static class StructuredData
                 json.WriteEndObject();
             }
             json.WriteString("inLanguage", context.Options.Language);
-            json.WriteNumber("commentCount", post.CommentCount);
+            if (post.KnownCommentCount is { } count) json.WriteNumber("commentCount", count); // unknown: omitted, not 0
             WriteComments(json, context.Urls.AbsoluteOrLocal(post.Url) + "#", post.Comments);
         });
     }

@@ -81,6 +81,7 @@ public class RealSeedsTests
     {
         var post = Find("Can Consistency live with Creativity?");
         Assert.Equal(0, post.CommentCount);
+        Assert.False(post.CommentsCaptured); // 001 was saved without its comments: unknown, not zero
         Assert.Contains("\n1. Why are there independent APs (IAPs) at all?", post.Body);
     }
 

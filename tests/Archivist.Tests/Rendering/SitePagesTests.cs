@@ -41,6 +41,15 @@ public class SitePagesTests : IDisposable
     }
 
     [Fact]
+    public void StructuredDataOmitsTheCommentCountWhenTheCommentsWereNotCaptured()
+    {
+        _site.Build();
+        string JsonLd(string path) => Page(path).QuerySelector("script[type='application/ld+json']")!.TextContent;
+        Assert.Contains("\"commentCount\":2", JsonLd("2025/10/alpha.html"));
+        Assert.DoesNotContain("commentCount", JsonLd("2025/10/bravo.html")); // Bravo's dump has no comment section
+    }
+
+    [Fact]
     public void HomePagesListNewestFirstWithPagination()
     {
         _site.Build();
