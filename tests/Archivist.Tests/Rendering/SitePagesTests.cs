@@ -50,6 +50,20 @@ public class SitePagesTests : IDisposable
     }
 
     [Fact]
+    public void PagesNeverSayZeroCommentsWhenTheCommentsWereNotCaptured()
+    {
+        _site.Build();
+        var home = Page("index.html");
+        var bravo = home.QuerySelectorAll(".post-summary").Single(s => s.QuerySelector("h2")!.TextContent == "Bravo");
+        Assert.DoesNotContain("comment", bravo.QuerySelector(".post-meta")!.TextContent);
+        var page = Page("2025/10/bravo.html");
+        Assert.DoesNotContain("0 comments", page.Body!.TextContent);
+        Assert.Null(page.QuerySelector("#comments"));
+        Assert.Equal("The comments on this post were not captured.", page.QuerySelector(".comments-not-captured")!.TextContent);
+        Assert.Equal("2 comments", Page("2025/10/alpha.html").QuerySelector("#comments-heading")!.TextContent);
+    }
+
+    [Fact]
     public void HomePagesListNewestFirstWithPagination()
     {
         _site.Build();
