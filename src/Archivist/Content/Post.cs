@@ -160,6 +160,13 @@ public sealed record Post
             {
                 Add(c.Id);
                 Add(c.Text);
+                if (c.Author is not null || c.Published is not null)
+                {
+                    // Only when there is a byline, so the digests of comments without one stay as they were.
+                    Add("\0byline");
+                    Add(c.Author ?? "");
+                    Add(c.PublishedIso ?? "");
+                }
                 AddComments(c.Replies);
             }
         }
@@ -188,6 +195,17 @@ public interface IPostText
 /// <summary>A reader comment. Ids are stable deep-link anchors: <c>c3</c>, and <c>c3-2</c> for its second reply.</summary>
 public sealed record Comment(string Id, string Text, ValueList<Comment> Replies)
 {
+    /// <summary>Who wrote it, when the source says (front matter <c>author</c>).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>When it was written, local time to the minute as the blog showed it (front matter <c>published</c>, <c>2011-03-19T10:42</c>).</summary>
+    public DateTime? Published { get; init; }
+
+    /// <summary>The ISO 8601 form of <see cref="Published"/> used in front matter, <c>datetime</c> attributes and JSON-LD.</summary>
+    public string? PublishedIso => Published?.ToString(IsoFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string IsoFormat = "yyyy-MM-dd'T'HH:mm";
+
     public int TotalCount => 1 + Replies.Sum(r => r.TotalCount);
 
     public IEnumerable<Comment> SelfAndReplies() => Replies.SelectMany(r => r.SelfAndReplies()).Prepend(this);

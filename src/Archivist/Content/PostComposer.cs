@@ -32,5 +32,9 @@ public static class PostComposer
 
     private static Comment ComposeComment(SeedComment seed, string id) =>
         new(id, BlockMarkdownWriter.Write(seed.Blocks),
-            seed.Replies.Select((r, i) => ComposeComment(r, Comment.ReplyId(id, i + 1))).ToList());
+            seed.Replies.Select((r, i) => ComposeComment(r, Comment.ReplyId(id, i + 1))).ToList())
+        {
+            Author = seed.Author,
+            Published = seed.Published,
+        };
 }

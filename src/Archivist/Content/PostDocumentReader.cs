@@ -123,6 +123,8 @@ public static partial class PostDocumentReader
             }
             var id = expectedId;
             var text = "";
+            string? author = null;
+            DateTime? published = null;
             var replies = new List<Comment>();
             foreach (var (keyNode, value) in mapping.Children)
             {
@@ -136,6 +138,15 @@ public static partial class PostDocumentReader
                     case "text" when value is YamlScalarNode { Value: var v }:
                         text = (v ?? "").TrimEnd();
                         break;
+                    case "author" when value is YamlScalarNode { Value: var v }:
+                        author = string.IsNullOrWhiteSpace(v) || FrontMatterValues.IsNull(value) ? null : v.Trim();
+                        break;
+                    case "published" when value is YamlScalarNode { Value: var v }:
+                        if (FrontMatterValues.IsNull(value)) break;
+                        if (DateTime.TryParseExact(v, Comment.IsoFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+                            published = time;
+                        else diagnostics.Add(Diagnostic.Warning(file, block.LineOf(value), $"comment published '{v}' is not a local time like 2011-03-19T10:42; ignored"));
+                        break;
                     case "replies" when value is YamlSequenceNode sub:
                         replies.AddRange(ReadComments(file, block, sub, diagnostics, id));
                         break;
@@ -144,7 +155,7 @@ public static partial class PostDocumentReader
                         break;
                 }
             }
-            yield return new Comment(id, text, replies);
+            yield return new Comment(id, text, replies) { Author = author, Published = published };
         }
     }
 }

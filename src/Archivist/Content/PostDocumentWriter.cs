@@ -59,6 +59,12 @@ public static class PostDocumentWriter
         {
             sb.Append('\n').Append(' ', indent).Append("- id: ");
             YamlScalarWriter.Append(sb, comment.Id, indent + 2);
+            if (comment.Author is { } author)
+            {
+                sb.Append('\n').Append(' ', indent + 2).Append("author: ");
+                YamlScalarWriter.Append(sb, author, indent + 4);
+            }
+            if (comment.PublishedIso is { } published) sb.Append('\n').Append(' ', indent + 2).Append("published: ").Append(published);
             sb.Append('\n').Append(' ', indent + 2).Append("text: ");
             YamlScalarWriter.Append(sb, comment.Text, indent + 4);
             if (comment.Replies.Count > 0)

@@ -53,6 +53,8 @@ public static class PostPages
     {
         var html = markdown.Render(comment.Text, headingFloor: 3, userContent: true);
         var replies = comment.Replies.Select(r => Comment(r, depth + 1, markdown)).ToList();
-        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), html, replies, depth);
+        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), html, replies, depth,
+            comment.Author is { } author ? author + " said…" : null,
+            comment.PublishedIso, comment.Published is { } time ? DisplayDates.CommentTime(time) : null);
     }
 }

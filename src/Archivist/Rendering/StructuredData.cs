@@ -69,6 +69,14 @@ public static class StructuredData
             var permalink = permalinkBase + c.Id;
             json.WriteString("@id", permalink);
             json.WriteString("url", permalink);
+            if (c.Author is { } author)
+            {
+                json.WriteStartObject("author");
+                json.WriteString("@type", "Person");
+                json.WriteString("name", author);
+                json.WriteEndObject();
+            }
+            if (c.PublishedIso is { } published) json.WriteString("dateCreated", published);
             json.WriteString("text", Excerpts.FromMarkdownSource(c.Text, CommentTextLength));
             WriteComments(json, permalinkBase, c.Replies);
             json.WriteEndObject();

@@ -175,6 +175,16 @@ public sealed class SeedParser
                     bodyLines.AddRange(leading);
                 }
                 break;
+            case CommentLayout.Attributed:
+                var (attributed, before) = AttributedCommentParser.Parse(postLines, section.Start, start + 1);
+                comments = attributed;
+                if (before.Count > 0)
+                {
+                    diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, "text before the first comment's byline; kept at the end of the body"));
+                    bodyLines.Add("");
+                    bodyLines.AddRange(before);
+                }
+                break;
             case CommentLayout.Flattened:
                 comments = FlattenedCommentParser.Parse(postLines, section.Start, start + 1);
                 break;

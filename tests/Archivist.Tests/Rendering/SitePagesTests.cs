@@ -49,6 +49,22 @@ public class SitePagesTests : IDisposable
         Assert.DoesNotContain("commentCount", JsonLd("2025/10/bravo.html")); // Bravo's dump has no comment section
     }
 
+    private const string ClassicSeed = "Saturday, 19 March 2011\n\nCaseloads Again\n\nThe body.\n\n2 comments:\n\n" +
+        "Anonymous said...\n\n    Caseloads are the problem.\n\n    19 March 2011 at 10:42\n" +
+        "Jim Brown said...\n\n    Agreed.\n\n    March 20, 2011 at 9:05 PM\n";
+
+    [Fact]
+    public void CommentAuthorsAndTimesAreInTheStructuredData()
+    {
+        _site.AddSeed("g.txt", ClassicSeed);
+        _site.Build();
+        var json = System.Text.Json.JsonDocument.Parse(Page("2011/03/caseloads-again.html").QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var comments = json.RootElement.GetProperty("comment").EnumerateArray().ToList();
+        Assert.Equal("Anonymous", comments[0].GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("2011-03-19T10:42", comments[0].GetProperty("dateCreated").GetString());
+        Assert.Equal("2011-03-20T21:05", comments[1].GetProperty("dateCreated").GetString());
+    }
+
     [Fact]
     public void PagesNeverSayZeroCommentsWhenTheCommentsWereNotCaptured()
     {
