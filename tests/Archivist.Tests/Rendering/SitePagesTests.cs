@@ -66,6 +66,18 @@ public class SitePagesTests : IDisposable
     }
 
     [Fact]
+    public void CommentsShowTheirAuthorAndTimeAsBloggerDid()
+    {
+        _site.AddSeed("g.txt", ClassicSeed);
+        _site.Build();
+        var meta = Page("2011/03/caseloads-again.html").QuerySelector("#c1 .comment-meta")!;
+        Assert.Equal("Comment 1 · Anonymous said… 19 March 2011 at 10:42", meta.TextContent);
+        Assert.Equal("2011-03-19T10:42", meta.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal("Caseloads are the problem.", Page("2011/03/caseloads-again.html").QuerySelector("#c1 .comment-body")!.TextContent.Trim());
+        Assert.Equal("Comment 1", Page("2025/10/alpha.html").QuerySelector("#c1 .comment-meta")!.TextContent); // no byline: as before
+    }
+
+    [Fact]
     public void PagesNeverSayZeroCommentsWhenTheCommentsWereNotCaptured()
     {
         _site.Build();
