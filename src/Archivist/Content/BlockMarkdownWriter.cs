@@ -56,6 +56,10 @@ public static class BlockMarkdownWriter
                     MarkdownText.AppendLine(sb, item.Text);
                 }
                 break;
+            case HeadingBlock h:
+                // A heading's text is inline: "1) Cultural change" stays as written, never a list marker.
+                MarkdownText.AppendLine(sb.Append("# "), h.Text);
+                break;
             case SectionBreakBlock:
                 sb.Append(SectionBreak);
                 break;

@@ -17,7 +17,8 @@ public sealed record BulletListBlock(IReadOnlyList<string> Items) : SeedBlock
     public override int GetHashCode() => Items.Count;
 }
 
-public sealed record NumberedItem(int Number, char Delimiter, string Text);
+/// <param name="Written">The whole line as the author wrote it (<c>1.What is…</c>, <c>1) Cultural change</c>).</param>
+public sealed record NumberedItem(int Number, char Delimiter, string Text, string Written = "");
 
 /// <summary>Lines starting <c>1.</c>, <c>2)</c>… inside a body: a list, never comments.</summary>
 public sealed record NumberedListBlock(IReadOnlyList<NumberedItem> Items) : SeedBlock
@@ -25,6 +26,9 @@ public sealed record NumberedListBlock(IReadOnlyList<NumberedItem> Items) : Seed
     public bool Equals(NumberedListBlock? other) => other is not null && Items.SequenceEqual(other.Items);
     public override int GetHashCode() => Items.Count;
 }
+
+/// <summary>A line the author wrote as a heading: a numbered heading (<c>1) Cultural change</c>) or a quoted headline.</summary>
+public sealed record HeadingBlock(string Text) : SeedBlock;
 
 /// <summary>The blog's own section break, <c>--oo00oo--</c>.</summary>
 public sealed record SectionBreakBlock : SeedBlock;
