@@ -136,7 +136,68 @@ public static partial class BlockParser
         }
         NumberedSequencesOneWay(split);
         if (blankSeparated) QuotedHeadlines(split);
-        return split;
+        return GroupContributions(split);
+    }
+
+    /// <summary>How far back from the first <c>******</c> a line ending ':' may introduce the contributions.</summary>
+    private const int IntroductionReach = 3;
+
+    /// <summary>
+    /// Runs of <c>******</c> separate quoted reader contributions, not sections: each run becomes one
+    /// <see cref="ContributionsBlock"/>. It starts after the line that introduces it ("We have a very serious
+    /// situation:-"), or with the one block before the first separator, and ends at the author's next section
+    /// break (or the end of the text).
+    /// </summary>
+    private static List<SeedBlock> GroupContributions(List<SeedBlock> blocks)
+    {
+        var first = blocks.FindIndex(b => b is ContributionBreakBlock);
+        if (first < 0) return blocks;
+        var result = new List<SeedBlock>(blocks.Count);
+        var i = 0;
+        while (i < blocks.Count)
+        {
+            var next = blocks.FindIndex(i, b => b is ContributionBreakBlock);
+            if (next < 0)
+            {
+                result.AddRange(blocks.Skip(i));
+                break;
+            }
+            // Where the first contribution starts: after an introducing line, else the one block before the separator.
+            var start = next;
+            var introduced = false;
+            var sectionStart = i;
+            for (var k = next - 1; k >= i; k--)
+                if (blocks[k] is SectionBreakBlock) { sectionStart = k + 1; break; }
+            for (var k = next - 1; k >= sectionStart && k >= next - IntroductionReach; k--)
+            {
+                if (blocks[k] is ParagraphBlock p && p.Lines[^1].TrimEnd() is var t && (t.EndsWith(':') || t.EndsWith(":-", StringComparison.Ordinal)))
+                {
+                    start = k + 1;
+                    introduced = true;
+                    break;
+                }
+            }
+            if (!introduced && next > sectionStart) start = next - 1;
+            var end = blocks.FindIndex(next, b => b is SectionBreakBlock);
+            if (end < 0) end = blocks.Count;
+
+            result.AddRange(blocks.Skip(i).Take(start - i));
+            var contributions = new List<IReadOnlyList<SeedBlock>>();
+            var current = new List<SeedBlock>();
+            for (var k = start; k < end; k++)
+            {
+                if (blocks[k] is ContributionBreakBlock)
+                {
+                    if (current.Count > 0) contributions.Add(current);
+                    current = [];
+                }
+                else current.Add(blocks[k]);
+            }
+            if (current.Count > 0) contributions.Add(current);
+            result.Add(new ContributionsBlock(contributions));
+            i = end;
+        }
+        return result;
     }
 
     /// <summary>

@@ -35,3 +35,15 @@ public sealed record SectionBreakBlock : SeedBlock;
 
 /// <summary>A run of six or more <c>*</c>, separating quoted reader contributions.</summary>
 public sealed record ContributionBreakBlock : SeedBlock;
+
+/// <summary>
+/// Quoted reader contributions the author separated with runs of <c>******</c>: each one its own block, not a
+/// section of the author's text.
+/// </summary>
+public sealed record ContributionsBlock(IReadOnlyList<IReadOnlyList<SeedBlock>> Contributions) : SeedBlock
+{
+    public bool Equals(ContributionsBlock? other) =>
+        other is not null && Contributions.Count == other.Contributions.Count
+        && Contributions.Zip(other.Contributions).All(p => p.First.SequenceEqual(p.Second));
+    public override int GetHashCode() => Contributions.Count;
+}

@@ -78,6 +78,18 @@ public class SitePagesTests : IDisposable
     }
 
     [Fact]
+    public void ContributionsAreEachTheirOwnBlockAndSectionBreaksAreRules()
+    {
+        _site.AddSeed("h.txt", "Friday, 28 November 2025\n\nSeparators\n\nReaders wrote:-\n\nFirst contribution.\n\n******\n" +
+            "Second contribution.\n\n*******\nThird contribution.\n\n--oo00oo--\n\nThe author again.\n");
+        _site.Build();
+        var body = Page("2025/11/separators.html").QuerySelector(".post-body")!;
+        Assert.Equal(["First contribution.", "Second contribution.", "Third contribution."],
+            body.QuerySelectorAll(":scope > blockquote").Select(q => q.TextContent.Trim()));
+        Assert.Single(body.QuerySelectorAll("hr")); // only the author's own section break
+    }
+
+    [Fact]
     public void PagesNeverSayZeroCommentsWhenTheCommentsWereNotCaptured()
     {
         _site.Build();
