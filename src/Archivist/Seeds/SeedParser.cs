@@ -161,33 +161,28 @@ public sealed class SeedParser
         var section = CommentSectionLocator.Locate(postLines);
         var bodyLines = Enumerable.Range(0, section.BodyEnd).Select(i => postLines[i]).ToList();
         IReadOnlyList<SeedComment> comments = [];
+        IReadOnlyList<string> leading = [];
 
         switch (section.Layout)
         {
             case CommentLayout.Numbered or CommentLayout.Indented:
-                var (parsed, leading) = IndentedCommentParser.Parse(postLines, section.Start, start + 1,
+                (comments, leading) = IndentedCommentParser.Parse(postLines, section.Start, start + 1,
                     requireRepliesMarker: section.Layout == CommentLayout.Numbered);
-                comments = parsed;
-                if (leading.Count > 0)
-                {
-                    diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, "text before the first numbered comment; kept at the end of the body"));
-                    bodyLines.Add("");
-                    bodyLines.AddRange(leading);
-                }
                 break;
             case CommentLayout.Attributed:
-                var (attributed, before) = AttributedCommentParser.Parse(postLines, section.Start, start + 1);
-                comments = attributed;
-                if (before.Count > 0)
-                {
-                    diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, "text before the first comment's byline; kept at the end of the body"));
-                    bodyLines.Add("");
-                    bodyLines.AddRange(before);
-                }
+                (comments, leading) = AttributedCommentParser.Parse(postLines, section.Start, start + 1);
                 break;
             case CommentLayout.Flattened:
                 comments = FlattenedCommentParser.Parse(postLines, section.Start, start + 1);
                 break;
+        }
+        if (leading.Count > 0)
+        {
+            // Nothing is lost: text the comment parser could not place goes back into the body.
+            var what = section.Layout == CommentLayout.Attributed ? "the first comment's byline" : "the first numbered comment";
+            diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, $"text before {what}; kept at the end of the body"));
+            bodyLines.Add("");
+            bodyLines.AddRange(leading);
         }
 
         if (section.DeclaredCount is { } declared)
