@@ -22,6 +22,20 @@ public class AttributedCommentParserTests
     public void OtherTextIsNotATime(string line) => Assert.Null(AttributedCommentParser.ParseTime(line));
 
     [Theory]
+    [InlineData("  1. That is what she said", "    ReplyDelete")]
+    [InlineData("  1. And then he said...", "    ReplyDelete")]
+    [InlineData("That is what she said", "Nothing more.")]
+    public void NumberedCommentsAreNotBylines(string first, string second) =>
+        Assert.False(AttributedCommentParser.Recognises([first, "", second], 0));
+
+    [Theory]
+    [InlineData("Anonymous said...", "    Text.")]
+    [InlineData("Jim Brown said…", "    Text.")]
+    [InlineData("Anonymous", "March 19, 2011 at 10:42 PM")]
+    public void BylinesAreRecognised(string first, string second) =>
+        Assert.True(AttributedCommentParser.Recognises([first, "", second], 0));
+
+    [Theory]
     [InlineData("comments-classic-said.txt")]
     [InlineData("comments-threaded-bylines.txt")]
     public void BylinesNeverStayInTheCommentText(string fixture)
