@@ -22,7 +22,8 @@ public static partial class CommentSectionLocator
             if (!m.Success) continue;
             var n = m.Groups["n"].Value;
             var declared = n.Equals("no", StringComparison.OrdinalIgnoreCase) ? 0 : int.Parse(n);
-            return new CommentSection(CommentLayout.Numbered, i, i + 1, declared);
+            var layout = AttributedCommentParser.Recognises(lines, i + 1) ? CommentLayout.Attributed : CommentLayout.Numbered;
+            return new CommentSection(layout, i, i + 1, declared);
         }
 
         // Layout B: button text glued to the start of a line. The comment before the first marker is the
