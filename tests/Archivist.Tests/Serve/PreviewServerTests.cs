@@ -61,6 +61,26 @@ public class PreviewServerTests : IAsyncLifetime
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("/repo/pw.txt")]
+    [InlineData("/repo/linked/a.txt")]
+    [InlineData("/repo/linked/")]
+    [InlineData("/repo/inside.html")]
+    public async Task NeverServesThroughALinkPlantedInTheOutput(string path)
+    {
+        var secret = Path.Combine(_site.Root, "secret.txt");
+        File.WriteAllText(secret, "not for the browser");
+        File.WriteAllText(Path.Combine(_site.Seeds, "index.html"), "not for the browser either");
+        File.CreateSymbolicLink(Path.Combine(_site.Output, "pw.txt"), secret);
+        Directory.CreateSymbolicLink(Path.Combine(_site.Output, "linked"), _site.Seeds);
+        File.CreateSymbolicLink(Path.Combine(_site.Output, "inside.html"), Path.Combine(_site.Output, "2025", "10", "alpha.html"));
+        var response = await _http.GetAsync(Url(path), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("not for the browser", body);
+        Assert.DoesNotContain("Alpha body", body);
+    }
+
     [Fact]
     public async Task LiveReloadTellsListeningPages()
     {
