@@ -76,6 +76,21 @@ public class BuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void ControlCharactersInWhatIsPrintedAreShownEscaped()
+    {
+        // "\e]0;PWNED\a" would retitle the terminal; "\u009B2J" is a C1 escape that clears it on some terminals.
+        _site.AddSeed("b.txt", "---\nslug: \"\\e]0;PWNED\\a\"\n---\nThursday, 9 October 2025\n\nBravo\n\nBravo body.\n");
+        var result = Run("build", "--out", "site", "--no-cache");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(@"slug '\e]0;PWNED\a'", result.StdErr);
+        var flag = Run("build", "--out", "site", "--posts-per-page", "\u009B2J");
+        Assert.Equal(2, flag.ExitCode);
+        Assert.Contains(@"\u009B2J", flag.StdErr);
+        foreach (var output in new[] { result.StdErr, result.StdOut, flag.StdErr, flag.StdOut })
+            Assert.DoesNotContain(output, c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+    }
+
+    [Fact]
     public void FlagsOverrideSettings()
     {
         var result = Run("build", "--out", "site", "--base-path", "/repo/", "--site-url", "https://user.github.io/repo/", "--no-cache");
