@@ -7,7 +7,8 @@ namespace Archivist.Serve;
 /// Maps a request path to a file of the built site, as GitHub Pages does: only under the base path,
 /// <c>/dir/</c> → <c>dir/index.html</c>, never outside the output folder, never the tool's bookkeeping, and never
 /// through a link: a link in the output (which git checks out from a repository as readily as a page) could
-/// lead anywhere, <c>/etc/passwd</c> included, so a path with a link anywhere on it is not found.
+/// lead anywhere, <c>/etc/passwd</c> included, so a path with a link anywhere on it is not found. Only regular
+/// files are sent: a FIFO would hold the request open forever.
 /// </summary>
 public sealed class PreviewFiles(string root)
 {
@@ -36,7 +37,7 @@ public sealed class PreviewFiles(string root)
 
     public string? NotFoundPage => IsPlainFile(Path.Combine(Root, "404.html")) ? Path.Combine(Root, "404.html") : null;
 
-    private static bool IsPlainFile(string full) => new FileInfo(full) is { Exists: true, LinkTarget: null };
+    private static bool IsPlainFile(string full) => RegularFile.Is(full);
 
     private static bool IsPlainFolder(string full) => new DirectoryInfo(full) is { Exists: true, LinkTarget: null };
 

@@ -82,6 +82,18 @@ public class PreviewServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NeverServesAFifoPlantedInTheOutput()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "FIFOs are made with mkfifo here; elsewhere a git checkout has none");
+        var made = ExternalTool.Run("mkfifo", [Path.Combine(_site.Output, "pipe.txt")]);
+        Assert.True(made.ExitCode == 0, made.ToString());
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(20)); // reading a FIFO waits for a writer: before, the request never ended
+        var response = await _http.GetAsync(Url("/repo/pipe.txt"), cancel.Token);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task LiveReloadTellsListeningPages()
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
