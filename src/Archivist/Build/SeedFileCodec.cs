@@ -137,7 +137,7 @@ internal sealed class ReparsedPostText(int commentCount, string digest, Lazy<See
     {
         var posts = seed.Value.Posts;
         if (index < posts.Count && posts[index].Post is var post && post.Digest == digest) return (post.Body, post.Comments);
-        throw new InvalidDataException($"{seed.Value.Name} changed while the site was being built; build again");
+        throw new SeedChangedException(seed.Value.Name);
     }
 }
 

@@ -35,7 +35,12 @@ public static class BuildCommand
         return command;
     }
 
-    public static int Run(BuildRequest request, Reporter reporter)
+    public static int Run(BuildRequest request, Reporter reporter) => Attempt(request, reporter).Code;
+
+    /// <summary>How a build ended: its exit code, and whether it stopped because a seed changed as it was read.</summary>
+    internal readonly record struct Outcome(int Code, bool SeedChanged = false);
+
+    internal static Outcome Attempt(BuildRequest request, Reporter reporter)
     {
         BuildResult result;
         try
@@ -45,16 +50,15 @@ public static class BuildCommand
         catch (Exception e) when (e is OutputFolderException or TemplateException or HandlebarsException or SiteOptionsException)
         {
             reporter.Error(e.Message);
-            return ExitCodes.Fatal;
+            return new Outcome(ExitCodes.Fatal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             reporter.Error($"{e.Message} Nothing was changed in {request.OutputDirectory}.");
-            return ExitCodes.Fatal;
+            return new Outcome(ExitCodes.Fatal, SeedChanged: e is SeedChangedException);
         }
         Report(request, result, reporter);
-        if (result.StrictFailed) return ExitCodes.WarningsInStrictMode;
-        return ExitCodes.Success;
+        return new Outcome(result.StrictFailed ? ExitCodes.WarningsInStrictMode : ExitCodes.Success);
     }
 
     private static void Report(BuildRequest request, BuildResult result, Reporter reporter)

@@ -79,9 +79,10 @@ public static class CommandLineApp
         catch (Exception e)
         {
             var cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
-            errors.WriteLine($"error: unexpected failure: {cause.GetType().Name}: {OneLine(cause.Message)}");
+            errors.WriteLine($"error: unexpected failure: {cause.GetType().Name}: {TerminalText.Escape(OneLine(cause.Message))}");
             errors.WriteLine($"hint: this is a bug in archivist; please report it with the command you ran ({DebugVariable}=1 shows where it happened).");
-            if (Environment.GetEnvironmentVariable(DebugVariable) == "1") errors.WriteLine(e);
+            if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
+                foreach (var line in e.ToString().Split('\n')) errors.WriteLine(TerminalText.Escape(line.TrimEnd('\r')));
             return ExitCodes.Fatal;
         }
     }

@@ -59,13 +59,22 @@ public static class SearchCommand
             return ExitCodes.Fatal;
         }
         SearchResults results;
+        IndexReader? reader = null;
         try
         {
-            results = new QueryEngine(new IndexReader(new FolderIndexSource(folder))).Search(options with { Query = query });
+            reader = new IndexReader(new FolderIndexSource(folder));
+            results = new QueryEngine(reader).Search(options with { Query = query });
         }
         catch (SearchIndexException e)
         {
             reporter.Error(e.Message);
+            return ExitCodes.Fatal;
+        }
+        catch (Exception e) when (reader is not null && e is not OutOfMemoryException)
+        {
+            // Every file decoded, yet they disagree (a posting past the document count, say): the index, not the query, is at fault.
+            reporter.Error($"the search index in {folder} does not hold together ({e.GetType().Name}: {e.Message.Split('\n')[0]}; " +
+                           $"files read: {string.Join(", ", reader.FilesRead)}); it is damaged: rebuild the site.");
             return ExitCodes.Fatal;
         }
 

@@ -47,36 +47,42 @@ public static class ServeCommand
             return ExitCodes.Fatal;
         }
         var basePath = request.Options.BasePath;
-        var gate = new SemaphoreSlim(1, 1);
-        if (BuildCommand.Run(request, reporter) == ExitCodes.Fatal && !Directory.Exists(request.OutputDirectory))
+        int first;
+        try
+        {
+            first = BuildCommand.Run(request, reporter);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && Directory.Exists(request.OutputDirectory))
+        {
+            ServeRebuilds.ReportUnexpected(e, reporter); // a site from an earlier build is there to serve
+            first = ExitCodes.Fatal;
+        }
+        if (first == ExitCodes.Fatal && !Directory.Exists(request.OutputDirectory))
             return ExitCodes.Fatal;
 
         await using var server = await StartAsync(request, () => basePath, port, searchFreePort, reporter);
         if (server is null) return ExitCodes.Fatal;
         reporter.Result($"Serving {request.OutputDirectory} at {server.Url} (Ctrl+C to stop).");
 
-        using var watcher = new RebuildWatcher([request.SeedsDirectory, request.TemplatesDirectory],
-            request.SettingsFile ?? SiteOptionsLoader.FileName,
-            TimeSpan.FromMilliseconds(300), () =>
+        RebuildWatcher? watcher = null;
+        var rebuilds = new ServeRebuilds(makeRequest, reporter,
+            built: next =>
             {
-                gate.Wait();
-                try
-                {
-                    reporter.Log("change detected: rebuilding…");
-                    var next = makeRequest();
-                    basePath = next.Options.BasePath;
-                    if (BuildCommand.Run(next, reporter) == ExitCodes.Success) server.LiveReload.Reload();
-                }
-                catch (SiteOptionsException e)
-                {
-                    reporter.Error(e.Message + " (still serving the last good build)");
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
+                basePath = next.Options.BasePath;
+                server.LiveReload.Reload();
+            },
+            retry: () => watcher?.Schedule());
+        using (watcher = new RebuildWatcher([request.SeedsDirectory, request.TemplatesDirectory],
+            request.SettingsFile ?? SiteOptionsLoader.FileName, TimeSpan.FromMilliseconds(300), rebuilds.Rebuild, rebuilds.Failed))
+        {
+            await WaitForStopAsync();
+        }
+        reporter.Log("stopping.");
+        return ExitCodes.Success;
+    }
 
+    private static async Task WaitForStopAsync()
+    {
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -85,8 +91,6 @@ public static class ServeCommand
         };
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.TrySetResult());
         await stop.Task;
-        reporter.Log("stopping.");
-        return ExitCodes.Success;
     }
 
     private static async Task<PreviewServer?> StartAsync(BuildRequest request, Func<string> basePath, int port, bool searchFreePort, Reporter reporter)

@@ -93,8 +93,8 @@ public sealed class TemplateSet
         var buffers = _buffers.Value!;
         buffers.Content.GetStringBuilder().Clear();
         buffers.Page.GetStringBuilder().Clear();
-        template(buffers.Content, model, null!);
-        _layout(buffers.Page, layoutModel, null!);
+        Run(template, buffers.Content, model, Path.Combine("pages", page + ".hbs"));
+        Run(_layout, buffers.Page, layoutModel, LayoutFile);
         return buffers.Encode();
     }
 
@@ -117,6 +117,23 @@ public sealed class TemplateSet
         });
     }
 
+    /// <summary>
+    /// Handlebars.Net throws more than <see cref="HandlebarsException"/> for a mistake in a template (<c>{{#if}}</c> with
+    /// no value gives InvalidOperationException), and a helper given the wrong value throws its own: either way the
+    /// template is at fault, so the error names it.
+    /// </summary>
+    private static void Run(HandlebarsTemplate<TextWriter, object, object> template, TextWriter writer, object model, string file)
+    {
+        try
+        {
+            template(writer, model, null!);
+        }
+        catch (Exception e) when (e is not (TemplateException or HandlebarsException or OutOfMemoryException))
+        {
+            throw new TemplateException($"{file}: cannot be rendered ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
     private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars handlebars, string file, string? text = null)
     {
         try
@@ -126,6 +143,10 @@ public sealed class TemplateSet
         catch (HandlebarsException e)
         {
             throw new TemplateException($"{file}: {e.Message}");
+        }
+        catch (Exception e) when (e is not (TemplateException or OutOfMemoryException))
+        {
+            throw new TemplateException($"{file}: cannot be compiled ({e.GetType().Name}: {e.Message})");
         }
     }
 

@@ -14,7 +14,7 @@ namespace Archivist.Seeds;
 public static partial class AttributedCommentParser
 {
     // Blogger always prints the dots (or a colon); a numbered comment ("1. …as she said...") is never a byline.
-    [GeneratedRegex(@"^(?!\d{1,5}\. )(?<name>\S.{0,79}?) said(?:\.\.\.|…|:)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!\d+\. )(?<name>\S.{0,79}?) said(?:\.\.\.|…|:)$", RegexOptions.CultureInvariant)]
     private static partial Regex ClassicHead();
 
     [GeneratedRegex(@"^(?<d>\d{1,2}) (?<m>[A-Z][a-z]+) (?<y>\d{4}) at (?<h>\d{1,2}):(?<min>\d{2})(?: ?(?<ampm>[AaPp][Mm]))?$", RegexOptions.CultureInvariant)]

@@ -76,6 +76,22 @@ public class BuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void ControlCharactersInWhatIsPrintedAreShownEscaped()
+    {
+        // "\e]0;PWNED\a" would retitle the terminal; "\u009B2J" is a C1 escape that clears it on some terminals. Seed text
+        // is cleaned of controls as it is read, but a file's name (git stores any) and a path typed are printed as given.
+        _site.AddSeed("b\u001b]0;PWNED\u0007.txt", "A post with no date header\n\nAnd no date anywhere in its text.\n");
+        var result = Run("build", "--out", "site", "--no-cache");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(@"b\e]0;PWNED\a.txt:1: warning: no date header", result.StdErr);
+        var flag = Run("build", "--out", "s\u009B2J", "--no-cache");
+        Assert.True(flag.ExitCode == 0, flag.ToString());
+        Assert.Contains(@"in s\u009B2J.", flag.StdOut);
+        foreach (var output in new[] { result.StdErr, result.StdOut, flag.StdErr, flag.StdOut })
+            Assert.DoesNotContain(output, c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+    }
+
+    [Fact]
     public void FlagsOverrideSettings()
     {
         var result = Run("build", "--out", "site", "--base-path", "/repo/", "--site-url", "https://user.github.io/repo/", "--no-cache");

@@ -80,6 +80,18 @@ public class CommandLineAppTests
         Assert.DoesNotContain("   at ", _err.ToString());
     }
 
+    [Fact]
+    public void AnUnexpectedFailuresMessageIsPrintedWithItsControlCharactersEscaped()
+    {
+        var root = new RootCommand("test");
+        var boom = new Command("boom");
+        boom.SetAction(int (_) => throw new InvalidOperationException("bad value '\u001b]0;PWNED\u0007'"));
+        root.Subcommands.Add(boom);
+
+        Assert.Equal(ExitCodes.Fatal, CommandLineApp.Run(root, ["boom"], _out, _err));
+        Assert.StartsWith(@"error: unexpected failure: InvalidOperationException: bad value '\e]0;PWNED\a'", _err.ToString());
+    }
+
     /// <summary>The real process, so Program.cs is known to go through the same path.</summary>
     [Fact]
     public void TheToolExitsTwoOnAMissingOptionValue()
