@@ -6,7 +6,9 @@ namespace Archivist.Bench;
 /// <summary>
 /// Build figures for issue 3, each a separate `archivist build` process timed with peak memory: a full
 /// (cold) build, a no-op rebuild, and a rebuild after adding one seed, at each corpus size. The same
-/// posts, as the Markdown `archivist import` writes, are then built by Eleventy with a minimal layout.
+/// posts, as the Markdown `archivist import` writes, are then built by Eleventy with a minimal layout, and by
+/// Hugo with a minimal theme that renders every comment thread, followed by Pagefind indexing Hugo's pages
+/// (the usual way to search a Hugo site).
 /// </summary>
 public static partial class BuildBenchmark
 {
@@ -17,6 +19,7 @@ public static partial class BuildBenchmark
     {
         var sizes = (BenchPaths.Option(args, "--posts") ?? "1000,10000").Split(',').Select(int.Parse).ToList();
         var skipEleventy = args.Contains("--no-eleventy");
+        var skipHugo = args.Contains("--no-hugo");
         // --search-fragments: the same builds with search_fragments on (SearchIndexOptions.Fragments).
         string[] extra = args.Contains("--search-fragments") ? ["--search-fragments", "true"] : [];
         var label = extra.Length > 0 ? ", search fragments on" : "";
@@ -27,6 +30,7 @@ public static partial class BuildBenchmark
         Console.WriteLine("| posts | seed text | run | wall | CPU (user+sys) | peak memory (RSS) | files written |");
         Console.WriteLine("|---:|---:|---|---:|---:|---:|---:|");
         var eleventyRows = new List<string>();
+        var hugoRows = new List<string>();
         foreach (var posts in sizes)
         {
             var corpus = BenchPaths.Corpus(posts);
@@ -49,7 +53,10 @@ public static partial class BuildBenchmark
             Row(posts, size, "no-op rebuild" + label, noop);
             Row(posts, size, "one seed added" + label, added);
 
-            if (!skipEleventy) eleventyRows.Add(Eleventy(tool, posts, corpus, work, full));
+            if (skipEleventy && skipHugo) continue;
+            var markdown = Import(tool, corpus, work);
+            if (!skipEleventy) eleventyRows.Add(Eleventy(posts, markdown, work, full));
+            if (!skipHugo) hugoRows.Add(Hugo(posts, markdown, work, full));
         }
         if (eleventyRows.Count > 0)
         {
@@ -57,6 +64,13 @@ public static partial class BuildBenchmark
             Console.WriteLine("| posts | Eleventy full build | its peak memory | Archivist full build | Archivist / Eleventy |");
             Console.WriteLine("|---:|---:|---:|---:|---:|");
             foreach (var row in eleventyRows) Console.WriteLine(row);
+        }
+        if (hugoRows.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| posts | Hugo full build | its peak memory | Pagefind on Hugo's site | its peak memory | Archivist full build (site and search) | Archivist / Hugo | Archivist / (Hugo + Pagefind) |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in hugoRows) Console.WriteLine(row);
         }
         Console.WriteLine();
         Console.WriteLine($"Load average after: {LoadAverage()}");
@@ -77,14 +91,23 @@ public static partial class BuildBenchmark
     private static void Row(int posts, string size, string label, Timed run) =>
         Console.WriteLine($"| {posts:N0} | {size} | {label} | {run.Measured.Seconds:0.00} s | {run.Measured.CpuSeconds:0.0} s | {run.Measured.PeakBytes / 1e6:0} MB | {run.Written} |");
 
+    /// <summary>The posts as the Markdown documents `archivist import` writes (front matter and comments included), once for every peer.</summary>
+    private static string Import(string tool, string corpus, string work)
+    {
+        var markdown = Path.Combine(work, "markdown");
+        var import = ExternalRun.Time("dotnet", [tool, "import", "--seeds", corpus, "--out", markdown, "--quiet"]);
+        if (import.ExitCode != 0) throw new InvalidOperationException("import failed: " + import.StdErr);
+        File.Delete(Path.Combine(markdown, ".archivist-manifest")); // ours, not content for the peers
+        return markdown;
+    }
+
     /// <summary>Eleventy 3 on the same posts as Markdown (front matter included), one minimal layout.</summary>
-    private static string Eleventy(string tool, int posts, string corpus, string work, Timed ours)
+    private static string Eleventy(int posts, string markdown, string work, Timed ours)
     {
         var cmd = Path.Combine(BenchPaths.Root, "bench", "node_modules", "@11ty", "eleventy", "cmd.cjs");
         if (!File.Exists(cmd)) throw new InvalidOperationException("Eleventy is not installed: run `npm ci` in bench/ first (or pass --no-eleventy)");
         var input = Path.Combine(work, "eleventy-src");
-        var import = ExternalRun.Time("dotnet", [tool, "import", "--seeds", corpus, "--out", input, "--quiet"]);
-        if (import.ExitCode != 0) throw new InvalidOperationException("import failed: " + import.StdErr);
+        CopyFolder(markdown, input);
         CopyFolder(Path.Combine(BenchPaths.Root, "bench", "eleventy", "_includes"), Path.Combine(input, "_includes"));
         Sync();
         var run = ExternalRun.Time("node", [cmd, "--config=" + Path.Combine(BenchPaths.Root, "bench", "eleventy", "eleventy.config.mjs"),
@@ -92,6 +115,29 @@ public static partial class BuildBenchmark
         if (run.ExitCode != 0) throw new InvalidOperationException("eleventy failed: " + run.StdErr);
         var ratio = ours.Measured.Seconds / run.Seconds;
         return $"| {posts:N0} | {run.Seconds:0.00} s | {run.PeakBytes / 1e6:0} MB | {ours.Measured.Seconds:0.00} s | {ratio.ToString("0.00", CultureInfo.InvariantCulture)}× |";
+    }
+
+    /// <summary>
+    /// Hugo (Debian's `hugo`) on the same Markdown with bench/hugo's minimal theme (every comment thread rendered
+    /// through Markdown, paginated listings, no search), then Pagefind indexing Hugo's pages as a Hugo site would.
+    /// </summary>
+    private static string Hugo(int posts, string markdown, string work, Timed ours)
+    {
+        var pagefind = Path.Combine(BenchPaths.Root, "bench", "node_modules", ".bin", "pagefind");
+        if (!File.Exists(pagefind)) throw new InvalidOperationException("Pagefind is not installed: run `npm ci` in bench/ first (or pass --no-hugo)");
+        var site = Path.Combine(work, "hugo-src");
+        CopyFolder(Path.Combine(BenchPaths.Root, "bench", "hugo"), site);
+        CopyFolder(markdown, Path.Combine(site, "content"));
+        var output = Path.Combine(work, "hugo-site");
+        Sync();
+        var hugo = ExternalRun.Time("hugo", ["--source", site, "--destination", output, "--quiet"]);
+        if (hugo.ExitCode != 0) throw new InvalidOperationException("hugo failed (is Debian's `hugo` installed? or pass --no-hugo): " + hugo.StdErr);
+        Sync();
+        var index = ExternalRun.Time(pagefind, ["--site", output]);
+        if (index.ExitCode != 0) throw new InvalidOperationException("pagefind failed: " + index.StdErr);
+        string Ratio(double seconds) => (ours.Measured.Seconds / seconds).ToString("0.00", CultureInfo.InvariantCulture) + "×";
+        return $"| {posts:N0} | {hugo.Seconds:0.00} s | {hugo.PeakBytes / 1e6:0} MB | {index.Seconds:0.00} s | {index.PeakBytes / 1e6:0} MB | " +
+               $"{ours.Measured.Seconds:0.00} s | {Ratio(hugo.Seconds)} | {Ratio(hugo.Seconds + index.Seconds)} |";
     }
 
     /// <summary>The tool as ./build.sh makes it (ReadyToRun where the machine allows), so users' figures are measured.</summary>

@@ -21,9 +21,9 @@ static int Usage()
           generate --posts N [--out DIR] [--seed S] [--newest YYYY-MM-DD]
                                                         write a deterministic seed corpus (default bench/out/corpus-N)
           import [--posts 1000,10000]                   importer throughput and peak memory; prints a Markdown table
-          build [--posts 1000,10000] [--no-eleventy] [--search-fragments]
-                                                        full, no-op and one-seed-added builds, peak memory, ratio to Eleventy
-                                                        (run `npm ci` in bench/ first for Eleventy)
+          build [--posts 1000,10000] [--no-eleventy] [--no-hugo] [--search-fragments]
+                                                        full, no-op and one-seed-added builds, peak memory, ratios to Eleventy and Hugo
+                                                        (run `npm ci` in bench/ first for Eleventy and Pagefind; Hugo is Debian's `hugo`)
           analyze [--posts 1000]                        search analysis throughput on one core (best of three)
           index --seeds DIR --out DIR [--cache DIR] [--no-documents] [--fragments]
                                                         seeds → search index (+ Markdown documents) in one process

@@ -16,7 +16,7 @@ namespace Archivist.Build;
 /// </remarks>
 public static class SeedFileCodec
 {
-    private const string Magic = "archivist-seed-v3";
+    private const string Magic = "archivist-seed-v4";
 
     public static void Write(Stream stream, SeedFileResult result)
     {
@@ -49,6 +49,7 @@ public static class SeedFileCodec
             w.Write(p.Url);
             w.Write(p.Sources.Count);
             foreach (var s in p.Sources) w.Write(s);
+            w.Write(p.CommentsCaptured);
             w.Write(p.CommentCount);
             w.Write(p.Digest);
         }
@@ -95,6 +96,7 @@ public static class SeedFileCodec
                     Slug = r.ReadString(),
                     Url = r.ReadString(),
                     Sources = ReadStrings(ref r),
+                    CommentsCaptured = r.ReadBoolean(),
                     Text = new ReparsedPostText(r.ReadCount(), r.ReadString(), parsed, i),
                 };
                 posts[i] = new ComposedPost(post, origin, slug, url);
@@ -135,7 +137,7 @@ internal sealed class ReparsedPostText(int commentCount, string digest, Lazy<See
     {
         var posts = seed.Value.Posts;
         if (index < posts.Count && posts[index].Post is var post && post.Digest == digest) return (post.Body, post.Comments);
-        throw new InvalidDataException($"{seed.Value.Name} changed while the site was being built; build again");
+        throw new SeedChangedException(seed.Value.Name);
     }
 }
 

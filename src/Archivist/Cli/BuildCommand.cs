@@ -34,7 +34,12 @@ public static class BuildCommand
         return command;
     }
 
-    public static int Run(BuildRequest request, Reporter reporter)
+    public static int Run(BuildRequest request, Reporter reporter) => Attempt(request, reporter).Code;
+
+    /// <summary>How a build ended: its exit code, and whether it stopped because a seed changed as it was read.</summary>
+    internal readonly record struct Outcome(int Code, bool SeedChanged = false);
+
+    internal static Outcome Attempt(BuildRequest request, Reporter reporter)
     {
         BuildResult result;
         try
@@ -44,27 +49,27 @@ public static class BuildCommand
         catch (Exception e) when (e is OutputFolderException or TemplateException or SiteOptionsException)
         {
             reporter.Error(e.Message);
-            return ExitCodes.Fatal;
+            return new Outcome(ExitCodes.Fatal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             reporter.Error($"{e.Message} Nothing was changed in {request.OutputDirectory}.");
-            return ExitCodes.Fatal;
+            return new Outcome(ExitCodes.Fatal, SeedChanged: e is SeedChangedException);
         }
         Report(request, result, reporter);
-        if (result.StrictFailed) return ExitCodes.WarningsInStrictMode;
-        return ExitCodes.Success;
+        return new Outcome(result.StrictFailed ? ExitCodes.WarningsInStrictMode : ExitCodes.Success);
     }
 
     private static void Report(BuildRequest request, BuildResult result, Reporter reporter)
     {
         var seconds = result.Elapsed.TotalSeconds;
+        var output = reporter.Paths.Show(request.OutputDirectory);
         if (result.NoOp)
         {
-            reporter.Result($"Nothing changed: {result.SeedFiles} seed file{Plural(result.SeedFiles)}, {result.Kept} files in {request.OutputDirectory} are up to date ({seconds:0.00} s).");
+            reporter.Result($"Nothing changed: {result.SeedFiles} seed file{Plural(result.SeedFiles)}, {result.Kept} files in {output} are up to date ({seconds:0.00} s).");
             return;
         }
-        reporter.Diagnostics(result.Diagnostics);
+        reporter.Diagnostics(result.Diagnostics, request.SeedsDirectory);
         var warnings = result.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning);
         if (result.StrictFailed)
         {
@@ -79,7 +84,7 @@ public static class BuildCommand
             $"({result.CacheHits} from cache) in {seconds:0.00} s; {warnings} warning{Plural(warnings)}.");
         reporter.Result(
             $"Rendered {result.Rendered} of {result.Rendered + result.Kept} files; wrote {result.Summary.Written}, kept {result.Summary.Unchanged} unchanged, " +
-            $"deleted {result.Summary.Deleted} in {request.OutputDirectory}.");
+            $"deleted {result.Summary.Deleted} in {output}.");
     }
 
     private static string Plural(int n) => n == 1 ? "" : "s";

@@ -9,24 +9,40 @@ public sealed class BuildSettings
 {
     public Option<DirectoryInfo> Seeds { get; } = new("--seeds")
     {
+        CustomParser = UserPaths.TypedDirectory,
         Description = "Folder of seed files (.txt raw dumps, .md finished posts).",
         DefaultValueFactory = _ => new DirectoryInfo("seeds"),
     };
 
     public Option<DirectoryInfo> Output { get; } = new("--out")
     {
+        CustomParser = UserPaths.TypedDirectory,
         Description = "Folder to write the site into. Created if missing; only files archivist generated there are ever replaced or deleted.",
         DefaultValueFactory = _ => new DirectoryInfo("site-output"),
     };
 
     public Option<DirectoryInfo> Templates { get; } = new("--templates")
     {
-        Description = "Folder of Scriban templates and assets (layout.sbn-html, pages/, partials/, assets/).",
-        DefaultValueFactory = _ => new DirectoryInfo("templates"),
+        CustomParser = UserPaths.TypedDirectory,
+        Description = "Folder of Scriban templates and assets (default templates/ here, else the templates that come with archivist).",
+        DefaultValueFactory = _ => new DirectoryInfo(DefaultTemplates(Environment.CurrentDirectory, AppContext.BaseDirectory)),
     };
+
+    /// <summary>
+    /// <c>templates/</c> in <paramref name="workingDirectory"/> when there is one (the repository, or a user's own restyled
+    /// copy); otherwise the templates shipped beside the tool (<paramref name="toolDirectory"/>), so that a folder holding
+    /// only <c>seeds/</c> builds with the installed tool alone.
+    /// </summary>
+    public static string DefaultTemplates(string workingDirectory, string toolDirectory)
+    {
+        var own = Path.Combine(workingDirectory, "templates");
+        var shipped = Path.Combine(toolDirectory, "templates");
+        return Directory.Exists(own) || !Directory.Exists(shipped) ? own : shipped;
+    }
 
     public Option<FileInfo> Config { get; } = new("--config")
     {
+        CustomParser = UserPaths.TypedFile,
         Description = "Site settings file (default archivist.yml; defaults apply when that is absent). A file given here must exist.",
         DefaultValueFactory = _ => new FileInfo(SiteOptionsLoader.FileName),
     };
@@ -41,7 +57,7 @@ public sealed class BuildSettings
     public Option<string?> Permalink { get; } = new("--permalink") { Description = "Where posts go, e.g. /{yyyy}/{mm}/{slug}.html (overrides permalink)." };
     public Option<string?> Language { get; } = new("--language") { Description = "The pages' language tag, e.g. en-GB (overrides language)." };
     public Option<string?> SearchFragments { get; } = new("--search-fragments") { Description = "true: the search index also holds each post's text, so results show their snippets one fetch sooner; about half the site's text size more (overrides search_fragments)." };
-    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Never inside --out." };
+    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Never inside --out.", CustomParser = UserPaths.TypedDirectory };
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Use no cache: parse every seed and render every page (unchanged files are still not rewritten)." };
     public Option<bool> Force { get; } = new("--force") { Description = "Render every page even when nothing changed." };
     public Option<bool> Strict { get; } = new("--strict") { Description = "Fail (exit 1, nothing written) when the seeds produce any warning." };

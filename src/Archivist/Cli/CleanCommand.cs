@@ -10,6 +10,7 @@ public static class CleanCommand
     {
         var output = new Option<DirectoryInfo>("--out")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "The site folder to clean. Only files listed in its .archivist-manifest are deleted; a folder archivist did not create is refused.",
             DefaultValueFactory = _ => new DirectoryInfo("site-output"),
         };

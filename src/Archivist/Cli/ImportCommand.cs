@@ -12,11 +12,13 @@ public static class ImportCommand
     {
         var seeds = new Option<DirectoryInfo>("--seeds")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "Folder of seed files (.txt raw dumps, .md finished posts).",
             DefaultValueFactory = _ => new DirectoryInfo("seeds"),
         };
         var output = new Option<DirectoryInfo>("--out")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "Folder to write the Markdown documents into (yyyy/mm/slug.md, undated/slug.md). Created if missing; only files archivist wrote there are ever replaced or deleted.",
             Required = true,
         };
@@ -50,7 +52,7 @@ public static class ImportCommand
             return ContentLoader.Load(seeds.FullName, PermalinkPattern.Blogger,
                 new Progress<string>(name => report(Interlocked.Increment(ref done), total, name)));
         });
-        reporter.Diagnostics(content.Diagnostics);
+        reporter.Diagnostics(content.Diagnostics, seeds.FullName);
         var warnings = content.Diagnostics.Count(d => d.Severity >= DiagnosticSeverity.Warning);
         if (strict && warnings > 0)
         {
@@ -81,7 +83,7 @@ public static class ImportCommand
             $"{s.Posts} post{Plural(s.Posts)} ({s.PostsFound - s.Posts} duplicate{Plural(s.PostsFound - s.Posts)} merged), {s.Comments} comment{Plural(s.Comments)}; " +
             $"{errors} error{Plural(errors)}, {warnings - errors} warning{Plural(warnings - errors)}" +
             (s.FilesSkipped > 0 ? $", {s.FilesSkipped} file{Plural(s.FilesSkipped)} skipped" : "") + ".");
-        reporter.Result($"Wrote {summary.Written}, kept {summary.Unchanged} unchanged, deleted {summary.Deleted} in {output.FullName}.");
+        reporter.Result($"Wrote {summary.Written}, kept {summary.Unchanged} unchanged, deleted {summary.Deleted} in {reporter.Paths.Show(output.FullName)}.");
         return ExitCodes.Success;
     }
 

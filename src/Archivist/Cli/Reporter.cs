@@ -22,26 +22,31 @@ public sealed class Reporter : Build.IBuildObserver
     public bool Interactive { get; }
     public bool Quiet { get; init; }
 
-    public void Result(string line) => _out.WriteLine(line);
+    /// <summary>How files are named in messages (relative to where the user ran the command).</summary>
+    public UserPaths Paths { get; init; } = UserPaths.FromEnvironment();
+
+    // Every line goes through TerminalText: messages quote values from seeds and settings.
+    public void Result(string line) => _out.WriteLine(TerminalText.Escape(line));
 
     public void Log(string line)
     {
-        if (!Quiet) _err.WriteLine(line);
+        if (!Quiet) _err.WriteLine(TerminalText.Escape(line));
     }
 
-    public void Error(string message) => _err.WriteLine("error: " + message);
+    public void Error(string message) => _err.WriteLine("error: " + TerminalText.Escape(message));
 
-    public void Warning(string message) => _err.WriteLine("warning: " + message);
+    public void Warning(string message) => _err.WriteLine("warning: " + TerminalText.Escape(message));
 
     /// <summary>Something the user should know about the result (never on stdout, which may be JSON lines).</summary>
-    public void Note(string message) => _err.WriteLine("note: " + message);
+    public void Note(string message) => _err.WriteLine("note: " + TerminalText.Escape(message));
 
-    public void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    /// <summary>Prints diagnostics whose files are named relative to <paramref name="folder"/> (the seeds folder).</summary>
+    public void Diagnostics(IEnumerable<Diagnostic> diagnostics, string folder)
     {
         foreach (var d in diagnostics)
         {
             if (Quiet && d.Severity == DiagnosticSeverity.Info) continue;
-            _err.WriteLine(d.ToString());
+            _err.WriteLine(TerminalText.Escape((d.File.Length == 0 ? d : d with { File = Paths.Show(Path.Combine(folder, d.File)) }).ToString()));
         }
     }
 
@@ -62,12 +67,12 @@ public sealed class Reporter : Build.IBuildObserver
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape(title));
+                var task = ctx.AddTask(Markup.Escape(TerminalText.Escape(title)));
                 result = work((done, total, label) =>
                 {
                     task.MaxValue = Math.Max(1, total);
                     task.Value = done;
-                    task.Description = Markup.Escape(string.IsNullOrEmpty(label) ? title : $"{title}: {label}");
+                    task.Description = Markup.Escape(TerminalText.Escape(string.IsNullOrEmpty(label) ? title : $"{title}: {label}"));
                 });
             });
         return result;

@@ -18,6 +18,7 @@ public static class SearchCommand
     {
         var site = new Option<DirectoryInfo>("--site")
         {
+            CustomParser = UserPaths.TypedDirectory,
             Description = "The built site to search (it holds the search-index/ folder).",
             DefaultValueFactory = _ => new DirectoryInfo("site-output"),
         };
@@ -58,13 +59,22 @@ public static class SearchCommand
             return ExitCodes.Fatal;
         }
         SearchResults results;
+        IndexReader? reader = null;
         try
         {
-            results = new QueryEngine(new IndexReader(new FolderIndexSource(folder))).Search(options with { Query = query });
+            reader = new IndexReader(new FolderIndexSource(folder));
+            results = new QueryEngine(reader).Search(options with { Query = query });
         }
         catch (SearchIndexException e)
         {
             reporter.Error(e.Message);
+            return ExitCodes.Fatal;
+        }
+        catch (Exception e) when (reader is not null && e is not OutOfMemoryException)
+        {
+            // Every file decoded, yet they disagree (a posting past the document count, say): the index, not the query, is at fault.
+            reporter.Error($"the search index in {folder} does not hold together ({e.GetType().Name}: {e.Message.Split('\n')[0]}; " +
+                           $"files read: {string.Join(", ", reader.FilesRead)}); it is damaged: rebuild the site.");
             return ExitCodes.Fatal;
         }
 
@@ -76,8 +86,7 @@ public static class SearchCommand
             if (json) reporter.Result(JsonLine(hit, snippet));
             else
             {
-                var anchor = hit.Where == PassageLocator.Post ? "" : "#" + hit.Where;
-                reporter.Result($"{hit.Meta.Title} ({hit.Meta.Date ?? "undated"})  {hit.Meta.Url}{anchor}  score {hit.Score}");
+                reporter.Result($"{hit.Meta.Title} ({hit.Meta.Date ?? "undated"})  {Link(hit)}  score {hit.Score}");
                 if (snippet.Length > 0) reporter.Result("    " + snippet);
             }
         }
@@ -106,7 +115,7 @@ public static class SearchCommand
         var document = PostDocumentReader.Read(path, File.ReadAllText(path), diagnostics);
         if (document is null)
         {
-            reporter.Diagnostics(diagnostics);
+            reporter.Diagnostics(diagnostics, site);
             return "";
         }
         return snippets.Build(PassageText.Of(document.Post, hit.Where), terms).Text;
@@ -116,6 +125,9 @@ public static class SearchCommand
     public static string DocumentPathOf(string url) =>
         (url.EndsWith(".html", StringComparison.Ordinal) ? url[..^".html".Length] : url).TrimStart('/') + ".md";
 
+    /// <summary>Where a hit is read: the post's URL, with the comment's fragment for a hit inside a comment.</summary>
+    public static string Link(SearchHit hit) => hit.Where == PassageLocator.Post ? hit.Meta.Url : hit.Meta.Url + "#" + hit.Where;
+
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string JsonLine(SearchHit hit, string snippet)
@@ -124,7 +136,7 @@ public static class SearchCommand
         using (var w = new Utf8JsonWriter(buffer, LineOptions))
         {
             w.WriteStartObject();
-            w.WriteString("url", hit.Meta.Url);
+            w.WriteString("url", Link(hit));
             w.WriteString("title", hit.Meta.Title);
             if (hit.Meta.Date is { } date) w.WriteString("date", date);
             else w.WriteNull("date");

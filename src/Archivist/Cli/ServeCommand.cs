@@ -47,33 +47,42 @@ public static class ServeCommand
             return ExitCodes.Fatal;
         }
         var basePath = request.Options.BasePath;
-        var gate = new SemaphoreSlim(1, 1);
-        if (BuildCommand.Run(request, reporter) == ExitCodes.Fatal && !Directory.Exists(request.OutputDirectory))
+        int first;
+        try
+        {
+            first = BuildCommand.Run(request, reporter);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && Directory.Exists(request.OutputDirectory))
+        {
+            ServeRebuilds.ReportUnexpected(e, reporter); // a site from an earlier build is there to serve
+            first = ExitCodes.Fatal;
+        }
+        if (first == ExitCodes.Fatal && !Directory.Exists(request.OutputDirectory))
             return ExitCodes.Fatal;
 
         await using var server = await StartAsync(request, () => basePath, port, searchFreePort, reporter);
         if (server is null) return ExitCodes.Fatal;
         reporter.Result($"Serving {request.OutputDirectory} at {server.Url} (Ctrl+C to stop).");
 
-        using var watcher = new RebuildWatcher([request.SeedsDirectory, request.TemplatesDirectory],
-            request.SettingsFile ?? SiteOptionsLoader.FileName,
-            TimeSpan.FromMilliseconds(300), () =>
+        RebuildWatcher? watcher = null;
+        var rebuilds = new ServeRebuilds(makeRequest, reporter,
+            built: next =>
             {
-                gate.Wait();
-                try
-                {
-                    if (Rebuild(makeRequest, reporter) is { } next)
-                    {
-                        basePath = next.Options.BasePath;
-                        server.LiveReload.Reload();
-                    }
-                }
-                finally
-                {
-                    gate.Release();
-                }
-            });
+                basePath = next.Options.BasePath;
+                server.LiveReload.Reload();
+            },
+            retry: () => watcher?.Schedule());
+        using (watcher = new RebuildWatcher([request.SeedsDirectory, request.TemplatesDirectory],
+            request.SettingsFile ?? SiteOptionsLoader.FileName, TimeSpan.FromMilliseconds(300), rebuilds.Rebuild, rebuilds.Failed))
+        {
+            await WaitForStopAsync();
+        }
+        reporter.Log("stopping.");
+        return ExitCodes.Success;
+    }
 
+    private static async Task WaitForStopAsync()
+    {
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -82,33 +91,7 @@ public static class ServeCommand
         };
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => stop.TrySetResult());
         await stop.Task;
-        reporter.Log("stopping.");
-        return ExitCodes.Success;
     }
-
-    /// <summary>
-    /// One rebuild after a change: the request it built with, or null when the settings or the build failed (a
-    /// template mistake, say). The error is reported and the last good site stays served, untouched.
-    /// </summary>
-    public static BuildRequest? Rebuild(Func<BuildRequest> makeRequest, Reporter reporter)
-    {
-        reporter.Log("change detected: rebuilding…");
-        BuildRequest next;
-        try
-        {
-            next = makeRequest();
-        }
-        catch (SiteOptionsException e)
-        {
-            reporter.Error($"{e.Message} ({StillServing})");
-            return null;
-        }
-        if (BuildCommand.Run(next, reporter) == ExitCodes.Success) return next;
-        reporter.Log(StillServing + ".");
-        return null;
-    }
-
-    private const string StillServing = "still serving the last good build";
 
     private static async Task<PreviewServer?> StartAsync(BuildRequest request, Func<string> basePath, int port, bool searchFreePort, Reporter reporter)
     {

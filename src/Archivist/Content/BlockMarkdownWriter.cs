@@ -10,7 +10,7 @@ public static class BlockMarkdownWriter
     /// <summary>The blog's own section break.</summary>
     public const string SectionBreak = "* * *";
 
-    /// <summary>Between quoted reader contributions: a rule too, written differently so the source keeps the distinction.</summary>
+    /// <summary>A lone separator between quoted reader contributions (runs of them become block quotes, one per contribution).</summary>
     public const string ContributionBreak = "- - -";
 
     public static string Write(IEnumerable<SeedBlock> blocks)
@@ -56,11 +56,28 @@ public static class BlockMarkdownWriter
                     MarkdownText.AppendLine(sb, item.Text);
                 }
                 break;
+            case HeadingBlock h:
+                // A heading's text is inline: "1) Cultural change" stays as written, never a list marker.
+                MarkdownText.AppendLine(sb.Append("# "), h.Text);
+                break;
             case SectionBreakBlock:
                 sb.Append(SectionBreak);
                 break;
             case ContributionBreakBlock:
                 sb.Append(ContributionBreak);
+                break;
+            case ContributionsBlock c:
+                // Each contribution its own block quote; a blank line between two quotes keeps them apart.
+                for (var i = 0; i < c.Contributions.Count; i++)
+                {
+                    if (i > 0) sb.Append("\n\n");
+                    var inner = Write(c.Contributions[i]).Split('\n');
+                    for (var j = 0; j < inner.Length; j++)
+                    {
+                        if (j > 0) sb.Append('\n');
+                        sb.Append(inner[j].Length == 0 ? ">" : "> ").Append(inner[j]);
+                    }
+                }
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(block), block.GetType().Name);

@@ -38,14 +38,15 @@ public static class DuplicateMerger
     {
         if (cluster.Count == 1) return cluster[0];
         var keep = cluster
-            .OrderByDescending(p => p.Post.CommentCount)
+            .OrderByDescending(p => p.Post.CommentsCaptured) // a copy whose comments were not captured says nothing of them
+            .ThenByDescending(p => p.Post.CommentCount)
             .ThenByDescending(p => p.Post.Body.Length)
             .ThenBy(p => p.Origin.File, StringComparer.Ordinal)
             .ThenBy(p => p.Origin.Line)
             .First();
         foreach (var other in cluster.Where(p => !ReferenceEquals(p, keep)))
             diagnostics.Add(Diagnostic.Info(other.Origin.File, other.Origin.Line,
-                $"\"{other.Post.Title}\" is also in {keep.Origin.File}:{keep.Origin.Line}; merged, keeping that copy ({keep.Post.CommentCount} comments)"));
+                $"\"{other.Post.Title}\" is also in {keep.Origin.File}:{keep.Origin.Line}; merged, keeping that copy ({(keep.Post.CommentsCaptured ? $"{keep.Post.CommentCount} comments" : "comments not captured")})"));
         var sources = cluster.SelectMany(p => p.Post.Sources).Distinct().Order(StringComparer.Ordinal).ToArray();
         return keep with { Post = keep.Post with { Sources = sources } };
     }

@@ -30,7 +30,9 @@ public static partial class PermalinkAssigner
             {
                 var clean = Slugger.Slugify(requested);
                 if (clean != requested)
-                    diagnostics.Add(Diagnostic.Warning(file, line, $"slug '{requested}' is not a plain slug; using '{clean}'"));
+                    diagnostics.Add(Diagnostic.Warning(file, line, WindowsNames.IsReserved(requested)
+                        ? $"slug '{requested}' is a name Windows reserves; using '{clean}'"
+                        : $"slug '{requested}' is not a plain slug; using '{clean}'"));
                 baseSlug = clean;
             }
 
@@ -39,6 +41,7 @@ public static partial class PermalinkAssigner
             if (composed.RequestedUrl is { } requestedUrl)
             {
                 var m = SafeUrl().Match(requestedUrl);
+                if (m.Success && WindowsNames.AnyReserved(requestedUrl)) m = Match.Empty;
                 if (m.Success && !taken.ContainsKey(requestedUrl))
                 {
                     url = requestedUrl;
@@ -48,7 +51,7 @@ public static partial class PermalinkAssigner
                 {
                     diagnostics.Add(Diagnostic.Warning(file, line, m.Success
                         ? $"url '{requestedUrl}' is already used by another post; a new one was given"
-                        : $"url '{requestedUrl}' is not a safe site path like /2025/10/my-post.html; ignored"));
+                        : $"url '{requestedUrl}' is not a safe site path like /2025/10/my-post.html (lower-case letters, digits, '-', '_', no name Windows reserves such as 'con'); ignored"));
                 }
             }
             if (url is null)
@@ -57,7 +60,8 @@ public static partial class PermalinkAssigner
                 {
                     slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
                     url = pattern.Format(composed.Post.Date, slug);
-                    if (!taken.ContainsKey(url)) break;
+                    // The pattern's letters next to the slug could still spell a reserved name ("/co{slug}.html" and "n").
+                    if (!taken.ContainsKey(url) && !WindowsNames.AnyReserved(url)) break;
                 }
                 var plain = pattern.Format(composed.Post.Date, baseSlug);
                 if (url != plain && taken.TryGetValue(plain, out var holder))

@@ -32,6 +32,9 @@ public sealed record PermalinkPattern
             var rest = pattern.Replace("{yyyy}", "").Replace("{mm}", "").Replace("{dd}", "").Replace("{slug}", "");
             if (rest.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '/' or '-' or '_' or '.')))
                 error = "may only hold lower-case letters, digits, '/', '-', '_', '.' and the placeholders {yyyy} {mm} {dd} {slug}";
+            // A placeholder is never empty, and a slug is never reserved, so only the pattern's own letters can make a reserved name.
+            else if (WindowsNames.AnyReserved(pattern.Replace("{yyyy}", "2025").Replace("{mm}", "01").Replace("{dd}", "01").Replace("{slug}", "x")))
+                error = "must not name a folder or file as Windows cannot (con, prn, aux, nul, com0-9, lpt0-9, or one ending in '.')";
         }
         if (error is not null) return false;
         result = new PermalinkPattern(pattern);

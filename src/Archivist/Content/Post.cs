@@ -24,6 +24,7 @@ public sealed record Post
     private ValueList<Comment>? _comments;
     private IPostText? _text;
     private int? _commentCount;
+    private bool _commentsCaptured = true;
     private string? _digest;
 
     public required string Title { get => _title; init { _title = value; _digest = null; } }
@@ -82,8 +83,17 @@ public sealed record Post
         }
     }
 
-    /// <summary>All comments, replies included.</summary>
+    /// <summary>All comments, replies included (0 when <see cref="CommentsCaptured"/> is false: see there).</summary>
     public int CommentCount => _commentCount ??= Comments.Sum(c => c.TotalCount);
+
+    /// <summary>
+    /// False when the source had no comment section at all, so how many comments the post had is unknown
+    /// (<c>comment_count: null</c>): pages then say nothing about comments rather than "0 comments".
+    /// </summary>
+    public bool CommentsCaptured { get => _commentsCaptured; init { _commentsCaptured = value; _digest = null; } }
+
+    /// <summary>The number of comments when known, null when they were not captured.</summary>
+    public int? KnownCommentCount => CommentsCaptured ? CommentCount : null;
 
     /// <summary>Every comment in reading order, replies after their parent.</summary>
     public IEnumerable<Comment> AllComments() => Comments.SelectMany(c => c.SelfAndReplies());
@@ -93,7 +103,7 @@ public sealed record Post
     /// not its slug, URL or sources. Pages and the search index compare it to know a post did not change
     /// without reading its text again.
     /// </summary>
-    public string Digest => _digest ??= DigestOf(Title, Date, DateEstimated, TitleInferred, Body, Comments);
+    public string Digest => _digest ??= DigestOf(Title, Date, DateEstimated, TitleInferred, Body, Comments, CommentsCaptured);
 
     /// <summary>Whether the body and comments are in memory (tests, and to keep a build from loading them needlessly).</summary>
     public bool IsTextLoaded => _body is not null && _comments is not null;
@@ -124,6 +134,7 @@ public sealed record Post
     public bool Equals(Post? other) =>
         other is not null && (ReferenceEquals(this, other) ||
             (Title == other.Title && Date == other.Date && DateEstimated == other.DateEstimated && TitleInferred == other.TitleInferred
+             && CommentsCaptured == other.CommentsCaptured
              && Slug == other.Slug && Url == other.Url && Sources.Equals(other.Sources)
              && (_digest is null || other._digest is null || _digest == other._digest) // differing digests: differing content
              && Body == other.Body && Comments.Equals(other.Comments)));
@@ -131,7 +142,8 @@ public sealed record Post
     public override int GetHashCode() => HashCode.Combine(Title, Date, Url);
 
     /// <summary>The <see cref="Digest"/> of a post with this content.</summary>
-    public static string DigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, string body, ValueList<Comment> comments)
+    public static string DigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, string body, ValueList<Comment> comments,
+        bool commentsCaptured = true)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text)
@@ -148,6 +160,13 @@ public sealed record Post
             {
                 Add(c.Id);
                 Add(c.Text);
+                if (c.Author is not null || c.Published is not null)
+                {
+                    // Only when there is a byline, so the digests of comments without one stay as they were.
+                    Add("\0byline");
+                    Add(c.Author ?? "");
+                    Add(c.PublishedIso ?? "");
+                }
                 AddComments(c.Replies);
             }
         }
@@ -157,6 +176,7 @@ public sealed record Post
         Add(titleInferred ? "inferred" : "");
         Add(body);
         AddComments(comments);
+        if (!commentsCaptured) Add("comments not captured"); // only then, so the digests of other posts stay as they were
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }
 }
@@ -175,6 +195,17 @@ public interface IPostText
 /// <summary>A reader comment. Ids are stable deep-link anchors: <c>c3</c>, and <c>c3-2</c> for its second reply.</summary>
 public sealed record Comment(string Id, string Text, ValueList<Comment> Replies)
 {
+    /// <summary>Who wrote it, when the source says (front matter <c>author</c>).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>When it was written, local time to the minute as the blog showed it (front matter <c>published</c>, <c>2011-03-19T10:42</c>).</summary>
+    public DateTime? Published { get; init; }
+
+    /// <summary>The ISO 8601 form of <see cref="Published"/> used in front matter, <c>datetime</c> attributes and JSON-LD.</summary>
+    public string? PublishedIso => Published?.ToString(IsoFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string IsoFormat = "yyyy-MM-dd'T'HH:mm";
+
     public int TotalCount => 1 + Replies.Sum(r => r.TotalCount);
 
     public IEnumerable<Comment> SelfAndReplies() => Replies.SelectMany(r => r.SelfAndReplies()).Prepend(this);

@@ -25,11 +25,16 @@ public static class PostComposer
             Sources = new[] { seed.Source },
             Body = BlockMarkdownWriter.Write(seed.Body),
             Comments = comments,
+            CommentsCaptured = seed.CommentsCaptured,
         };
         return new ComposedPost(post, (seed.Source, seed.Line), seed.RequestedSlug);
     }
 
     private static Comment ComposeComment(SeedComment seed, string id) =>
         new(id, BlockMarkdownWriter.Write(seed.Blocks),
-            seed.Replies.Select((r, i) => ComposeComment(r, Comment.ReplyId(id, i + 1))).ToList());
+            seed.Replies.Select((r, i) => ComposeComment(r, Comment.ReplyId(id, i + 1))).ToList())
+        {
+            Author = seed.Author,
+            Published = seed.Published,
+        };
 }

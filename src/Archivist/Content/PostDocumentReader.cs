@@ -35,6 +35,7 @@ public static partial class PostDocumentReader
         DateOnly? date = null;
         bool dateEstimated = false, titleInferred = false;
         int? declaredCount = null;
+        var countIsNull = false;
         var sources = new List<string>();
         var comments = new List<Comment>();
 
@@ -66,7 +67,8 @@ public static partial class PostDocumentReader
                     else if (!FrontMatterValues.IsNull(value)) error = "expected a list of file names";
                     break;
                 case "comment_count":
-                    if (FrontMatterValues.TryInt(value, out var n, out error)) declaredCount = n;
+                    if (FrontMatterValues.IsNull(value)) countIsNull = true; // comments not captured: unknown, not zero
+                    else if (FrontMatterValues.TryInt(value, out var n, out error)) declaredCount = n;
                     break;
                 case "comments":
                     if (value is YamlSequenceNode list) comments.AddRange(ReadComments(file, frontMatter, list, diagnostics, parentId: null));
@@ -97,7 +99,10 @@ public static partial class PostDocumentReader
             Sources = sources,
             Body = body,
             Comments = comments,
+            CommentsCaptured = !(countIsNull && comments.Count == 0),
         };
+        if (countIsNull && comments.Count > 0)
+            diagnostics.Add(Diagnostic.Warning(file, 1, $"comment_count is null (not captured) but {post.CommentCount} comments are listed; counted them"));
         if (declaredCount is { } declared && declared != post.CommentCount)
             diagnostics.Add(Diagnostic.Warning(file, 1, $"comment_count says {declared} but {post.CommentCount} comments are listed"));
         return new PostDocument(post, slug, url);
@@ -118,6 +123,8 @@ public static partial class PostDocumentReader
             }
             var id = expectedId;
             var text = "";
+            string? author = null;
+            DateTime? published = null;
             var replies = new List<Comment>();
             foreach (var (keyNode, value) in mapping.Children)
             {
@@ -131,6 +138,15 @@ public static partial class PostDocumentReader
                     case "text" when value is YamlScalarNode { Value: var v }:
                         text = (v ?? "").TrimEnd();
                         break;
+                    case "author" when value is YamlScalarNode { Value: var v }:
+                        author = string.IsNullOrWhiteSpace(v) || FrontMatterValues.IsNull(value) ? null : v.Trim();
+                        break;
+                    case "published" when value is YamlScalarNode { Value: var v }:
+                        if (FrontMatterValues.IsNull(value)) break;
+                        if (DateTime.TryParseExact(v, Comment.IsoFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+                            published = time;
+                        else diagnostics.Add(Diagnostic.Warning(file, block.LineOf(value), $"comment published '{v}' is not a local time like 2011-03-19T10:42; ignored"));
+                        break;
                     case "replies" when value is YamlSequenceNode sub:
                         replies.AddRange(ReadComments(file, block, sub, diagnostics, id));
                         break;
@@ -139,7 +155,7 @@ public static partial class PostDocumentReader
                         break;
                 }
             }
-            yield return new Comment(id, text, replies);
+            yield return new Comment(id, text, replies) { Author = author, Published = published };
         }
     }
 }

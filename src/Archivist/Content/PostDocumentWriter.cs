@@ -35,7 +35,8 @@ public static class PostDocumentWriter
             YamlScalarWriter.Append(sb, source, 2);
         }
         sb.Append('\n');
-        sb.Append("comment_count: ").Append(post.CommentCount.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        // null: the source had no comment section, so the number is unknown (not zero).
+        sb.Append("comment_count: ").Append(post.KnownCommentCount?.ToString(CultureInfo.InvariantCulture) ?? "null").Append('\n');
         sb.Append("comments:");
         if (post.Comments.Count == 0) sb.Append(" []");
         Comments(sb, post.Comments, 0);
@@ -58,6 +59,12 @@ public static class PostDocumentWriter
         {
             sb.Append('\n').Append(' ', indent).Append("- id: ");
             YamlScalarWriter.Append(sb, comment.Id, indent + 2);
+            if (comment.Author is { } author)
+            {
+                sb.Append('\n').Append(' ', indent + 2).Append("author: ");
+                YamlScalarWriter.Append(sb, author, indent + 4);
+            }
+            if (comment.PublishedIso is { } published) sb.Append('\n').Append(' ', indent + 2).Append("published: ").Append(published);
             sb.Append('\n').Append(' ', indent + 2).Append("text: ");
             YamlScalarWriter.Append(sb, comment.Text, indent + 4);
             if (comment.Replies.Count > 0)

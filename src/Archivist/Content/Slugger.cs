@@ -6,12 +6,14 @@ namespace Archivist.Content;
 /// <summary>
 /// Makes Blogger-style slugs: lower-case ASCII words joined by hyphens, apostrophes dropped
 /// ("It's Niche Jim!" → <c>its-niche-jim</c>), accents folded, cut at a word boundary.
-/// The output can never contain '/', '.' or '..', so it cannot leave its folder.
+/// The output can never contain '/', '.' or '..', so it cannot leave its folder, and is never a name Windows
+/// reserves: "Nul" or "COM1" get <see cref="ReservedSuffix"/> (<c>nul-post</c>), since <c>nul.html</c> cannot exist there.
 /// </summary>
 public static class Slugger
 {
     public const int MaxLength = 60;
     public const string Fallback = "post";
+    public const string ReservedSuffix = "-post";
 
     public static string Slugify(string text, int maxLength = MaxLength)
     {
@@ -37,6 +39,7 @@ public static class Slugger
             var cut = slug.LastIndexOf('-', maxLength);
             slug = cut >= maxLength / 2 ? slug[..cut] : slug[..maxLength].TrimEnd('-');
         }
-        return slug.Length == 0 ? Fallback : slug;
+        if (slug.Length == 0) return Fallback;
+        return WindowsNames.IsReserved(slug) ? slug + ReservedSuffix : slug;
     }
 }

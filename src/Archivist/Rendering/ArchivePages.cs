@@ -42,7 +42,7 @@ public static class ArchivePages
             var older = y + 1 < years.Count ? years[y + 1][0].Year : (int?)null;
             using var hasher = context.Hasher("year").Add(year[0].Year).Add(newer ?? 0).Add(older ?? 0);
             foreach (var m in year)
-                foreach (var p in m.Posts) hasher.Add(p.Post.Title).Add(p.Post.Url).Add(p.Post.Date).Add(p.Post.DateEstimated).Add(p.Post.CommentCount);
+                foreach (var p in m.Posts) hasher.Add(p.Post.Title).Add(p.Post.Url).Add(p.Post.Date).Add(p.Post.DateEstimated).Add(p.Post.CommentCount).Add(p.Post.CommentsCaptured);
             yield return new PageJob(SiteUrls.FileOf(YearPath(year[0].Year)), hasher.Finish(), () => RenderYear(context, year, newer, older));
         }
 

@@ -13,6 +13,9 @@ public static class DisplayDates
     /// <summary><c>9 October 2025</c>.</summary>
     public static string Short(DateOnly date) => date.ToString("d MMMM yyyy", Invariant);
 
+    /// <summary><c>19 March 2011 at 10:42</c>, as Blogger showed a comment's time.</summary>
+    public static string CommentTime(DateTime time) => time.ToString("d MMMM yyyy 'at' HH:mm", Invariant);
+
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
     /// <summary>RFC 3339 midnight UTC, for feeds and JSON-LD.</summary>

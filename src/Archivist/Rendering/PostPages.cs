@@ -36,7 +36,8 @@ public static class PostPages
         var bodyHtml = markdown.Render(post.Body, headingFloor: 2, userContent: false);
         var comments = post.Comments.Select(c => Comment(c, 0, markdown)).ToList();
         var view = new PostView(post.Title, post.TitleInferred, context.Urls.Local(post.Url), RenderContext.DateOf(post),
-            new TrustedHtml(bodyHtml), comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)));
+            new TrustedHtml(bodyHtml), comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)),
+            post.CommentsCaptured, CommentsLabels.Of(post.KnownCommentCount));
         var page = new PostPageView(context.Site, view,
             newer is null ? null : new LinkView(newer.Title, context.Urls.Local(newer.Url)),
             older is null ? null : new LinkView(older.Title, context.Urls.Local(older.Url)),
@@ -52,6 +53,8 @@ public static class PostPages
     {
         var html = markdown.Render(comment.Text, headingFloor: 3, userContent: true);
         var replies = comment.Replies.Select(r => Comment(r, depth + 1, markdown)).ToList();
-        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), new TrustedHtml(html), replies, depth);
+        return new CommentView(comment.Id, comment.Id[1..].Replace('-', '.'), new TrustedHtml(html), replies, depth,
+            comment.Author is { } author ? author + " said…" : null,
+            comment.PublishedIso, comment.Published is { } time ? DisplayDates.CommentTime(time) : null);
     }
 }

@@ -63,7 +63,7 @@ public sealed class RenderContext : IDisposable
 
     public PostSummaryView Summary(SitePost post, bool withExcerpt = true) => new(
         post.Post.Title, post.Post.TitleInferred, Urls.Local(post.Post.Url), DateOf(post.Post),
-        withExcerpt ? post.Excerpt : "", post.Post.CommentCount);
+        withExcerpt ? post.Excerpt : "", post.Post.CommentCount, post.Post.CommentsCaptured, CommentsLabels.Of(post.Post.KnownCommentCount));
 
     /// <summary>Starts an input hash with everything all pages depend on.</summary>
     public InputHasher Hasher(string kind) => new InputHasher().Add(SiteHash).Add(kind);

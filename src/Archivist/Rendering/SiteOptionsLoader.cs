@@ -122,6 +122,10 @@ public static partial class SiteOptionsLoader
         var options = new SiteOptions();
         foreach (var (key, (value, subject)) in given)
         {
+            // Shown on every page and in the feed, whose XML cannot hold them; the settings are the owner's to fix, as any bad value.
+            var forbidden = new List<int>();
+            if (TextNormalizer.CleanValue(value, forbidden) != value && forbidden.Count > 0)
+                throw new SiteOptionsException($"{subject} holds characters that XML and HTML forbid ({TextNormalizer.Describe(forbidden)}); remove them");
             options = key switch
             {
                 "title" => options with { Title = RequireText(value, subject) },
@@ -221,7 +225,12 @@ public static partial class SiteOptionsLoader
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", trimmed);
         if (!File.Exists(path))
             throw new SiteOptionsException($"{subject} names '{trimmed}', which does not exist (give Markdown text or a .md file beside {Path.GetFileName(file)})");
-        return File.ReadAllText(path).Replace("\r\n", "\n").Trim();
+        var text = File.ReadAllText(path).Replace("\r\n", "\n").Trim();
+        var forbidden = new List<int>();
+        TextNormalizer.CleanValue(text, forbidden);
+        if (forbidden.Count > 0)
+            throw new SiteOptionsException($"{subject} names '{trimmed}', which holds characters that XML and HTML forbid ({TextNormalizer.Describe(forbidden)}); remove them");
+        return text;
     }
 
     private static string Display(string file) => Path.GetFileName(file) is { Length: > 0 } name ? name : file;

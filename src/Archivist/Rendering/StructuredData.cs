@@ -43,7 +43,7 @@ public static class StructuredData
                 json.WriteEndObject();
             }
             json.WriteString("inLanguage", context.Options.Language);
-            json.WriteNumber("commentCount", post.CommentCount);
+            if (post.KnownCommentCount is { } count) json.WriteNumber("commentCount", count); // unknown: omitted, not 0
             WriteComments(json, context.Urls.AbsoluteOrLocal(post.Url) + "#", post.Comments);
         });
     }
@@ -69,6 +69,14 @@ public static class StructuredData
             var permalink = permalinkBase + c.Id;
             json.WriteString("@id", permalink);
             json.WriteString("url", permalink);
+            if (c.Author is { } author)
+            {
+                json.WriteStartObject("author");
+                json.WriteString("@type", "Person");
+                json.WriteString("name", author);
+                json.WriteEndObject();
+            }
+            if (c.PublishedIso is { } published) json.WriteString("dateCreated", published);
             json.WriteString("text", Excerpts.FromMarkdownSource(c.Text, CommentTextLength));
             WriteComments(json, permalinkBase, c.Replies);
             json.WriteEndObject();

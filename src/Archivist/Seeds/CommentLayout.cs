@@ -10,6 +10,8 @@ public enum CommentLayout
     Flattened,
     /// <summary>No header, no markers: <c>  N. text</c> top-level, <c>    N. text</c> replies.</summary>
     Indented,
+    /// <summary><c>N comments:</c>, then Blogger's bylines: <c>NAME said...</c> / time, or name and time above the text.</summary>
+    Attributed,
 }
 
 /// <summary>Where a post's comments start and how they are laid out.</summary>

@@ -17,12 +17,14 @@ public static partial class CommentSectionLocator
         for (var i = lines.Count - 1; i >= 0; i--)
         {
             var line = lines[i];
-            if (line.Length is < 10 or > 24 || line[^1] != ':') continue;
+            if (line.Length < 10 || line[^1] != ':') continue;
             var m = CommentsHeader().Match(line);
             if (!m.Success) continue;
             var n = m.Groups["n"].Value;
-            var declared = n.Equals("no", StringComparison.OrdinalIgnoreCase) ? 0 : int.Parse(n);
-            return new CommentSection(CommentLayout.Numbered, i, i + 1, declared);
+            // A count too big for an int cannot be checked against the comments found, so it is not compared.
+            int? declared = n.Equals("no", StringComparison.OrdinalIgnoreCase) ? 0 : int.TryParse(n, out var count) ? count : null;
+            var layout = AttributedCommentParser.Recognises(lines, i + 1) ? CommentLayout.Attributed : CommentLayout.Numbered;
+            return new CommentSection(layout, i, i + 1, declared);
         }
 
         // Layout B: button text glued to the start of a line. The comment before the first marker is the

@@ -51,7 +51,37 @@ public sealed record FrontMatterBlock(YamlMappingNode Mapping, int FirstLine, in
             diagnostics.Add(Diagnostic.Warning(file, 2, "front matter is not a list of 'key: value' lines; ignored"));
             return ignored;
         }
-        return new FrontMatterBlock(mapping, 2, close + 1);
+        var block = new FrontMatterBlock(mapping, 2, close + 1);
+        block.CleanForbidden(file, mapping, diagnostics);
+        return block;
+    }
+
+    /// <summary>
+    /// YAML escapes (<c>"\uFFFE"</c>, <c>"\x01"</c>, <c>"\e"</c>) make characters the seed's lines could not hold, so values
+    /// are cleaned as lines are (<see cref="TextNormalizer.CleanValue"/>), each with a warning at its line.
+    /// </summary>
+    private void CleanForbidden(string file, YamlNode node, ICollection<Diagnostic> diagnostics)
+    {
+        switch (node)
+        {
+            case YamlScalarNode { Value: { } value } scalar:
+                var found = new List<int>();
+                scalar.Value = TextNormalizer.CleanValue(value, found);
+                if (found.Count > 0)
+                    diagnostics.Add(Diagnostic.Warning(file, LineOf(scalar),
+                        $"characters that XML and HTML forbid ({TextNormalizer.Describe(found)}) in a front matter value; removed (controls became spaces)"));
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Children) CleanForbidden(file, item, diagnostics);
+                break;
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    CleanForbidden(file, key, diagnostics);
+                    CleanForbidden(file, value, diagnostics);
+                }
+                break;
+        }
     }
 
     /// <summary>1-based file line of a node inside this block.</summary>

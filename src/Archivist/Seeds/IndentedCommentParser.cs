@@ -10,7 +10,7 @@ namespace Archivist.Seeds;
 /// </summary>
 public static partial class IndentedCommentParser
 {
-    [GeneratedRegex(@"^(?<indent> *)(?<n>\d{1,4})\. (?<text>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<indent> *)(?<n>\d+)\. (?<text>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Item();
 
     private sealed class Draft(int line, string first)
@@ -55,7 +55,8 @@ public static partial class IndentedCommentParser
             if (m.Success)
             {
                 var indent = m.Groups["indent"].Length;
-                var n = int.Parse(m.Groups["n"].ValueSpan);
+                // A number too big for an int is no comment's number (there are not that many): it stays text.
+                var n = int.TryParse(m.Groups["n"].ValueSpan, out var parsed) ? parsed : -1;
                 if (topIndent < 0 && n == 1 && indent >= 1) topIndent = indent;
                 if (indent == topIndent && n == top.Count + 1)
                 {

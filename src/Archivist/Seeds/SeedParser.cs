@@ -96,7 +96,7 @@ public sealed class SeedParser
                 $"'{lines[header.DateIndex]}' names a {header.Date.StatedWeekday} but {header.Date.Date:yyyy-MM-dd} is a {header.Date.Date.DayOfWeek}; the date was kept"));
 
         var contentStart = header.TitleIndex is { } t ? t + 1 : header.DateIndex + 1;
-        var (body, comments, commentLines) = SplitPost(file, lines, contentStart, end, diagnostics);
+        var (body, comments, _, captured) = SplitPost(file, lines, contentStart, end, diagnostics);
 
         string title;
         var titleInferred = false;
@@ -123,13 +123,14 @@ public sealed class SeedParser
             Date = header.Date.Date,
             Body = body,
             Comments = comments,
+            CommentsCaptured = captured,
         };
     }
 
     private static (SeedPost Post, Guesses Guesses) ParseHeaderless(string file, IReadOnlyList<string> lines, int start, int end, List<Diagnostic> diagnostics)
     {
         while (start < end && lines[start].Length == 0) start++;
-        var (body, comments, commentStart) = SplitPost(file, lines, start, end, diagnostics);
+        var (body, comments, commentStart, captured) = SplitPost(file, lines, start, end, diagnostics);
         var title = TitleInference.Infer(BodyText(lines, start, commentStart));
         if (title.Length == 0) title = "Untitled post";
 
@@ -147,35 +148,41 @@ public sealed class SeedParser
             DateEstimated = estimate is not null,
             Body = body,
             Comments = comments,
+            CommentsCaptured = captured,
         };
         return (post, new Guesses(start + 1, estimate));
     }
 
-    /// <summary>Splits a post's lines into body blocks and comments; returns where the comments begin.</summary>
-    private static (IReadOnlyList<SeedBlock> Body, IReadOnlyList<SeedComment> Comments, int CommentStart) SplitPost(
+    /// <summary>Splits a post's lines into body blocks and comments; returns where the comments begin and whether there were any to find.</summary>
+    private static (IReadOnlyList<SeedBlock> Body, IReadOnlyList<SeedComment> Comments, int CommentStart, bool Captured) SplitPost(
         string file, IReadOnlyList<string> lines, int start, int end, List<Diagnostic> diagnostics)
     {
         var postLines = new ArraySegmentList(lines, start, end - start);
         var section = CommentSectionLocator.Locate(postLines);
         var bodyLines = Enumerable.Range(0, section.BodyEnd).Select(i => postLines[i]).ToList();
         IReadOnlyList<SeedComment> comments = [];
+        IReadOnlyList<string> leading = [];
 
         switch (section.Layout)
         {
             case CommentLayout.Numbered or CommentLayout.Indented:
-                var (parsed, leading) = IndentedCommentParser.Parse(postLines, section.Start, start + 1,
+                (comments, leading) = IndentedCommentParser.Parse(postLines, section.Start, start + 1,
                     requireRepliesMarker: section.Layout == CommentLayout.Numbered);
-                comments = parsed;
-                if (leading.Count > 0)
-                {
-                    diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, "text before the first numbered comment; kept at the end of the body"));
-                    bodyLines.Add("");
-                    bodyLines.AddRange(leading);
-                }
+                break;
+            case CommentLayout.Attributed:
+                (comments, leading) = AttributedCommentParser.Parse(postLines, section.Start, start + 1);
                 break;
             case CommentLayout.Flattened:
                 comments = FlattenedCommentParser.Parse(postLines, section.Start, start + 1);
                 break;
+        }
+        if (leading.Count > 0)
+        {
+            // Nothing is lost: text the comment parser could not place goes back into the body.
+            var what = section.Layout == CommentLayout.Attributed ? "the first comment's byline" : "the first numbered comment";
+            diagnostics.Add(Diagnostic.Warning(file, start + section.Start + 1, $"text before {what}; kept at the end of the body"));
+            bodyLines.Add("");
+            bodyLines.AddRange(leading);
         }
 
         if (section.DeclaredCount is { } declared)
@@ -185,7 +192,7 @@ public sealed class SeedParser
                 diagnostics.Add(Diagnostic.Warning(file, start + section.BodyEnd + 1,
                     $"the seed says {declared} comment{(declared == 1 ? "" : "s")} but {total} were found"));
         }
-        return (BlockParser.Parse(bodyLines), comments, start + section.BodyEnd);
+        return (BlockParser.Parse(bodyLines), comments, start + section.BodyEnd, section.Layout != CommentLayout.None);
     }
 
     /// <returns>The post with the overrides applied, and whether a valid <c>date</c> (a date or null) was given.</returns>

@@ -20,5 +20,11 @@ public sealed record SeedPost
     public required IReadOnlyList<SeedBlock> Body { get; init; }
     public required IReadOnlyList<SeedComment> Comments { get; init; }
 
+    /// <summary>
+    /// Whether the dump has a comment section (even <c>No comments:</c>). A page saved without one says
+    /// nothing about how many comments the post had: unknown, not zero.
+    /// </summary>
+    public bool CommentsCaptured { get; init; } = true;
+
     public int CommentCount => Comments.Sum(c => c.TotalCount);
 }

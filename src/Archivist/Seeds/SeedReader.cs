@@ -98,10 +98,21 @@ public sealed class SeedReader
 
     private static SeedSource ToSource(string name, ReadOnlySpan<char> text, long byteLength, List<Diagnostic> diagnostics)
     {
-        var source = new SeedSource(name, TextNormalizer.SplitLines(text)) { ByteLength = byteLength };
+        var forbidden = new List<(int Line, int CodePoint)>();
+        var source = new SeedSource(name, TextNormalizer.SplitLines(text, forbidden)) { ByteLength = byteLength };
+        if (forbidden.Count > 0) diagnostics.Add(ForbiddenWarning(name, forbidden));
         if (source.Lines.All(string.IsNullOrEmpty))
             diagnostics.Add(Diagnostic.Warning(name, null, "file is empty; no posts"));
         return source;
+    }
+
+    private static Diagnostic ForbiddenWarning(string name, List<(int Line, int CodePoint)> forbidden)
+    {
+        var lines = forbidden.Select(f => f.Line).Distinct().ToList();
+        var shown = string.Join(", ", lines.Take(5)) + (lines.Count > 5 ? $" and {lines.Count - 5} more" : "");
+        return Diagnostic.Warning(name, lines[0],
+            $"characters that XML and HTML forbid ({TextNormalizer.Describe(forbidden.Select(f => f.CodePoint))}) on line{(lines.Count > 1 ? "s" : "")} {shown}; " +
+            "removed (controls became spaces)");
     }
 
     /// <summary>True for a big-endian byte order mark (FE FF), false for little-endian (FF FE), null for none.</summary>

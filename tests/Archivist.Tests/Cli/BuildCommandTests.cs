@@ -15,9 +15,12 @@ public class BuildCommandTests : IDisposable
 
     public void Dispose() => _site.Dispose();
 
-    private ExternalTool.Result Run(params string[] args) =>
+    private ExternalTool.Result Run(params string[] args) => Run(args, []);
+
+    private ExternalTool.Result Run(string[] args, Dictionary<string, string> environment) =>
         ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "archivist.dll"), .. args], workingDirectory: _site.Root,
-            environment: new Dictionary<string, string> { ["CI"] = "1" });
+            environment: new Dictionary<string, string> { ["CI"] = "1", ["ARCHIVIST_CALLER_DIR"] = "", ["ARCHIVIST_COMMAND_NAME"] = "" }
+                .Concat(environment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 
     [Fact]
     public void HelpListsTheOptions()
@@ -43,6 +46,49 @@ public class BuildCommandTests : IDisposable
         var second = Run("build", "--out", "site");
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Nothing changed", second.StdOut);
+    }
+
+    [Fact]
+    public void DiagnosticsNameSeedsFromWhereTheUserRanTheCommand()
+    {
+        _site.AddSeed("b.txt", "A post with no date header\n\nAnd no date anywhere in its text.\n");
+        var here = Run("build", "--out", "site", "--no-cache");
+        Assert.True(here.ExitCode == 0, here.ToString());
+        Assert.Contains(Path.Combine("seeds", "b.txt") + ":1: warning: no date header", here.StdErr);
+        Assert.Contains("in site.", here.StdOut);
+
+        // ./build.sh runs the tool from the repository root and says where the user was.
+        var fromSeeds = Run(["build", "--out", Path.Combine("..", "site"), "--no-cache"], new() { ["ARCHIVIST_CALLER_DIR"] = _site.Seeds });
+        Assert.Contains(Environment.NewLine + "b.txt:1: warning: no date header", Environment.NewLine + fromSeeds.StdErr);
+        Assert.Contains("in " + Path.Combine("..", "site") + ".", fromSeeds.StdOut);
+    }
+
+    [Fact]
+    public void TypedPathsAreRelativeToWhereTheUserIsAndDefaultsToTheProjectFolder()
+    {
+        var sub = Path.Combine(_site.Root, "sub");
+        Directory.CreateDirectory(sub);
+        var result = Run(["build", "--out", "site"], new() { ["ARCHIVIST_CALLER_DIR"] = sub });
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(Path.Combine(sub, "site", "2025", "10", "alpha.html"))); // --out typed in sub/
+        Assert.Contains("<title>CLI Test</title>", File.ReadAllText(Path.Combine(sub, "site", "index.html"))); // archivist.yml of the project
+        Assert.False(Directory.Exists(Path.Combine(_site.Root, "site")));
+    }
+
+    [Fact]
+    public void ControlCharactersInWhatIsPrintedAreShownEscaped()
+    {
+        // "\e]0;PWNED\a" would retitle the terminal; "\u009B2J" is a C1 escape that clears it on some terminals. Seed text
+        // is cleaned of controls as it is read, but a file's name (git stores any) and a path typed are printed as given.
+        _site.AddSeed("b\u001b]0;PWNED\u0007.txt", "A post with no date header\n\nAnd no date anywhere in its text.\n");
+        var result = Run("build", "--out", "site", "--no-cache");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(@"b\e]0;PWNED\a.txt:1: warning: no date header", result.StdErr);
+        var flag = Run("build", "--out", "s\u009B2J", "--no-cache");
+        Assert.True(flag.ExitCode == 0, flag.ToString());
+        Assert.Contains(@"in s\u009B2J.", flag.StdOut);
+        foreach (var output in new[] { result.StdErr, result.StdOut, flag.StdErr, flag.StdOut })
+            Assert.DoesNotContain(output, c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
     }
 
     [Fact]

@@ -44,6 +44,28 @@ public class CommandLineAppTests
     }
 
     [Fact]
+    public void BuildsHelpAlsoListsTheOtherCommands()
+    {
+        Assert.Equal(ExitCodes.Success, Run("build", "--help"));
+        var help = _out.ToString();
+        Assert.Contains("--base-path", help);
+        Assert.Contains("Other commands (archivist <command> --help for each):", help);
+        foreach (var command in new[] { "clean", "import", "serve", "search" }) Assert.Contains($"\n  {command} ", help.Replace("\r", ""));
+        _out.GetStringBuilder().Clear();
+        Assert.Equal(ExitCodes.Success, Run("search", "--help"));
+        Assert.DoesNotContain("Other commands", _out.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "archivist search <query>... [options]")]
+    [InlineData("./build.sh", "./build.sh search <query>... [options]")]
+    public void UsageLinesNameTheCommandTheUserTyped(string? typed, string usage)
+    {
+        Assert.Equal(ExitCodes.Success, CommandLineApp.Run(CommandLineApp.CreateRoot(typed), ["search", "--help"], _out, _err));
+        Assert.Contains(usage, _out.ToString());
+    }
+
+    [Fact]
     public void AnUnexpectedExceptionIsAOneLineErrorWithAHintAndExitTwo()
     {
         var root = new RootCommand("test");
@@ -56,6 +78,18 @@ public class CommandLineAppTests
         Assert.Equal("error: unexpected failure: InvalidOperationException: the state went wrong", lines[0].TrimEnd('\r'));
         Assert.StartsWith("hint: this is a bug in archivist; please report it", lines[1]);
         Assert.DoesNotContain("   at ", _err.ToString());
+    }
+
+    [Fact]
+    public void AnUnexpectedFailuresMessageIsPrintedWithItsControlCharactersEscaped()
+    {
+        var root = new RootCommand("test");
+        var boom = new Command("boom");
+        boom.SetAction(int (_) => throw new InvalidOperationException("bad value '\u001b]0;PWNED\u0007'"));
+        root.Subcommands.Add(boom);
+
+        Assert.Equal(ExitCodes.Fatal, CommandLineApp.Run(root, ["boom"], _out, _err));
+        Assert.StartsWith(@"error: unexpected failure: InvalidOperationException: bad value '\e]0;PWNED\a'", _err.ToString());
     }
 
     /// <summary>The real process, so Program.cs is known to go through the same path.</summary>

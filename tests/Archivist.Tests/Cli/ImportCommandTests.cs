@@ -20,7 +20,7 @@ public sealed class ImportCommandTests : IDisposable
         var output = Path.Combine(_root, "md");
         Assert.Equal(ExitCodes.Success, Import(RepoPaths.Seeds, output));
         Assert.Contains("11 posts", _out.ToString());
-        Assert.Contains("98 comments", _out.ToString());
+        Assert.Contains("96 comments", _out.ToString()); // 002 reads as 50 comments since its boundaries follow the evidence (issue 16)
         Assert.True(File.Exists(Path.Combine(output, "2025", "10", "clash-of-cultures.md")));
         Assert.Equal(11, Directory.GetFiles(output, "*.md", SearchOption.AllDirectories).Length);
         // The headerless seed's title and date are guesses, marked in its front matter: notes, not warnings.

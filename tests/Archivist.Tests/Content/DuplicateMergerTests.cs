@@ -17,6 +17,19 @@ public class DuplicateMergerTests
     }
 
     [Fact]
+    public void ACopyWhoseCommentsWereNotCapturedLosesToOneThatStatesItsCount()
+    {
+        const string body = "The same body text, long enough to compare safely here.";
+        var uncaptured = Post("a.txt", "T", body + " And a longer ending.", comments: 0) is var p ? p with { Post = p.Post with { CommentsCaptured = false } } : null!;
+        var statedZero = Post("b.txt", "T", body, comments: 0);
+        var diagnostics = new List<Diagnostic>();
+        var merged = Assert.Single(DuplicateMerger.Merge([uncaptured, statedZero], diagnostics));
+        Assert.True(merged.Post.CommentsCaptured);
+        Assert.Equal(["a.txt", "b.txt"], merged.Post.Sources);
+        Assert.Contains(diagnostics, d => d.Message.Contains("keeping that copy (0 comments)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SameTitleAndDateWithDifferentTextAreBothKept()
     {
         var diagnostics = new List<Diagnostic>();

@@ -97,6 +97,40 @@ public class PermalinkTests
         Assert.Contains(diagnostics, d => d.Message.Contains("not a safe site path"));
     }
 
+    [Theory]
+    [InlineData("Nul", "nul-post")]
+    [InlineData("COM1", "com1-post")]
+    [InlineData("Aux.", "aux-post")]
+    [InlineData("lpt9", "lpt9-post")]
+    [InlineData("Con!", "con-post")]
+    [InlineData("PRN", "prn-post")]
+    [InlineData("Com", "com")]
+    [InlineData("Console", "console")]
+    [InlineData("Con Air", "con-air")]
+    [InlineData("Nul Points", "nul-points")]
+    public void NamesWindowsReservesGetASuffix(string title, string slug) => Assert.Equal(slug, Slugger.Slugify(title));
+
+    [Fact]
+    public void ARequestedWindowsNameGetsTheSuffixWithAWarning()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var post = PermalinkAssigner.Assign([Composed("T", new DateOnly(2025, 1, 2), "x.txt") with { RequestedSlug = "CON" }], PermalinkPattern.Blogger, diagnostics).Single();
+        Assert.Equal("/2025/01/con-post.html", post.Url);
+        Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("con-post"));
+    }
+
+    [Theory]
+    [InlineData("/2025/01/con.html")]
+    [InlineData("/aux/x.html")]
+    [InlineData("/2025/01/Com7.html")]
+    public void UrlOverridesWithAWindowsNameAreIgnored(string url)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = url }], PermalinkPattern.Blogger, diagnostics).Single();
+        Assert.Equal("/2025/01/title.html", post.Url);
+        Assert.Contains(diagnostics, d => d.Message.Contains("not a safe site path"));
+    }
+
     [Fact]
     public void ASafeUrlOverrideIsKept()
     {
@@ -113,6 +147,10 @@ public class PermalinkTests
     [InlineData("/../{slug}.html", false)]
     [InlineData("/{yyyy}/x.html", false)]
     [InlineData("/{yyyy}/<b>/{slug}.html", false)]
+    [InlineData("/con/{slug}.html", false)]
+    [InlineData("/{yyyy}/{slug}/nul.html", false)]
+    [InlineData("/{yyyy}/com1.x/{slug}.html", false)]
+    [InlineData("/{yyyy}/console/{slug}.html", true)]
     public void PermalinkPatternsAreValidated(string pattern, bool valid) =>
         Assert.Equal(valid, PermalinkPattern.TryParse(pattern, out _, out _));
 

@@ -22,7 +22,7 @@ public sealed class ValidityTests(RootSite site) : IClassFixture<RootSite>
     {
         var java = ExternalTool.Require("java", "the Nu Html Checker is a Java program");
         if (!File.Exists(VnuJar))
-            Assert.Skip($"{VnuJar} is missing: run `npm ci` in tests/js (.ci/run does) to install the Nu Html Checker (npm vnu-jar).");
+            Skip.Because($"{VnuJar} is missing: run `npm ci` in tests/js (.ci/run does) to install the Nu Html Checker (npm vnu-jar).");
         var files = site.Files(".html").Concat(site.Files(".css")).Concat(site.Files(".svg")).ToList();
         Assert.Contains("index.html", files);
         Assert.Contains("404.html", files);

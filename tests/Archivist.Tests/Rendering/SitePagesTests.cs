@@ -59,6 +59,69 @@ public class SitePagesTests : IDisposable
     }
 
     [Fact]
+    public void StructuredDataOmitsTheCommentCountWhenTheCommentsWereNotCaptured()
+    {
+        _site.Build();
+        string JsonLd(string path) => Page(path).QuerySelector("script[type='application/ld+json']")!.TextContent;
+        Assert.Contains("\"commentCount\":2", JsonLd("2025/10/alpha.html"));
+        Assert.DoesNotContain("commentCount", JsonLd("2025/10/bravo.html")); // Bravo's dump has no comment section
+    }
+
+    private const string ClassicSeed = "Saturday, 19 March 2011\n\nCaseloads Again\n\nThe body.\n\n2 comments:\n\n" +
+        "Anonymous said...\n\n    Caseloads are the problem.\n\n    19 March 2011 at 10:42\n" +
+        "Jim Brown said...\n\n    Agreed.\n\n    March 20, 2011 at 9:05 PM\n";
+
+    [Fact]
+    public void CommentAuthorsAndTimesAreInTheStructuredData()
+    {
+        _site.AddSeed("g.txt", ClassicSeed);
+        _site.Build();
+        var json = System.Text.Json.JsonDocument.Parse(Page("2011/03/caseloads-again.html").QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var comments = json.RootElement.GetProperty("comment").EnumerateArray().ToList();
+        Assert.Equal("Anonymous", comments[0].GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("2011-03-19T10:42", comments[0].GetProperty("dateCreated").GetString());
+        Assert.Equal("2011-03-20T21:05", comments[1].GetProperty("dateCreated").GetString());
+    }
+
+    [Fact]
+    public void CommentsShowTheirAuthorAndTimeAsBloggerDid()
+    {
+        _site.AddSeed("g.txt", ClassicSeed);
+        _site.Build();
+        var meta = Page("2011/03/caseloads-again.html").QuerySelector("#c1 .comment-meta")!;
+        Assert.Equal("Comment 1 · Anonymous said… 19 March 2011 at 10:42", meta.TextContent);
+        Assert.Equal("2011-03-19T10:42", meta.QuerySelector("time")!.GetAttribute("datetime"));
+        Assert.Equal("Caseloads are the problem.", Page("2011/03/caseloads-again.html").QuerySelector("#c1 .comment-body")!.TextContent.Trim());
+        Assert.Equal("Comment 1", Page("2025/10/alpha.html").QuerySelector("#c1 .comment-meta")!.TextContent); // no byline: as before
+    }
+
+    [Fact]
+    public void ContributionsAreEachTheirOwnBlockAndSectionBreaksAreRules()
+    {
+        _site.AddSeed("h.txt", "Friday, 28 November 2025\n\nSeparators\n\nReaders wrote:-\n\nFirst contribution.\n\n******\n" +
+            "Second contribution.\n\n*******\nThird contribution.\n\n--oo00oo--\n\nThe author again.\n");
+        _site.Build();
+        var body = Page("2025/11/separators.html").QuerySelector(".post-body")!;
+        Assert.Equal(["First contribution.", "Second contribution.", "Third contribution."],
+            body.QuerySelectorAll(":scope > blockquote").Select(q => q.TextContent.Trim()));
+        Assert.Single(body.QuerySelectorAll("hr")); // only the author's own section break
+    }
+
+    [Fact]
+    public void PagesNeverSayZeroCommentsWhenTheCommentsWereNotCaptured()
+    {
+        _site.Build();
+        var home = Page("index.html");
+        var bravo = home.QuerySelectorAll(".post-summary").Single(s => s.QuerySelector("h2")!.TextContent == "Bravo");
+        Assert.DoesNotContain("comment", bravo.QuerySelector(".post-meta")!.TextContent);
+        var page = Page("2025/10/bravo.html");
+        Assert.DoesNotContain("0 comments", page.Body!.TextContent);
+        Assert.Null(page.QuerySelector("#comments"));
+        Assert.Equal("The comments on this post were not captured.", page.QuerySelector(".comments-not-captured")!.TextContent);
+        Assert.Equal("2 comments", Page("2025/10/alpha.html").QuerySelector("#comments-heading")!.TextContent);
+    }
+
+    [Fact]
     public void HomePagesListNewestFirstWithPagination()
     {
         _site.Build();

@@ -61,6 +61,38 @@ public class PreviewServerTests : IAsyncLifetime
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData("/repo/pw.txt")]
+    [InlineData("/repo/linked/a.txt")]
+    [InlineData("/repo/linked/")]
+    [InlineData("/repo/inside.html")]
+    public async Task NeverServesThroughALinkPlantedInTheOutput(string path)
+    {
+        var secret = Path.Combine(_site.Root, "secret.txt");
+        File.WriteAllText(secret, "not for the browser");
+        File.WriteAllText(Path.Combine(_site.Seeds, "index.html"), "not for the browser either");
+        File.CreateSymbolicLink(Path.Combine(_site.Output, "pw.txt"), secret);
+        Directory.CreateSymbolicLink(Path.Combine(_site.Output, "linked"), _site.Seeds);
+        File.CreateSymbolicLink(Path.Combine(_site.Output, "inside.html"), Path.Combine(_site.Output, "2025", "10", "alpha.html"));
+        var response = await _http.GetAsync(Url(path), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("not for the browser", body);
+        Assert.DoesNotContain("Alpha body", body);
+    }
+
+    [Fact]
+    public async Task NeverServesAFifoPlantedInTheOutput()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "FIFOs are made with mkfifo here; elsewhere a git checkout has none");
+        var made = ExternalTool.Run("mkfifo", [Path.Combine(_site.Output, "pipe.txt")]);
+        Assert.True(made.ExitCode == 0, made.ToString());
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(TimeSpan.FromSeconds(20)); // reading a FIFO waits for a writer: before, the request never ended
+        var response = await _http.GetAsync(Url("/repo/pipe.txt"), cancel.Token);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task LiveReloadTellsListeningPages()
     {

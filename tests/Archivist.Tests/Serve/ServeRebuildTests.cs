@@ -41,9 +41,11 @@ public sealed class ServeRebuildTests : IAsyncLifetime
         var before = _site.Files();
         File.WriteAllText(Path.Combine(_site.Templates, "pages", "post.sbn-html"), brokenPost);
         var stderr = new StringWriter();
-        var rebuilt = ServeCommand.Rebuild(Request, new Reporter(new StringWriter(), stderr, interactive: false));
+        var built = new List<BuildRequest>();
+        var rebuilds = new ServeRebuilds(Request, new Reporter(new StringWriter(), stderr, interactive: false), built.Add, () => { });
+        rebuilds.Rebuild();
 
-        Assert.Null(rebuilt);
+        Assert.Empty(built);
         Assert.Matches(@"error: .*post\.sbn-html:1:\d+: ", stderr.ToString());
         Assert.Contains("still serving the last good build", stderr.ToString());
         var after = _site.Files();
@@ -53,7 +55,8 @@ public sealed class ServeRebuildTests : IAsyncLifetime
         Assert.Contains("Alpha body.", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         File.WriteAllText(Path.Combine(_site.Templates, "pages", "post.sbn-html"), "<h1>{{ post.title }}</h1><p>fixed</p>");
-        Assert.NotNull(ServeCommand.Rebuild(Request, new Reporter(new StringWriter(), new StringWriter(), interactive: false)));
+        rebuilds.Rebuild();
+        Assert.Single(built);
         Assert.Contains("<p>fixed</p>", _site.Read("2025/10/alpha.html"));
     }
 }

@@ -15,7 +15,7 @@ public static class Chromium
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        if (!File.Exists(ExecutablePath)) Assert.Skip($"{ExecutablePath} is not installed, so pages cannot be tested in a browser. .ci/run installs it (Debian package chromium).");
+        if (!File.Exists(ExecutablePath)) Skip.Because($"{ExecutablePath} is not installed, so pages cannot be tested in a browser. .ci/run installs it (Debian package chromium).");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Flags });
         return (playwright, browser);

@@ -23,7 +23,7 @@ public static class ExternalTool
     {
         var found = Find(name);
         if (found is null)
-            Assert.Skip($"'{name}' is not installed, so this test cannot run ({why}). .ci/run installs it.");
+            Skip.Because($"'{name}' is not installed, so this test cannot run ({why}). .ci/run installs it.");
         return found!;
     }
 

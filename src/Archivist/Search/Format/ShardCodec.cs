@@ -36,7 +36,7 @@ public static class ShardCodec
     {
         var r = new VarIntReader(shard.Span);
         if (r.ReadByte() != Version) throw new FormatException("unknown shard version");
-        var count = r.ReadInt();
+        var count = r.ReadCount();
         var heads = new List<(string, int)>(count);
         var previous = Array.Empty<byte>();
         for (var i = 0; i < count; i++)

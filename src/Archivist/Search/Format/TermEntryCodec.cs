@@ -173,7 +173,7 @@ public static class TermEntryCodec
         if ((flags & HasTopFlag) == 0) impacts = r.ReadBytes(df).ToArray();
         else
         {
-            var top = ReadGaps(ref r, r.ReadInt());
+            var top = ReadGaps(ref r, r.ReadCount());
             var exact = r.ReadBytes(top.Length).ToArray();
             impacts = new byte[df];
             Array.Fill(impacts, r.ReadByte());
@@ -183,9 +183,9 @@ public static class TermEntryCodec
             if (j != top.Length) throw new FormatException("top documents are not members");
         }
 
-        var positionedDocs = (flags & AllPositionedFlag) != 0 ? docs : ReadGaps(ref r, r.ReadInt());
+        var positionedDocs = (flags & AllPositionedFlag) != 0 ? docs : ReadGaps(ref r, r.ReadCount());
         var positions = new Dictionary<int, int[]>(positionedDocs.Length);
-        foreach (var d in positionedDocs) positions[d] = ReadGaps(ref r, r.ReadInt());
+        foreach (var d in positionedDocs) positions[d] = ReadGaps(ref r, r.ReadCount());
         if (!r.AtEnd) throw new FormatException("trailing bytes after a term entry");
         return new TermEntry(docs, impacts, positions);
     }
@@ -199,7 +199,8 @@ public static class TermEntryCodec
             case MembershipKind.Bitmap:
             {
                 var universe = r.ReadInt();
-                var bits = r.ReadBytes((universe + 7) / 8);
+                var bits = r.ReadBytes((int)((universe + 7L) / 8));
+                if (df > universe) throw new FormatException("more members than the bitmap's universe");
                 var docs = new int[df];
                 var n = 0;
                 for (var d = 0; d < universe; d++)
@@ -209,7 +210,8 @@ public static class TermEntryCodec
             case MembershipKind.Complement:
             {
                 var universe = r.ReadInt();
-                var absent = ReadGaps(ref r, r.ReadInt());
+                var absent = ReadGaps(ref r, r.ReadCount());
+                if (df != universe - absent.Length) throw new FormatException("complement does not leave df members");
                 var docs = new int[df];
                 var n = 0;
                 var a = 0;
@@ -227,6 +229,7 @@ public static class TermEntryCodec
 
     private static int[] ReadGaps(ref VarIntReader r, int count)
     {
+        if (count < 0 || count > r.Remaining) throw new FormatException("a count larger than the data left"); // each gap takes a byte at least
         var values = new int[count];
         var previous = 0;
         for (var i = 0; i < count; i++) values[i] = previous += r.ReadInt();

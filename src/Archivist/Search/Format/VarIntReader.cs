@@ -9,6 +9,18 @@ public ref struct VarIntReader(ReadOnlySpan<byte> bytes)
 
     public readonly bool AtEnd => Offset >= _bytes.Length;
 
+    public readonly int Remaining => _bytes.Length - Offset;
+
+    /// <summary>
+    /// A count of things that take at least a byte each: more than the bytes left means damaged data, caught here
+    /// before it sizes an array (a damaged count could ask for gigabytes).
+    /// </summary>
+    public int ReadCount()
+    {
+        var count = ReadInt();
+        return count <= Remaining ? count : throw new FormatException("a count larger than the data left");
+    }
+
     public int ReadInt()
     {
         uint value = 0;

@@ -8,7 +8,8 @@ namespace Archivist.Search.Querying;
 /// Reads an index the way the browser does: the entry file first, then only the dictionary pages, shards
 /// and metadata chunks a query needs, each read once. A term's entries from the main and tail segments are
 /// merged into one (doc ids never overlap), so querying sees a single index. <see cref="BytesRead"/>
-/// counts what was read and <see cref="FilesRead"/> names it, in the order read.
+/// counts what was read and <see cref="FilesRead"/> names it, in the order read. A file that does not decode
+/// is a <see cref="SearchIndexException"/> naming it: the index is the build's output, so a rebuild mends it.
 /// </summary>
 public sealed class IndexReader
 {
@@ -22,18 +23,18 @@ public sealed class IndexReader
     public IndexReader(IIndexSource source)
     {
         _source = source;
-        try
-        {
-            Entry = JsonSerializer.Deserialize<IndexEntryFile>(Read(IndexFiles.Entry), IndexFiles.Json)
-                ?? throw new SearchIndexException("index.json is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new SearchIndexException($"index.json is damaged ({e.Message}); rebuild the site.", e);
-        }
+        Entry = Decode(IndexFiles.Entry, bytes => JsonSerializer.Deserialize<IndexEntryFile>(bytes, IndexFiles.Json));
         if (Entry.Format != IndexFiles.FormatVersion)
             throw new SearchIndexException($"the index has format {Entry.Format}, this archivist reads format {IndexFiles.FormatVersion}; rebuild the site.");
+        if (!IsWhole(Entry)) throw Damaged(IndexFiles.Entry, "a part of it is missing");
     }
+
+    /// <summary>Every part a query reads is there: valid JSON can still lack a field, and the lack would surface far from here.</summary>
+    private static bool IsWhole(IndexEntryFile entry) =>
+        entry is { Segments: not null, Meta: not null, Years: not null, MetaChunkSize: > 0 }
+        && entry.Meta.Length % IndexFiles.HashLength == 0
+        && (long)entry.Meta.Length / IndexFiles.HashLength * entry.MetaChunkSize >= entry.Documents
+        && entry.Segments.All(s => s is { Pages.Count: > 0, Shards: not null } && s.Pages.All(p => p is { From: not null, File: not null }));
 
     public IndexEntryFile Entry { get; }
 
@@ -62,7 +63,8 @@ public sealed class IndexReader
     {
         var file = Entry.Segments[segment].Pages[index].File;
         if (!_pages.TryGetValue(file, out var page))
-            _pages[file] = page = JsonSerializer.Deserialize<DictionaryPage>(Read(file), IndexFiles.Json)!;
+            _pages[file] = page = Decode(file, bytes => JsonSerializer.Deserialize<DictionaryPage>(bytes, IndexFiles.Json) is { } p
+                && p.Terms.Count == p.Df.Count ? p : null);
         return page;
     }
 
@@ -134,7 +136,8 @@ public sealed class IndexReader
     {
         var file = Entry.Segments[segment].Shards;
         if (!_tables.TryGetValue(file, out var table))
-            _tables[file] = table = JsonSerializer.Deserialize<ShardTable>(Read(file), IndexFiles.Json)!;
+            _tables[file] = table = Decode(file, bytes => JsonSerializer.Deserialize<ShardTable>(bytes, IndexFiles.Json) is { } t
+                && t.Files.Length == t.First.Count * IndexFiles.HashLength ? t : null);
         return table;
     }
 
@@ -159,25 +162,50 @@ public sealed class IndexReader
     private TermEntry? LookupIn(int segment, string term)
     {
         if (ShardPath(segment, term) is not { } path) return null;
-        foreach (var (t, bytes) in ShardCodec.Decode(Read(path)))
-            if (t == term) return TermEntryCodec.Decode(bytes.Span);
-        return null; // shards hold consecutive terms: one not in its shard is in no document of this segment
+        // Shards hold consecutive terms: one not in its shard is in no document of this segment.
+        return Decode(path, bytes => ShardCodec.Decode(bytes).FirstOrDefault(e => e.Term == term) is { Term: not null } found
+            ? TermEntryCodec.Decode(found.Entry.Span) : null, nullMeansDamaged: false);
     }
 
     public DocumentMeta Meta(int doc)
     {
         var chunk = doc / Entry.MetaChunkSize;
         var hash = Entry.Meta.Substring(chunk * IndexFiles.HashLength, IndexFiles.HashLength);
-        var metas = JsonSerializer.Deserialize<DocumentMeta[]>(Read(IndexFiles.MetaChunk(hash)), IndexFiles.Json)!;
-        return metas[doc % Entry.MetaChunkSize];
+        return Decode(IndexFiles.MetaChunk(hash), bytes => JsonSerializer.Deserialize<DocumentMeta[]>(bytes, IndexFiles.Json) is { } metas
+            && doc % Entry.MetaChunkSize < metas.Length ? metas[doc % Entry.MetaChunkSize] : null);
     }
 
     /// <summary>A document's fragment (metadata and passage texts), or null when the index was built without fragments.</summary>
     public DocumentFragment? Fragment(int doc)
     {
         var segment = Entry.Segments.FirstOrDefault(s => doc >= s.From && doc < s.To);
-        return segment?.Fragments is { } tag ? DocumentFragment.Decode(Read(IndexFiles.Fragment(tag, doc - segment.From))) : null;
+        return segment?.Fragments is { } tag ? Decode(IndexFiles.Fragment(tag, doc - segment.From), DocumentFragment.Decode) : null;
     }
+
+    /// <summary>
+    /// <paramref name="decode"/> applied to the file at <paramref name="path"/>. Decoding is a pure function of the bytes,
+    /// so anything it throws (or a null, where the file must hold a value) means the file is damaged.
+    /// </summary>
+    private T Decode<T>(string path, Func<byte[], T?> decode, bool nullMeansDamaged = true)
+    {
+        var bytes = Read(path);
+        T? value;
+        try
+        {
+            value = decode(bytes);
+        }
+        catch (Exception e) when (e is not SearchIndexException and not OutOfMemoryException)
+        {
+            throw Damaged(path, $"{e.GetType().Name}: {FirstLine(e.Message)}", e);
+        }
+        if (value is null && nullMeansDamaged) throw Damaged(path, "it holds no value of the kind expected");
+        return value!;
+    }
+
+    private static SearchIndexException Damaged(string path, string why, Exception? inner = null) =>
+        new($"the search index file '{path}' is damaged ({why}); rebuild the site.", inner);
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].TrimEnd('\r');
 
     private byte[] Read(string path)
     {

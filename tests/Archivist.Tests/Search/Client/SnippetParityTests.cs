@@ -72,7 +72,7 @@ public class SnippetParityTests
                     new SearchRequest(queries[i]) { Limit = 5 }, json: true, site.Options.Folder, new Archivist.Cli.Reporter(stdout, new StringWriter(), interactive: false)));
                 var cli = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!)
                     .Select(h => $"{h["url"]} {h["where"]} {h["snippet"]}").ToList();
-                var browser = js[i].Select(h => $"{h![0]} {h[1]} {h[2]}").ToList();
+                var browser = js[i].Select(h => $"{h![0]}{((string)h[1]! == "post" ? "" : "#" + h[1])} {h[1]} {h[2]}").ToList();
                 Assert.True(cli.SequenceEqual(browser), $"'{queries[i]}':\nCLI:\n  {string.Join("\n  ", cli)}\nJS:\n  {string.Join("\n  ", browser)}");
                 snippets += cli.Count;
             }

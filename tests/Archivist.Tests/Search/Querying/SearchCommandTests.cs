@@ -23,12 +23,21 @@ public class SearchCommandTests(SeedsSite seeds) : IClassFixture<SeedsSite>
         Assert.Equal(ExitCodes.Success, code);
         var hit = JsonNode.Parse(output.Split('\n')[0])!.AsObject();
         Assert.Equal(["url", "title", "date", "score", "where", "snippet"], hit.Select(p => p.Key));
-        Assert.Equal("/2025/10/clash-of-cultures.html", (string)hit["url"]!);
+        Assert.Equal("/2025/10/clash-of-cultures.html#c3", (string)hit["url"]!); // the comment's deep link, as the text output shows
         Assert.Equal("Clash of Cultures", (string)hit["title"]!);
         Assert.Equal("2025-10-09", (string)hit["date"]!);
         Assert.True((long)hit["score"]! > 0);
         Assert.Equal("c3", (string)hit["where"]!);
         Assert.Contains("Guernsey", (string)hit["snippet"]!); // from the comment's own text
+    }
+
+    [Fact]
+    public void APostHitsUrlHasNoFragment()
+    {
+        var (_, output, _) = Run("probation");
+        var hits = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var post = hits.First(h => (string)h["where"]! == "post");
+        Assert.DoesNotContain("#", (string)post["url"]!);
     }
 
     [Fact]
