@@ -39,6 +39,10 @@ public sealed class TemplateSet
     public static TemplateSet Load(string directory, SiteUrls urls)
     {
         var folder = new TemplateFolder(directory);
+        if (!File.Exists(Path.Combine(folder.Root, LayoutFile)) && File.Exists(Path.Combine(folder.Root, "layout.hbs")))
+            throw new TemplateException($"{folder.Display("layout.hbs")}: Handlebars templates from an earlier Archivist; templates are now " +
+                $"Scriban ({LayoutFile}, pages/*{TemplateFolder.Extension}, partials/*{TemplateFolder.Extension}): start from the repository's templates/ " +
+                "and see its README.md");
         var partials = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var file in folder.TemplatesUnder(TemplateFolder.PartialsFolder))
             // A partial's final newline is the editor's, not the page's.

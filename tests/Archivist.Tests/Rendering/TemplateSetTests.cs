@@ -64,4 +64,12 @@ public sealed class TemplateSetTests : IDisposable
         var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(_site.Templates, new SiteUrls(new SiteOptions())));
         Assert.Matches(@"not-found\.sbn-html:2:\d+: no partial named 'no-such-partial'", e.Message);
     }
+
+    [Fact]
+    public void HandlebarsTemplatesFromAnEarlierVersionAreNamedAsSuch()
+    {
+        File.Move(Path.Combine(_site.Templates, "layout.sbn-html"), Path.Combine(_site.Templates, "layout.hbs"));
+        var e = Assert.Throws<TemplateException>(() => TemplateSet.Load(_site.Templates, new SiteUrls(new SiteOptions())));
+        Assert.Contains("layout.hbs: Handlebars templates from an earlier Archivist", e.Message);
+    }
 }
