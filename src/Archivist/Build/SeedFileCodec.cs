@@ -17,6 +17,29 @@ namespace Archivist.Build;
 public static class SeedFileCodec
 {
     private const string Magic = "archivist-seed-v3";
+    private const string MagicFamily = "archivist-seed-v"; // every version's entries start so
+
+    /// <summary>
+    /// True when the file at <paramref name="path"/> starts as a seed cache entry of any version (half-written ones
+    /// included): what the cache may prune. A regular file only; never through a link.
+    /// </summary>
+    public static bool IsEntry(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.LinkTarget is not null) return false;
+            Span<byte> head = stackalloc byte[32];
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var r = new SpanReader(head[..n]);
+            return r.ReadString().StartsWith(MagicFamily, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        {
+            return false;
+        }
+    }
 
     public static void Write(Stream stream, SeedFileResult result)
     {

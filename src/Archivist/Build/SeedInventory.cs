@@ -54,6 +54,20 @@ public static class SeedInventory
         CacheFiles.WriteAtomic(Path.Combine(cacheDirectory, IndexFile), Encoding.UTF8.GetBytes(sb.ToString()));
     }
 
+    /// <summary>True when <paramref name="cacheDirectory"/> holds a seed index this tool wrote (by its header, not only its name).</summary>
+    public static bool HasIndex(string cacheDirectory)
+    {
+        try
+        {
+            using var reader = new StreamReader(Path.Combine(cacheDirectory, IndexFile), Encoding.UTF8);
+            return reader.ReadLine() == Header;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static Dictionary<string, SeedFileInfo> Load(string? cacheDirectory)
     {
         var known = new Dictionary<string, SeedFileInfo>(StringComparer.Ordinal);

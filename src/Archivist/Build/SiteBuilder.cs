@@ -18,6 +18,8 @@ public static class SiteBuilder
         var options = request.Options;
         using var folder = OutputFolder.Open(request.OutputDirectory, request.LockWait, observer.Log);
         if (folder.RecoveryNote is { } note) observer.Log(note);
+        if (request.CacheDirectory is { } cacheDirectory && !CacheMarker.Claim(cacheDirectory))
+            observer.Log($"note: '{cacheDirectory}' held other files before it was the cache (it has no {CacheMarker.FileName}), so nothing in it is ever deleted: old cache entries stay until you delete them.");
 
         var seeds = SeedInventory.Take(request.SeedsDirectory, request.CacheDirectory);
         var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);

@@ -42,6 +42,11 @@ public static class ImportCommand
             reporter.Error($"seeds folder '{seeds.FullName}' does not exist.");
             return ExitCodes.Fatal;
         }
+        if (FolderOverlap.Problem([new UsedPath("--seeds", seeds.FullName)], [new UsedPath("--out", output.FullName)]) is { } problem)
+        {
+            reporter.Error(problem);
+            return ExitCodes.Fatal;
+        }
         var clock = Stopwatch.StartNew();
         var content = reporter.Progress("Reading seeds", report =>
         {
