@@ -147,7 +147,7 @@ public static class SeedFileCodec
 
 /// <summary>
 /// A cached post's body and comments: post <paramref name="index"/> of its seed parsed again, which must have the
-/// digest the cache stored; if it does not, the seed changed while the site was being built, which is an error.
+/// digest the cache stored; if it does not, the seed changed since its hash was taken (<see cref="SeedChangedException"/>).
 /// </summary>
 internal sealed class ReparsedPostText(int commentCount, string digest, Lazy<SeedFileResult> seed, int index) : IPostText
 {
@@ -158,7 +158,7 @@ internal sealed class ReparsedPostText(int commentCount, string digest, Lazy<See
     {
         var posts = seed.Value.Posts;
         if (index < posts.Count && posts[index].Post is var post && post.Digest == digest) return (post.Body, post.Comments);
-        throw new InvalidDataException($"{seed.Value.Name} changed while the site was being built; build again");
+        throw new SeedChangedException(seed.Value.Name);
     }
 }
 

@@ -11,16 +11,18 @@ public sealed record SeedFileInfo(string Name, string Path, long Size, long Modi
 /// <summary>
 /// Lists the seed files with a content hash each. Hashes are remembered by size and modification time
 /// (<c>seed-index.tsv</c> in the cache), so an unchanged seed is not read at all; only new or touched
-/// files are hashed. A damaged index is ignored and rebuilt.
+/// files are hashed. A damaged index is ignored and rebuilt. An edit that keeps both (<c>cp -p</c>, <c>touch -r</c>)
+/// is seen by a build that rehashes every seed: <c>--force</c>, or the second try after a <see cref="SeedChangedException"/>.
 /// </summary>
 public static class SeedInventory
 {
     private const string IndexFile = "seed-index.tsv";
     private const string Header = "# archivist seed index v1: name\tsize\tmtime-ticks\tsha256";
 
-    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory)
+    /// <param name="rehash">Hash every seed, trusting no remembered hash.</param>
+    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory, bool rehash = false)
     {
-        var known = Load(cacheDirectory);
+        var known = rehash ? new Dictionary<string, SeedFileInfo>(StringComparer.Ordinal) : Load(cacheDirectory);
         var files = SeedReader.List(seedsDirectory);
         var result = new SeedFileInfo[files.Count];
         Parallel.For(0, files.Count, i =>

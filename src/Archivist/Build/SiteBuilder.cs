@@ -14,6 +14,20 @@ public static class SiteBuilder
 {
     public static BuildResult Build(BuildRequest request, IBuildObserver observer)
     {
+        try
+        {
+            return Build(request, observer, rehashSeeds: request.Force);
+        }
+        catch (Exception e) when (!request.Force && SeedChangedException.Find(e) is { } changed)
+        {
+            // Nothing was committed. The remembered hash was stale (or the seed was being saved): read every seed afresh.
+            observer.Log($"note: {changed.Seed} is not what the cache recorded for it; building again, reading every seed");
+            return Build(request, observer, rehashSeeds: true);
+        }
+    }
+
+    private static BuildResult Build(BuildRequest request, IBuildObserver observer, bool rehashSeeds)
+    {
         var clock = Stopwatch.StartNew();
         var options = request.Options;
         using var folder = OutputFolder.Open(request.OutputDirectory, request.LockWait, observer.Log);
@@ -21,7 +35,7 @@ public static class SiteBuilder
         if (request.CacheDirectory is { } cacheDirectory && !CacheMarker.Claim(cacheDirectory))
             observer.Log($"note: '{cacheDirectory}' held other files before it was the cache (it has no {CacheMarker.FileName}), so nothing in it is ever deleted: old cache entries stay until you delete them.");
 
-        var seeds = SeedInventory.Take(request.SeedsDirectory, request.CacheDirectory);
+        var seeds = SeedInventory.Take(request.SeedsDirectory, request.CacheDirectory, rehashSeeds);
         var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
         var fingerprint = InputFingerprint.Compute(options, templatesHash, seeds);
         var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);

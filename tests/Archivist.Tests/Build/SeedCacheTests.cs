@@ -63,7 +63,7 @@ public class SeedCacheTests : IDisposable
         var (cached, hit) = Load();
         Assert.True(hit);
         File.WriteAllText(Path.Combine(Seeds, "a.txt"), SeedText.Post("Thursday, 9 October 2025", "Alpha", "Edited body."));
-        Assert.Throws<InvalidDataException>(() => cached.Posts.Single().Post.Body);
+        Assert.Throws<SeedChangedException>(() => cached.Posts.Single().Post.Body);
     }
 
     [Fact]
