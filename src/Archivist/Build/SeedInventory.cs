@@ -19,11 +19,14 @@ public static class SeedInventory
     private const string IndexFile = "seed-index.tsv";
     private const string Header = "# archivist seed index v1: name\tsize\tmtime-ticks\tsha256";
 
+    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory, bool rehash = false) =>
+        Take(SeedReader.List(seedsDirectory), cacheDirectory, rehash);
+
+    /// <param name="files">The seed files, as <see cref="SeedReader.Scan"/> lists them.</param>
     /// <param name="rehash">Hash every seed, trusting no remembered hash.</param>
-    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory, bool rehash = false)
+    public static IReadOnlyList<SeedFileInfo> Take(IReadOnlyList<(string Path, string Name)> files, string? cacheDirectory, bool rehash)
     {
         var known = rehash ? new Dictionary<string, SeedFileInfo>(StringComparer.Ordinal) : Load(cacheDirectory);
-        var files = SeedReader.List(seedsDirectory);
         var result = new SeedFileInfo[files.Count];
         Parallel.For(0, files.Count, i =>
         {

@@ -18,15 +18,14 @@ public sealed class SeedReader
     public long MaxFileBytes { get; init; } = 1L << 30;
 
     /// <summary>Seed files under <paramref name="directory"/>, as (full path, name relative to it with '/').</summary>
-    public static IReadOnlyList<(string Path, string Name)> List(string directory)
+    public static IReadOnlyList<(string Path, string Name)> List(string directory) => Scan(directory).Files;
+
+    /// <summary>The seed files under <paramref name="directory"/> in name order, and a warning for each thing there that is not read (see <see cref="InputFolder"/>).</summary>
+    public static (IReadOnlyList<(string Path, string Name)> Files, IReadOnlyList<Diagnostic> Skipped) Scan(string directory)
     {
-        var root = Path.GetFullPath(directory);
-        return Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-            .Where(p => SeedExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
-            .Select(p => (p, Path.GetRelativePath(root, p).Replace('\\', '/')))
-            .Where(x => !x.Item2.Split('/').Any(part => part.StartsWith('.')))
-            .OrderBy(x => x.Item2, StringComparer.Ordinal)
-            .ToList();
+        var listing = InputFolder.Scan(directory, name => SeedExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase));
+        return (listing.Files.Select(f => (f.Path, f.Name)).ToList(),
+                listing.Skipped.Select(s => Diagnostic.Warning(s.Name, null, s.Reason)).ToList());
     }
 
     public (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string name)
