@@ -95,7 +95,7 @@ public static class SeedFileCodec
             for (var i = 0; i < diagnostics.Length; i++)
             {
                 var severity = r.ReadByte();
-                if (severity > (byte)DiagnosticSeverity.Error) throw new InvalidDataException("bad severity in seed cache entry");
+                if (severity > (byte)DiagnosticSeverity.Warning) throw new InvalidDataException("bad severity in seed cache entry");
                 var file = r.ReadString();
                 var line = r.ReadInt32();
                 diagnostics[i] = new Diagnostic((DiagnosticSeverity)severity, file, line < 0 ? null : line, r.ReadString());

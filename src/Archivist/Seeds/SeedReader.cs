@@ -41,7 +41,7 @@ public sealed class SeedReader
                 using var handle = File.OpenHandle(path);
                 var size = RandomAccess.GetLength(handle);
                 if (size > MaxFileBytes)
-                    return (null, [Diagnostic.Error(name, null, $"file is {size / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
+                    return (null, [Diagnostic.Warning(name, null, $"file is {size / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
                 rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
                 length = 0;
                 while (RandomAccess.Read(handle, rented.AsSpan(length), length) is var n and > 0)
@@ -52,7 +52,7 @@ public sealed class SeedReader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return (null, [Diagnostic.Error(name, null, $"cannot read file ({e.Message}); skipped")]);
+                return (null, [Diagnostic.Warning(name, null, $"cannot read file ({e.Message}); skipped")]);
             }
             return Decode(name, rented.AsSpan(0, length));
         }
@@ -67,7 +67,7 @@ public sealed class SeedReader
         // Before the binary check: every other byte of UTF-16 text is NUL.
         if (Utf16Bom(bytes) is { } bigEndian) return DecodeUtf16(name, bytes, bigEndian);
         if (LooksBinary(bytes))
-            return (null, [Diagnostic.Error(name, null, "looks like a binary file, not text; skipped")]);
+            return (null, [Diagnostic.Warning(name, null, "looks like a binary file, not text; skipped")]);
 
         var diagnostics = new List<Diagnostic>();
         string text;
@@ -126,7 +126,7 @@ public sealed class SeedReader
             diagnostics.Add(Diagnostic.Warning(name, null, "invalid UTF-16 (a broken surrogate pair or an odd byte at the end); replaced with U+FFFD"));
         }
         if (LooksBinary(text))
-            return (null, [Diagnostic.Error(name, null, "starts like UTF-16 text but looks like a binary file; skipped")]);
+            return (null, [Diagnostic.Warning(name, null, "starts like UTF-16 text but looks like a binary file; skipped")]);
         return (ToSource(name, text, bytes.Length, diagnostics), diagnostics);
     }
 

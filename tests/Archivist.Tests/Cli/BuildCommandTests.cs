@@ -195,6 +195,28 @@ public class BuildCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_site.Seeds, "md")));
     }
 
+    /// <summary>A skipped seed is a warning in the line, the count and --strict alike: "error:" is only ever printed by a command that failed.</summary>
+    [Fact]
+    public void ABinarySeedIsAWarningInTheLineAndTheCountAndFailsOnlyUnderStrict()
+    {
+        File.WriteAllBytes(Path.Combine(_site.Seeds, "image.txt"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
+        var result = Run("build", "--out", "site", "--no-cache");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("image.txt: warning: looks like a binary file", result.StdErr);
+        Assert.DoesNotContain("error", result.StdErr);
+        Assert.Contains("; 1 warning.", result.StdOut);
+
+        var strict = Run("build", "--out", "site", "--no-cache", "--strict");
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("image.txt: warning: looks like a binary file", strict.StdErr);
+        Assert.Contains("1 warning(s) and --strict", strict.StdErr);
+
+        var import = Run("import", "--out", "md");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("image.txt: warning: looks like a binary file", import.StdErr);
+        Assert.Contains("1 warning, 1 file skipped", import.StdOut);
+    }
+
     private ExternalTool.Result RunWithin(TimeSpan timeout, params string[] args) =>
         ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "archivist.dll"), .. args], workingDirectory: _site.Root, timeout: timeout,
             environment: new Dictionary<string, string> { ["CI"] = "1" });
