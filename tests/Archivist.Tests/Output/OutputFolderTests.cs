@@ -291,6 +291,17 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void AWriteThatFillsTheDiskLeavesNoTemporaryFileAndTheOldFileWhole()
+    {
+        using var disk = Support.SmallDisk.Mount(kilobytes: 64);
+        var path = Path.Combine(disk.Root, OutputFolder.JournalFileName);
+        AtomicFile.WriteAllText(path, "old journal");
+        Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAllText(path, new string('x', 256 * 1024)));
+        Assert.Equal([path], Directory.GetFiles(disk.Root));
+        Assert.Equal("old journal", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void NoLockFileIsLeftBehindAndTheFolderCanBeOpenedAgain()
     {
         Build(("a.html", "A"));
