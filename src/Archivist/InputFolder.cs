@@ -43,7 +43,8 @@ public static class InputFolder
             {
                 if (entry.Name.StartsWith('.') || (entry.Attributes & (FileAttributes.Hidden | FileAttributes.System)) != 0) continue;
                 var name = NameOf(root, entry.FullName);
-                if (entry.LinkTarget is not null)
+                // The attribute comes with the listing; asking every entry for its link target would cost a call each.
+                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0 && entry.LinkTarget is not null)
                 {
                     var target = CanonicalPath.Of(entry.FullName);
                     var isFolder = Directory.Exists(target);
