@@ -164,6 +164,7 @@ public class BuildCommandTests : IDisposable
     [InlineData("build", "--out", ".", "seeds folder")]
     [InlineData("serve", "--cache", ".", "seeds folder")]
     [InlineData("serve", "--cache", "seeds/.cache", "seeds folder")]
+    [InlineData("clean", "--out", ".", "seeds folder")]
     public void ACacheOrOutputOverlappingTheInputsIsRefusedAndNoSeedIsLost(string command, string option, string folder, string named)
     {
         if (!OperatingSystem.IsWindows())
