@@ -35,6 +35,9 @@ public static class SeedInventory
             long size = 0, ticks = 0;
             try
             {
+                // A link (to a file inside the seeds folder) changes when its file does: its own size and time never do.
+                if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+                    info = target;
                 size = info.Length;
                 ticks = info.LastWriteTimeUtc.Ticks;
             }

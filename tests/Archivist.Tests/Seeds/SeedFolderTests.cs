@@ -134,6 +134,20 @@ public sealed class SeedFolderTests : IDisposable
         Assert.Contains("Built 1 post", result.StdOut);
     }
 
+    [Fact]
+    public void AnEditToTheFileALinkInsideTheFolderLeadsToIsSeen()
+    {
+        RequireUnix();
+        Directory.CreateDirectory(Seed("store"));
+        File.WriteAllText(Seed("store/b.dat"), SeedText.Post("Wednesday, 1 October 2025", "Bravo", "First text."));
+        File.CreateSymbolicLink(Seed("b.txt"), "store/b.dat");
+        _site.Build();
+        Assert.Contains("First text.", _site.Read("2025/10/bravo.html"));
+        File.WriteAllText(Seed("store/b.dat"), SeedText.Post("Wednesday, 1 October 2025", "Bravo", "Second, longer text."));
+        _site.Build();
+        Assert.Contains("Second, longer text.", _site.Read("2025/10/bravo.html"));
+    }
+
     /// <summary>The templates are walked the same way: an asset linked out of them would be published.</summary>
     [Fact]
     public void ATemplateAssetLinkedOutOfTheTemplatesStopsTheBuildNamingIt()
