@@ -4,10 +4,11 @@ public enum DiagnosticSeverity
 {
     /// <summary>Worth knowing, changes nothing (an estimated date, a merged duplicate).</summary>
     Info,
-    /// <summary>Something was recovered or guessed; output was still written.</summary>
+    /// <summary>
+    /// Something was recovered, guessed or skipped (an unreadable file); output was still written. There is no error
+    /// severity: "error:" is printed only by a command that stops (exit 2), so a word and its count always agree.
+    /// </summary>
     Warning,
-    /// <summary>Something could not be used (an unreadable file was skipped).</summary>
-    Error,
 }
 
 /// <summary>One message about the input, pointing at a file and, where it helps, a line.</summary>
@@ -15,19 +16,12 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string File, int? L
 {
     public static Diagnostic Info(string file, int? line, string message) => new(DiagnosticSeverity.Info, file, line, message);
     public static Diagnostic Warning(string file, int? line, string message) => new(DiagnosticSeverity.Warning, file, line, message);
-    public static Diagnostic Error(string file, int? line, string message) => new(DiagnosticSeverity.Error, file, line, message);
 
     /// <summary>Compiler-style location so editors and terminals can jump to it: <c>seeds/a.txt:12: warning: …</c>.</summary>
     public override string ToString()
     {
         var where = Line is { } l ? $"{File}:{l}" : File;
-        var severity = Severity switch
-        {
-            DiagnosticSeverity.Info => "note",
-            DiagnosticSeverity.Warning => "warning",
-            _ => "error",
-        };
-        return $"{where}: {severity}: {Message}";
+        return $"{where}: {(Severity == DiagnosticSeverity.Info ? "note" : "warning")}: {Message}";
     }
 }
 

@@ -7,9 +7,12 @@ public static class CachedContentLoader
 {
     public sealed record Loaded(ContentSet Content, int CacheHits);
 
-    public static Loaded Load(IReadOnlyList<SeedFileInfo> files, SeedCache cache, PermalinkPattern pattern, Action<int, int, string>? progress = null)
+    /// <param name="skipped">Warnings about what in the seeds folder was not read; each counts as a skipped file.</param>
+    public static Loaded Load(IReadOnlyList<SeedFileInfo> files, IReadOnlyList<Diagnostic> skipped, SeedCache cache, PermalinkPattern pattern,
+        Action<int, int, string>? progress = null)
     {
-        var results = new SeedFileResult[files.Count];
+        var results = new SeedFileResult[files.Count + skipped.Count];
+        for (var i = 0; i < skipped.Count; i++) results[files.Count + i] = SeedFileResult.NotRead(skipped[i]);
         var hits = 0;
         var done = 0;
         Parallel.For(0, files.Count, i =>

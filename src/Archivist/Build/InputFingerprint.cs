@@ -4,7 +4,7 @@ namespace Archivist.Build;
 
 /// <summary>
 /// One hash of everything a build reads: the tool itself, the settings, every template and asset, and
-/// every seed's name and content hash. Stored in the output manifest; when the next build computes the
+/// every seed's name and content hash, and what in the seeds folder was not read (so a new one is reported). Stored in the output manifest; when the next build computes the
 /// same value and the output files are intact, there is nothing to do.
 /// </summary>
 public static class InputFingerprint
@@ -16,13 +16,14 @@ public static class InputFingerprint
         typeof(InputFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString(),
         typeof(InputFingerprint).Assembly.GetName().Version?.ToString());
 
-    public static string Compute(SiteOptions options, string templatesHash, IReadOnlyList<SeedFileInfo> seeds)
+    public static string Compute(SiteOptions options, string templatesHash, IReadOnlyList<SeedFileInfo> seeds, IReadOnlyList<Diagnostic>? skipped = null)
     {
         using var hasher = new InputHasher();
         hasher.Add(ToolId).Add(options.Describe()).Add(templatesHash).Add(seeds.Count);
         // Not in Describe(): no page shows it, so toggling it rebuilds the index, not every page.
         if (options.SearchFragments) hasher.Add("search_fragments");
         foreach (var seed in seeds) hasher.Add(seed.Name).Add(seed.Hash);
+        foreach (var d in skipped ?? []) hasher.Add(d.ToString());
         return hasher.Finish();
     }
 }

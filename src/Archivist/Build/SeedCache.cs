@@ -38,15 +38,18 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         return result;
     }
 
-    /// <summary>Deletes entries no current seed uses (old versions of edited or removed seeds).</summary>
+    /// <summary>
+    /// Deletes entries no current seed uses (old versions of edited or removed seeds): only in a folder marked as the
+    /// cache (<see cref="CacheMarker"/>), and only files that read as an entry, never another file that is there.
+    /// </summary>
     public void Prune(IEnumerable<SeedFileInfo> live)
     {
-        if (Folder is null || !Directory.Exists(Folder)) return;
+        if (Folder is null || !Directory.Exists(Folder) || !CacheMarker.IsMarked(cacheDirectory)) return;
         var keep = new HashSet<string>(live.Select(EntryPath).OfType<string>(), StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Folder))
         {
-            if (keep.Contains(file)) continue;
-            try { File.Delete(file); } catch (IOException) { }
+            if (keep.Contains(file) || !SeedFileCodec.IsEntry(file)) continue;
+            try { File.Delete(file); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 

@@ -17,6 +17,29 @@ namespace Archivist.Build;
 public static class SeedFileCodec
 {
     private const string Magic = "archivist-seed-v4";
+    private const string MagicFamily = "archivist-seed-v"; // every version's entries start so
+
+    /// <summary>
+    /// True when the file at <paramref name="path"/> starts as a seed cache entry of any version (half-written ones
+    /// included): what the cache may prune. A regular file only; never through a link.
+    /// </summary>
+    public static bool IsEntry(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.LinkTarget is not null) return false;
+            Span<byte> head = stackalloc byte[32];
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var r = new SpanReader(head[..n]);
+            return r.ReadString().StartsWith(MagicFamily, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+        {
+            return false;
+        }
+    }
 
     public static void Write(Stream stream, SeedFileResult result)
     {
@@ -73,7 +96,7 @@ public static class SeedFileCodec
             for (var i = 0; i < diagnostics.Length; i++)
             {
                 var severity = r.ReadByte();
-                if (severity > (byte)DiagnosticSeverity.Error) throw new InvalidDataException("bad severity in seed cache entry");
+                if (severity > (byte)DiagnosticSeverity.Warning) throw new InvalidDataException("bad severity in seed cache entry");
                 var file = r.ReadString();
                 var line = r.ReadInt32();
                 diagnostics[i] = new Diagnostic((DiagnosticSeverity)severity, file, line < 0 ? null : line, r.ReadString());
@@ -126,7 +149,7 @@ public static class SeedFileCodec
 
 /// <summary>
 /// A cached post's body and comments: post <paramref name="index"/> of its seed parsed again, which must have the
-/// digest the cache stored; if it does not, the seed changed while the site was being built, which is an error.
+/// digest the cache stored; if it does not, the seed changed since its hash was taken (<see cref="SeedChangedException"/>).
 /// </summary>
 internal sealed class ReparsedPostText(int commentCount, string digest, Lazy<SeedFileResult> seed, int index) : IPostText
 {

@@ -11,17 +11,22 @@ public sealed record SeedFileInfo(string Name, string Path, long Size, long Modi
 /// <summary>
 /// Lists the seed files with a content hash each. Hashes are remembered by size and modification time
 /// (<c>seed-index.tsv</c> in the cache), so an unchanged seed is not read at all; only new or touched
-/// files are hashed. A damaged index is ignored and rebuilt.
+/// files are hashed. A damaged index is ignored and rebuilt. An edit that keeps both (<c>cp -p</c>, <c>touch -r</c>)
+/// is seen by a build that rehashes every seed: <c>--force</c>, or the second try after a <see cref="SeedChangedException"/>.
 /// </summary>
 public static class SeedInventory
 {
     private const string IndexFile = "seed-index.tsv";
     private const string Header = "# archivist seed index v1: name\tsize\tmtime-ticks\tsha256";
 
-    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory)
+    public static IReadOnlyList<SeedFileInfo> Take(string seedsDirectory, string? cacheDirectory, bool rehash = false) =>
+        Take(SeedReader.List(seedsDirectory), cacheDirectory, rehash);
+
+    /// <param name="files">The seed files, as <see cref="SeedReader.Scan"/> lists them.</param>
+    /// <param name="rehash">Hash every seed, trusting no remembered hash.</param>
+    public static IReadOnlyList<SeedFileInfo> Take(IReadOnlyList<(string Path, string Name)> files, string? cacheDirectory, bool rehash)
     {
-        var known = Load(cacheDirectory);
-        var files = SeedReader.List(seedsDirectory);
+        var known = rehash ? new Dictionary<string, SeedFileInfo>(StringComparer.Ordinal) : Load(cacheDirectory);
         var result = new SeedFileInfo[files.Count];
         Parallel.For(0, files.Count, i =>
         {
@@ -30,6 +35,9 @@ public static class SeedInventory
             long size = 0, ticks = 0;
             try
             {
+                // A link (to a file inside the seeds folder) changes when its file does: its own size and time never do.
+                if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+                    info = target;
                 size = info.Length;
                 ticks = info.LastWriteTimeUtc.Ticks;
             }
@@ -52,6 +60,20 @@ public static class SeedInventory
             sb.Append(f.Name).Append('\t').Append(f.Size.ToString(CultureInfo.InvariantCulture)).Append('\t')
               .Append(f.ModifiedTicks.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(f.Hash).Append('\n');
         CacheFiles.WriteAtomic(Path.Combine(cacheDirectory, IndexFile), Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    /// <summary>True when <paramref name="cacheDirectory"/> holds a seed index this tool wrote (by its header, not only its name).</summary>
+    public static bool HasIndex(string cacheDirectory)
+    {
+        try
+        {
+            using var reader = new StreamReader(Path.Combine(cacheDirectory, IndexFile), Encoding.UTF8);
+            return reader.ReadLine() == Header;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static Dictionary<string, SeedFileInfo> Load(string? cacheDirectory)

@@ -14,14 +14,31 @@ public static class SiteBuilder
 {
     public static BuildResult Build(BuildRequest request, IBuildObserver observer)
     {
+        try
+        {
+            return Build(request, observer, rehashSeeds: request.Force);
+        }
+        catch (Exception e) when (!request.Force && SeedChangedException.Find(e) is { } changed)
+        {
+            // Nothing was committed. The remembered hash was stale (or the seed was being saved): read every seed afresh.
+            observer.Log($"note: {changed.Seed} is not what the cache recorded for it; building again, reading every seed");
+            return Build(request, observer, rehashSeeds: true);
+        }
+    }
+
+    private static BuildResult Build(BuildRequest request, IBuildObserver observer, bool rehashSeeds)
+    {
         var clock = Stopwatch.StartNew();
         var options = request.Options;
         using var folder = OutputFolder.Open(request.OutputDirectory, request.LockWait, observer.Log);
         if (folder.RecoveryNote is { } note) observer.Log(note);
+        if (request.CacheDirectory is { } cacheDirectory && !CacheMarker.Claim(cacheDirectory))
+            observer.Log($"note: '{cacheDirectory}' held other files before it was the cache (it has no {CacheMarker.FileName}), so nothing in it is ever deleted: old cache entries stay until you delete them.");
 
-        var seeds = SeedInventory.Take(request.SeedsDirectory, request.CacheDirectory);
+        var (seedFiles, skipped) = Seeds.SeedReader.Scan(request.SeedsDirectory);
+        var seeds = SeedInventory.Take(seedFiles, request.CacheDirectory, rehashSeeds);
         var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
-        var fingerprint = InputFingerprint.Compute(options, templatesHash, seeds);
+        var fingerprint = InputFingerprint.Compute(options, templatesHash, seeds, skipped);
         var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
         var memo = PageMemo.Load(memoPath);
         if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(InputFingerprint.PropertyName) == fingerprint && IsIntact(folder, memo.Stamps))
@@ -33,7 +50,7 @@ public static class SiteBuilder
         // Parsing the templates needs no post: it runs while the seeds are read.
         var templates = Task.Run(() => TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options)));
         var seedCache = new SeedCache(request.CacheDirectory, InputFingerprint.ToolId);
-        var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, seedCache, options.Permalink, report));
+        var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, skipped, seedCache, options.Permalink, report));
         var diagnostics = loaded.Content.Diagnostics.ToList();
         var posts = ReservedPaths.Avoid(loaded.Content.Posts, options.Permalink, diagnostics);
         var result = new BuildResult

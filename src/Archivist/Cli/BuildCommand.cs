@@ -54,7 +54,7 @@ public static class BuildCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             reporter.Error($"{e.Message} Nothing was changed in {request.OutputDirectory}.");
-            return new Outcome(ExitCodes.Fatal, SeedChanged: e is SeedChangedException);
+            return new Outcome(ExitCodes.Fatal, SeedChanged: SeedChangedException.Find(e) is not null);
         }
         Report(request, result, reporter);
         return new Outcome(result.StrictFailed ? ExitCodes.WarningsInStrictMode : ExitCodes.Success);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Archivist.Build;
+using Archivist.Output;
 using Archivist.Rendering;
 
 namespace Archivist.Cli;
@@ -57,7 +58,7 @@ public sealed class BuildSettings
     public Option<string?> Permalink { get; } = new("--permalink") { Description = "Where posts go, e.g. /{yyyy}/{mm}/{slug}.html (overrides permalink)." };
     public Option<string?> Language { get; } = new("--language") { Description = "The pages' language tag, e.g. en-GB (overrides language)." };
     public Option<string?> SearchFragments { get; } = new("--search-fragments") { Description = "true: the search index also holds each post's text, so results show their snippets one fetch sooner; about half the site's text size more (overrides search_fragments)." };
-    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Never inside --out.", CustomParser = UserPaths.TypedDirectory };
+    public Option<DirectoryInfo?> Cache { get; } = new("--cache") { Description = "Cache folder (default .archivist/cache beside the settings file). Must not overlap --out, --seeds, --templates or the settings file.", CustomParser = UserPaths.TypedDirectory };
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Use no cache: parse every seed and render every page (unchanged files are still not rewritten)." };
     public Option<bool> Force { get; } = new("--force") { Description = "Render every page even when nothing changed." };
     public Option<bool> Strict { get; } = new("--strict") { Description = "Fail (exit 1, nothing written) when the seeds produce any warning." };
@@ -93,13 +94,9 @@ public sealed class BuildSettings
         var cache = parse.GetValue(NoCache)
             ? null
             : (parse.GetValue(Cache)?.FullName ?? Path.Combine(config.Directory?.FullName ?? ".", ".archivist", "cache"));
-        foreach (var (name, dir) in new[] { ("--cache", cache), ("--seeds", seeds.FullName), ("--templates", templates.FullName) })
-        {
-            if (dir is not null && IsSameOrInside(dir, output.FullName))
-                throw new SiteOptionsException($"{name} '{dir}' is inside the output folder '{output.FullName}'; it would be published or deleted. Choose another folder.");
-        }
-        if (IsSameOrInside(output.FullName, seeds.FullName) || IsSameOrInside(output.FullName, templates.FullName))
-            throw new SiteOptionsException($"the output folder '{output.FullName}' is inside the seeds or templates folder; choose another --out.");
+        var written = new List<UsedPath> { new("--out", output.FullName) };
+        if (cache is not null) written.Add(new("--cache", cache));
+        if (FolderOverlap.Problem(Inputs(seeds, templates, config), written) is { } problem) throw new SiteOptionsException(problem);
         return new BuildRequest
         {
             SeedsDirectory = seeds.FullName,
@@ -113,10 +110,7 @@ public sealed class BuildSettings
         };
     }
 
-    private static bool IsSameOrInside(string path, string folder)
-    {
-        var p = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
-        var f = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        return p.StartsWith(f, StringComparison.Ordinal);
-    }
+    /// <summary>What a build reads, which the folders it writes must stay clear of: the settings file only when there is one.</summary>
+    internal static IEnumerable<UsedPath> Inputs(DirectoryInfo seeds, DirectoryInfo templates, FileInfo config) =>
+        [new("--seeds", seeds.FullName), new("--templates", templates.FullName), .. config.Exists ? [new UsedPath("--config", config.FullName)] : Array.Empty<UsedPath>()];
 }

@@ -44,6 +44,11 @@ public static class ImportCommand
             reporter.Error($"seeds folder '{seeds.FullName}' does not exist.");
             return ExitCodes.Fatal;
         }
+        if (FolderOverlap.Problem([new UsedPath("--seeds", seeds.FullName)], [new UsedPath("--out", output.FullName)]) is { } problem)
+        {
+            reporter.Error(problem);
+            return ExitCodes.Fatal;
+        }
         var clock = Stopwatch.StartNew();
         var content = reporter.Progress("Reading seeds", report =>
         {
@@ -77,11 +82,10 @@ public static class ImportCommand
         }
 
         var s = content.Stats;
-        var errors = content.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         reporter.Result(
             $"Imported {s.FilesRead} seed file{Plural(s.FilesRead)} ({Reporter.Size(s.Bytes)}) in {clock.Elapsed.TotalSeconds:0.00} s: " +
             $"{s.Posts} post{Plural(s.Posts)} ({s.PostsFound - s.Posts} duplicate{Plural(s.PostsFound - s.Posts)} merged), {s.Comments} comment{Plural(s.Comments)}; " +
-            $"{errors} error{Plural(errors)}, {warnings - errors} warning{Plural(warnings - errors)}" +
+            $"{warnings} warning{Plural(warnings)}" +
             (s.FilesSkipped > 0 ? $", {s.FilesSkipped} file{Plural(s.FilesSkipped)} skipped" : "") + ".");
         reporter.Result($"Wrote {summary.Written}, kept {summary.Unchanged} unchanged, deleted {summary.Deleted} in {reporter.Paths.Show(output.FullName)}.");
         return ExitCodes.Success;

@@ -7,8 +7,9 @@ public static class ContentLoader
 {
     public static ContentSet Load(string seedsDirectory, PermalinkPattern pattern, IProgress<string>? fileDone = null)
     {
-        var files = SeedReader.List(seedsDirectory);
-        var results = new SeedFileResult[files.Count];
+        var (files, skipped) = SeedReader.Scan(seedsDirectory);
+        var results = new SeedFileResult[files.Count + skipped.Count];
+        for (var i = 0; i < skipped.Count; i++) results[files.Count + i] = SeedFileResult.NotRead(skipped[i]);
         Parallel.For(0, files.Count, i =>
         {
             results[i] = SeedFileLoader.Load(files[i].Path, files[i].Name);

@@ -27,7 +27,8 @@ public sealed record Post
     private bool _commentsCaptured = true;
     private string? _digest;
 
-    public required string Title { get => _title; init { _title = value; _digest = null; } }
+    /// <summary>The title; any bidi control it opens is closed at its end (<see cref="BidiControls"/>), so it cannot reorder what follows it on a page.</summary>
+    public required string Title { get => _title; init { _title = BidiControls.Close(value); _digest = null; } }
 
     /// <summary>Publication date, or null when neither the seed nor its text says.</summary>
     public DateOnly? Date { get => _date; init { _date = value; _digest = null; } }

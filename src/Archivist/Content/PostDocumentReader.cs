@@ -26,7 +26,7 @@ public static partial class PostDocumentReader
         var frontMatter = FrontMatterBlock.TryRead(file, lines, diagnostics);
         if (frontMatter is null)
         {
-            diagnostics.Add(Diagnostic.Error(file, 1, "a Markdown seed must start with front matter ('---', then at least 'title: …', then '---'); skipped"));
+            diagnostics.Add(Diagnostic.Warning(file, 1, "a Markdown seed must start with front matter ('---', then at least 'title: …', then '---'); skipped"));
             return null;
         }
 

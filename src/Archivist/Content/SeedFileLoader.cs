@@ -3,7 +3,11 @@ using Archivist.Seeds;
 namespace Archivist.Content;
 
 /// <summary>Everything one seed file contributes: its posts (not yet merged or placed) and its messages.</summary>
-public sealed record SeedFileResult(string Name, IReadOnlyList<ComposedPost> Posts, IReadOnlyList<Diagnostic> Diagnostics, long Bytes, bool Skipped);
+public sealed record SeedFileResult(string Name, IReadOnlyList<ComposedPost> Posts, IReadOnlyList<Diagnostic> Diagnostics, long Bytes, bool Skipped)
+{
+    /// <summary>Something in the seeds folder that was not read at all (a FIFO, a link leaving the folder…), with the warning saying so.</summary>
+    public static SeedFileResult NotRead(Diagnostic why) => new(why.File, [], [why], 0, Skipped: true);
+}
 
 /// <summary>
 /// Loads one seed file: a raw dump (.txt) through the seed parser, or a finished post (.md) through the

@@ -44,15 +44,36 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
             (parts[0] == "move" ? moves : deletes).Add(parts[1]);
         }
         var manifest = text[(cut + "\nmanifest\n".Length)..^Trailer.Length];
+        OutputManifest parsed;
         try
         {
-            OutputManifest.Parse(manifest);
+            parsed = OutputManifest.Parse(manifest);
         }
         catch (FormatException e)
         {
             throw new FormatException($"its manifest is damaged ({e.Message})");
         }
+        if (moves.FirstOrDefault(m => !parsed.Contains(m)) is { } unlisted)
+            throw new FormatException($"it moves '{unlisted}' into place, which its own manifest does not list");
         return new CommitJournal(moves, deletes, manifest);
+    }
+
+    /// <summary>
+    /// Why applying this journal over <paramref name="root"/> would replace or delete a file archivist did not generate,
+    /// or null. A file to delete, or to replace with a staged one, that is there must be listed in
+    /// <paramref name="onDisk"/>, the manifest in the folder (the last build's, or this commit's once written, by
+    /// which time every move and delete is done): a journal edited to name someone's file touches nothing.
+    /// </summary>
+    public string? ForeignTarget(string root, OutputManifest onDisk)
+    {
+        var staging = Path.Combine(root, OutputFolder.StagingFolderName);
+        foreach (var path in Deletes)
+            if (!onDisk.Contains(path) && Path.Exists(OutputPath.ToFull(root, path)))
+                return $"it would delete '{path}', which is not a file archivist generated (it is not in {OutputManifest.FileName})";
+        foreach (var path in Moves)
+            if (!onDisk.Contains(path) && File.Exists(OutputPath.ToFull(staging, path)) && Path.Exists(OutputPath.ToFull(root, path)))
+                return $"it would replace '{path}', which is not a file archivist generated (it is not in {OutputManifest.FileName})";
+        return null;
     }
 
     /// <summary>Moves staged files over their targets, deletes dropped files, then writes the manifest. Never through a link.</summary>
@@ -112,14 +133,23 @@ internal static class AtomicFile
 {
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes <paramref name="bytes"/> whole or not at all: a write that fails (a full disk) takes its temporary file with it.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         var tmp = path + ".tmp";
-        using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(tmp, path, overwrite: true);
         }
-        File.Move(tmp, path, overwrite: true);
+        catch
+        {
+            try { File.Delete(tmp); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+            throw;
+        }
     }
 }

@@ -47,7 +47,7 @@ public sealed class OutputFolder : IDisposable
         var lockStream = AcquireLock(root, directory, wait, onWaiting);
         try
         {
-            var note = Recover(root);
+            var note = Recover(root, directory);
             return new OutputFolder(root, lockStream, ReadManifest(root, directory), note);
         }
         catch
@@ -159,7 +159,7 @@ public sealed class OutputFolder : IDisposable
     /// A journal means an earlier build reached its commit point: finish moving its staged files in.
     /// Staged files without a journal mean it stopped before committing: the previous site is intact, drop them.
     /// </summary>
-    private static string? Recover(string root)
+    private static string? Recover(string root, string display)
     {
         var journalPath = Path.Combine(root, JournalFileName);
         var staging = Path.Combine(root, StagingFolderName);
@@ -179,6 +179,10 @@ public sealed class OutputFolder : IDisposable
                     $"'{journalPath}', the record of an interrupted build's commit, is damaged: {e.Message}. Nothing was changed. " +
                     "It cannot be trusted to finish that build: move out any files of your own, delete the folder and build again.");
             }
+            if (journal.ForeignTarget(root, ReadManifest(root, display)) is { } foreign)
+                throw new OutputFolderException(
+                    $"'{journalPath}', the record of an interrupted build's commit, cannot be right: {foreign}. Nothing was changed. " +
+                    "It cannot be trusted to finish that build: move out any files of your own, delete the folder and build again.");
             journal.Apply(root);
             note = $"completed an interrupted build's commit ({journal.Moves.Count} files)";
         }

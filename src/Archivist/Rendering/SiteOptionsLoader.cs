@@ -222,9 +222,13 @@ public static partial class SiteOptionsLoader
     {
         var trimmed = value.Trim();
         if (trimmed.Contains('\n') || !trimmed.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) return trimmed;
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", trimmed);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        var path = Path.Combine(folder, trimmed);
         if (!File.Exists(path))
             throw new SiteOptionsException($"{subject} names '{trimmed}', which does not exist (give Markdown text or a .md file beside {Path.GetFileName(file)})");
+        // As seeds are read: a regular file inside the settings file's folder, never a path or link leading out of it.
+        if (!CanonicalPath.IsSameOrInside(CanonicalPath.Of(path), CanonicalPath.Of(folder)) || !FileType.IsRegular(path))
+            throw new SiteOptionsException($"{subject} names '{trimmed}', which is not a regular file inside the folder of {Path.GetFileName(file)} (a path or link leading out of it is not read)");
         var text = File.ReadAllText(path).Replace("\r\n", "\n").Trim();
         var forbidden = new List<int>();
         TextNormalizer.CleanValue(text, forbidden);

@@ -30,10 +30,8 @@ public static class SitePlan
     private static IEnumerable<PageJob> Assets(string directory)
     {
         if (!Directory.Exists(directory)) yield break;
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (file, relative) in TemplateSet.FilesUnder(directory))
         {
-            var relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
-            if (relative.Split('/').Any(part => part.StartsWith('.'))) continue;
             var bytes = File.ReadAllBytes(file);
             yield return new PageJob($"{AssetsFolder}/{relative}", InputHasher.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), () => bytes.AsMemory());
         }

@@ -57,14 +57,16 @@ public sealed class TemplateFolder : ITemplateLoader
         return File.ReadAllText(file).Replace("\r\n", "\n");
     }
 
-    /// <summary>Every template file under <paramref name="folder"/> (relative paths, in a fixed order).</summary>
+    /// <summary>
+    /// Every template file under <paramref name="folder"/> (relative paths, in name order), listed as every file of the
+    /// templates is (<see cref="TemplateSet.FilesUnder"/>: regular files inside the folder only).
+    /// </summary>
     public IEnumerable<string> TemplatesUnder(string folder)
     {
         var full = Path.Combine(Root, folder);
         if (!Directory.Exists(full)) return [];
-        return Directory.EnumerateFiles(full, "*" + Extension, SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
+        return TemplateSet.FilesUnder(full).Where(f => f.Name.EndsWith(Extension, StringComparison.Ordinal))
+            .Select(f => $"{folder}/{f.Name.Replace('\\', '/')}");
     }
 
     string ITemplateLoader.GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)

@@ -67,8 +67,7 @@ public sealed class TemplateSet
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (Directory.Exists(directory))
         {
-            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-                         .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
+            foreach (var file in FilesUnder(directory).Select(f => f.Name))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
                 hash.AppendData(SHA256.HashData(File.ReadAllBytes(Path.Combine(directory, file))));
@@ -113,6 +112,19 @@ public sealed class TemplateSet
                 .Where(m => m.Type == ParserMessageType.Error)
                 .Select(m => Describe(m.Span, m.Message))));
         return template;
+    }
+
+    /// <summary>
+    /// The files under <paramref name="directory"/> in name order (hidden names aside), as seeds are read: regular files
+    /// inside it only. Anything else there (a link leading out of the templates, which a merged change could point
+    /// at a secret to publish as an asset; a FIFO) stops the build naming it.
+    /// </summary>
+    internal static IReadOnlyList<InputFile> FilesUnder(string directory)
+    {
+        var listing = InputFolder.Scan(directory, _ => true);
+        if (listing.Skipped.FirstOrDefault() is { } skipped)
+            throw new TemplateException($"{Path.Combine(directory, skipped.Name)}: {skipped.Reason}; templates are read only from regular files inside the templates folder");
+        return listing.Files;
     }
 
     private static string NameOf(string folder, string relativePath) =>

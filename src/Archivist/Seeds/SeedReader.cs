@@ -18,15 +18,14 @@ public sealed class SeedReader
     public long MaxFileBytes { get; init; } = 1L << 30;
 
     /// <summary>Seed files under <paramref name="directory"/>, as (full path, name relative to it with '/').</summary>
-    public static IReadOnlyList<(string Path, string Name)> List(string directory)
+    public static IReadOnlyList<(string Path, string Name)> List(string directory) => Scan(directory).Files;
+
+    /// <summary>The seed files under <paramref name="directory"/> in name order, and a warning for each thing there that is not read (see <see cref="InputFolder"/>).</summary>
+    public static (IReadOnlyList<(string Path, string Name)> Files, IReadOnlyList<Diagnostic> Skipped) Scan(string directory)
     {
-        var root = Path.GetFullPath(directory);
-        return Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-            .Where(p => SeedExtensions.Contains(Path.GetExtension(p), StringComparer.OrdinalIgnoreCase))
-            .Select(p => (p, Path.GetRelativePath(root, p).Replace('\\', '/')))
-            .Where(x => !x.Item2.Split('/').Any(part => part.StartsWith('.')))
-            .OrderBy(x => x.Item2, StringComparer.Ordinal)
-            .ToList();
+        var listing = InputFolder.Scan(directory, name => SeedExtensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase));
+        return (listing.Files.Select(f => (f.Path, f.Name)).ToList(),
+                listing.Skipped.Select(s => Diagnostic.Warning(s.Name, null, s.Reason)).ToList());
     }
 
     public (SeedSource? Source, IReadOnlyList<Diagnostic> Diagnostics) Read(string path, string name)
@@ -42,7 +41,7 @@ public sealed class SeedReader
                 using var handle = File.OpenHandle(path);
                 var size = RandomAccess.GetLength(handle);
                 if (size > MaxFileBytes)
-                    return (null, [Diagnostic.Error(name, null, $"file is {size / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
+                    return (null, [Diagnostic.Warning(name, null, $"file is {size / (1024 * 1024)} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one seed; skipped")]);
                 rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
                 length = 0;
                 while (RandomAccess.Read(handle, rented.AsSpan(length), length) is var n and > 0)
@@ -53,7 +52,7 @@ public sealed class SeedReader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return (null, [Diagnostic.Error(name, null, $"cannot read file ({e.Message}); skipped")]);
+                return (null, [Diagnostic.Warning(name, null, $"cannot read file ({e.Message}); skipped")]);
             }
             return Decode(name, rented.AsSpan(0, length));
         }
@@ -68,7 +67,7 @@ public sealed class SeedReader
         // Before the binary check: every other byte of UTF-16 text is NUL.
         if (Utf16Bom(bytes) is { } bigEndian) return DecodeUtf16(name, bytes, bigEndian);
         if (LooksBinary(bytes))
-            return (null, [Diagnostic.Error(name, null, "looks like a binary file, not text; skipped")]);
+            return (null, [Diagnostic.Warning(name, null, "looks like a binary file, not text; skipped")]);
 
         var diagnostics = new List<Diagnostic>();
         string text;
@@ -138,7 +137,7 @@ public sealed class SeedReader
             diagnostics.Add(Diagnostic.Warning(name, null, "invalid UTF-16 (a broken surrogate pair or an odd byte at the end); replaced with U+FFFD"));
         }
         if (LooksBinary(text))
-            return (null, [Diagnostic.Error(name, null, "starts like UTF-16 text but looks like a binary file; skipped")]);
+            return (null, [Diagnostic.Warning(name, null, "starts like UTF-16 text but looks like a binary file; skipped")]);
         return (ToSource(name, text, bytes.Length, diagnostics), diagnostics);
     }
 

@@ -196,4 +196,75 @@ public class BuildCommandTests : IDisposable
             Assert.DoesNotContain("   at ", result.StdErr); // a message, not a stack trace
         }
     }
+
+    /// <summary>
+    /// <c>--cache .</c> in the project folder once made the cache's pruning delete every seed; <c>--cache seeds/.cache</c>
+    /// made serve rebuild for ever. A cache or output folder that is, holds or sits inside an input is refused first.
+    /// </summary>
+    [Theory]
+    [InlineData("build", "--cache", ".", "seeds folder")]
+    [InlineData("build", "--cache", "seeds/.cache", "seeds folder")]
+    [InlineData("build", "--cache", "templates/cache", "templates folder")]
+    [InlineData("build", "--cache", "alias", "seeds folder")]          // alias -> . : the same folder by another name
+    [InlineData("build", "--out", "seeds-link/site", "seeds folder")]  // seeds-link -> seeds
+    [InlineData("build", "--out", ".", "seeds folder")]
+    [InlineData("serve", "--cache", ".", "seeds folder")]
+    [InlineData("serve", "--cache", "seeds/.cache", "seeds folder")]
+    [InlineData("clean", "--out", ".", "seeds folder")]
+    public void ACacheOrOutputOverlappingTheInputsIsRefusedAndNoSeedIsLost(string command, string option, string folder, string named)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.CreateSymbolicLink(Path.Combine(_site.Root, "alias"), ".");
+            File.CreateSymbolicLink(Path.Combine(_site.Root, "seeds-link"), "seeds");
+        }
+        else if (folder.Contains("link") || folder == "alias") Assert.Skip("symbolic links need special rights on Windows");
+        // A first build leaves a cache with an entry, so a wrongly placed cache would have something to prune.
+        Assert.Equal(0, Run("build", "--out", "site").ExitCode);
+        var seedsBefore = Directory.GetFiles(_site.Seeds, "*", SearchOption.AllDirectories).Order().ToList();
+
+        string[] args = option == "--out" ? [command, "--out", folder] : [command, "--out", "site", "--cache", folder];
+        var result = RunWithin(TimeSpan.FromSeconds(60), args);
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(option, result.StdErr);
+        Assert.Contains(named, result.StdErr);
+        Assert.Contains($"'{Path.GetFullPath(Path.Combine(_site.Root, folder))}'", result.StdErr);
+        Assert.Contains($"'{(named == "seeds folder" ? _site.Seeds : _site.Templates)}'", result.StdErr);
+        Assert.Equal(seedsBefore, Directory.GetFiles(_site.Seeds, "*", SearchOption.AllDirectories).Order().ToList());
+    }
+
+    [Fact]
+    public void ImportIntoTheSeedsFolderIsRefused()
+    {
+        var result = Run("import", "--out", "seeds/md");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("seeds folder", result.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(_site.Seeds, "md")));
+    }
+
+    /// <summary>A skipped seed is a warning in the line, the count and --strict alike: "error:" is only ever printed by a command that failed.</summary>
+    [Fact]
+    public void ABinarySeedIsAWarningInTheLineAndTheCountAndFailsOnlyUnderStrict()
+    {
+        File.WriteAllBytes(Path.Combine(_site.Seeds, "image.txt"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
+        var result = Run("build", "--out", "site", "--no-cache");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("image.txt: warning: looks like a binary file", result.StdErr);
+        Assert.DoesNotContain("error", result.StdErr);
+        Assert.Contains("; 1 warning.", result.StdOut);
+
+        var strict = Run("build", "--out", "site", "--no-cache", "--strict");
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("image.txt: warning: looks like a binary file", strict.StdErr);
+        Assert.Contains("1 warning(s) and --strict", strict.StdErr);
+
+        var import = Run("import", "--out", "md");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("image.txt: warning: looks like a binary file", import.StdErr);
+        Assert.Contains("1 warning, 1 file skipped", import.StdOut);
+    }
+
+    private ExternalTool.Result RunWithin(TimeSpan timeout, params string[] args) =>
+        ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "archivist.dll"), .. args], workingDirectory: _site.Root, timeout: timeout,
+            environment: new Dictionary<string, string> { ["CI"] = "1" });
 }

@@ -72,6 +72,92 @@ public sealed class FaultTests : IDisposable
         AssertSameAsACleanBuild();
     }
 
+    /// <summary>
+    /// Killed inside the commit window (after the journal, the commit point, is on disk and while files move into
+    /// place), at several moments: every file a reader can see is whole, the old version or the new, and the next
+    /// build finishes exactly that commit.
+    /// </summary>
+    [Fact]
+    public void ABuildKilledInsideItsCommitWindowLeavesEveryFileWholeAndTheNextBuildFinishesIt()
+    {
+        AddSeeds(_corpus.Take(30));
+        Assert.Equal(0, Run("out").ExitCode);
+        var random = new Random(17); // fixed, so a failure can be replayed
+        var killedInside = 0;
+        var journal = Path.Combine(_site.Output, OutputFolder.JournalFileName);
+        for (var round = 0; round < 3; round++)
+        {
+            var before = _site.Files();
+            // A new title changes every page: hundreds of files to move, a commit window worth aiming at.
+            File.WriteAllText(Path.Combine(_site.Root, "archivist.yml"), $"title: Faults {round}\nsite_url: https://example.org/\nposts_per_page: 5\n");
+            var delay = round == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(random.Next(0, 20));
+            bool inside;
+            using (var build = Start("out"))
+            {
+                WaitUntil(() => File.Exists(journal), build, "the build to reach its commit point", poll: TimeSpan.Zero);
+                var clock = Stopwatch.StartNew();
+                while (clock.Elapsed < delay) Thread.SpinWait(100);
+                build.Kill(entireProcessTree: true);
+                build.WaitForExit();
+                inside = File.Exists(journal);
+            }
+            var killed = _site.Files();
+
+            var next = Run("out");
+            Assert.True(next.ExitCode == 0, next.ToString());
+            if (inside)
+            {
+                killedInside++;
+                Assert.Contains("completed an interrupted build's commit", next.StdErr);
+            }
+            var after = _site.Files(); // what this round's build makes (checked against a clean build below)
+            foreach (var (path, bytes) in killed)
+            {
+                var old = before.GetValueOrDefault(path);
+                var @new = after.GetValueOrDefault(path);
+                Assert.True(old is not null && bytes.AsSpan().SequenceEqual(old) || @new is not null && bytes.AsSpan().SequenceEqual(@new),
+                    $"round {round} (killed {delay.TotalMilliseconds} ms into the commit): {path} is neither the old file nor the new one");
+            }
+            foreach (var path in before.Keys.Intersect(after.Keys))
+                Assert.True(killed.ContainsKey(path), $"round {round}: {path}, in both builds, was missing after the kill");
+        }
+        Assert.True(killedInside > 0, "no kill landed inside the commit window");
+        AssertSameAsACleanBuild();
+    }
+
+    /// <summary>
+    /// The output's disk fills up while a build stages its files: the build stops (exit 2) saying so, the previous site
+    /// is whole and nothing of the failed build is left in the folder; with room again, the next build succeeds.
+    /// </summary>
+    [Fact]
+    public void ABuildThatFillsTheDiskFailsCleanlyAndTheSiteStaysAsItWas()
+    {
+        using var disk = SmallDisk.Mount(kilobytes: 1024);
+        var output = Path.Combine(disk.Root, "out");
+        AddSeeds(_corpus.Take(2));
+        var first = Run(output);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var previous = _site.Files(output);
+
+        AddSeeds(_corpus.Skip(2).Take(30)); // far more than the disk holds
+        var full = Run(output);
+        Assert.True(full.ExitCode == 2, full.ToString());
+        Assert.Contains("No space left on device", full.StdErr);
+        Assert.Contains("Nothing was changed", full.StdErr);
+        Assert.DoesNotContain("unexpected failure", full.StdErr);
+
+        var after = _site.Files(output);
+        Assert.Equal(previous.Keys, after.Keys);
+        foreach (var (path, bytes) in previous) Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} was changed by the failed build");
+        var leftovers = Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName)
+            .Where(n => n!.StartsWith(".archivist-", StringComparison.Ordinal) && n != OutputManifest.FileName).ToList();
+        Assert.True(leftovers.Count == 0, "left in the folder: " + string.Join(", ", leftovers));
+
+        foreach (var file in _corpus.Skip(2).Take(30)) _site.RemoveSeed(file.Name);
+        var again = Run(output);
+        Assert.True(again.ExitCode == 0, again.ToString());
+    }
+
     private void AddSeeds(IEnumerable<GeneratedFile> files)
     {
         foreach (var file in files) _site.AddSeed(file.Name, file.Text);
@@ -122,14 +208,16 @@ public sealed class FaultTests : IDisposable
         return Finish(process);
     }
 
-    private void WaitUntil(Func<bool> condition, Process build, string what)
+    /// <param name="poll">How long to wait between looks; zero looks again at once (to catch a short moment).</param>
+    private void WaitUntil(Func<bool> condition, Process build, string what, TimeSpan? poll = null)
     {
         var deadline = Stopwatch.StartNew();
         while (!condition())
         {
             if (build.HasExited) Assert.Fail($"The build ended before {what}: {Finish(build)}");
             if (deadline.Elapsed > TimeSpan.FromMinutes(3)) Assert.Fail($"Gave up waiting for {what}.");
-            Thread.Sleep(5);
+            if (poll == TimeSpan.Zero) Thread.Yield();
+            else Thread.Sleep(poll ?? TimeSpan.FromMilliseconds(5));
         }
     }
 }

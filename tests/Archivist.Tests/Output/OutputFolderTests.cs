@@ -260,6 +260,47 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal("G", Read("gone.html"));
     }
 
+    /// <summary>A journal is written by a build, but a hand-edited one must still touch only files archivist generated.</summary>
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("move")]
+    public void AJournalNamingAFileTheManifestDoesNotListIsRefusedAndTouchesNothing(string kind)
+    {
+        Build(("a.html", "A"));
+        File.WriteAllText(Path.Combine(Site, "mine.html"), "my own page");
+        var staged = Path.Combine(Site, OutputFolder.StagingFolderName, "mine.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        File.WriteAllText(staged, "over yours");
+        var manifest = new OutputManifest([new ManifestEntry("a.html", 1, "h"), new ManifestEntry("mine.html", 10, "h")]).Serialize();
+        var journalPath = Path.Combine(Site, OutputFolder.JournalFileName);
+        File.WriteAllText(journalPath, (kind == "delete" ? new CommitJournal([], ["mine.html"], manifest) : new CommitJournal(["mine.html"], [], manifest)).Serialize());
+
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
+        Assert.Contains(journalPath, error.Message);
+        Assert.Contains("'mine.html'", error.Message);
+        Assert.Equal("my own page", Read("mine.html"));
+        Assert.Equal("A", Read("a.html"));
+    }
+
+    [Fact]
+    public void AJournalMovingAFileItsOwnManifestDoesNotListIsDamaged()
+    {
+        var text = new CommitJournal(["b.html"], [], new OutputManifest([new ManifestEntry("a.html", 1, "h")]).Serialize()).Serialize();
+        var e = Assert.Throws<FormatException>(() => CommitJournal.Parse(text));
+        Assert.Contains("'b.html'", e.Message);
+    }
+
+    [Fact]
+    public void AWriteThatFillsTheDiskLeavesNoTemporaryFileAndTheOldFileWhole()
+    {
+        using var disk = Support.SmallDisk.Mount(kilobytes: 64);
+        var path = Path.Combine(disk.Root, OutputFolder.JournalFileName);
+        AtomicFile.WriteAllText(path, "old journal");
+        Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAllText(path, new string('x', 256 * 1024)));
+        Assert.Equal([path], Directory.GetFiles(disk.Root));
+        Assert.Equal("old journal", File.ReadAllText(path));
+    }
+
     [Fact]
     public void NoLockFileIsLeftBehindAndTheFolderCanBeOpenedAgain()
     {

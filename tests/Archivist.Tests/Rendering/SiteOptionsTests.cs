@@ -136,6 +136,32 @@ public class SiteOptionsTests
         }
     }
 
+    /// <summary>Like a seed, the about file is a regular file in the settings file's folder: never read through a path or link that leaves it.</summary>
+    [Theory]
+    [InlineData("about: ../outside.md\n")]
+    [InlineData("about: linked.md\n")]
+    public void AboutMayNotNameAFileOutsideTheSettingsFolder(string setting)
+    {
+        if (OperatingSystem.IsWindows()) Assert.Skip("symbolic links need special rights on Windows");
+        var parent = Directory.CreateTempSubdirectory("archivist-options-");
+        try
+        {
+            var dir = parent.CreateSubdirectory("project");
+            var outside = Path.Combine(parent.FullName, "outside.md");
+            File.WriteAllText(outside, "secret");
+            File.CreateSymbolicLink(Path.Combine(dir.FullName, "linked.md"), outside);
+            var path = Path.Combine(dir.FullName, "archivist.yml");
+            File.WriteAllText(path, setting);
+            var e = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Load(path));
+            Assert.Contains("about", e.Message);
+            Assert.DoesNotContain("secret", e.Message);
+        }
+        finally
+        {
+            parent.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void TheRepositorySettingsFileIsValid()
     {

@@ -47,16 +47,16 @@ public class SeedReaderTests
     {
         var (source, diagnostics) = SeedReader.Decode("x.txt", [0xFF, 0xFE, 0, 0, 1, 0, 2, 0, 3, 0]);
         Assert.Null(source);
-        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics).Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
     }
 
     [Fact]
-    public void BinaryFilesAreSkippedWithAnError()
+    public void BinaryFilesAreSkippedWithAWarning()
     {
         var (source, diagnostics) = SeedReader.Decode("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
         Assert.Null(source);
         var error = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, error.Severity);
         Assert.Equal("image.txt", error.File);
     }
 
@@ -69,11 +69,11 @@ public class SeedReaderTests
     }
 
     [Fact]
-    public void AnUnreadableFileIsSkippedWithAnError()
+    public void AnUnreadableFileIsSkippedWithAWarning()
     {
         var (source, diagnostics) = new SeedReader().Read(Path.Combine(Path.GetTempPath(), "does-not-exist-" + Guid.NewGuid()), "gone.txt");
         Assert.Null(source);
-        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics).Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(diagnostics).Severity);
     }
 
     [Fact]

@@ -85,8 +85,16 @@ public sealed record MainSegmentState(
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, FileName);
             var temp = path + "." + Environment.ProcessId + ".tmp";
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, IndexFiles.Json));
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, IndexFiles.Json));
+                File.Move(temp, path, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                File.Delete(temp); // a full disk leaves no half-written state behind
+                throw;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
