@@ -31,7 +31,7 @@ public sealed class SeedFolderTests : IDisposable
 
     private static void RequireUnix()
     {
-        if (OperatingSystem.IsWindows()) Assert.Skip("FIFOs, Unix sockets and unprivileged symbolic links are Unix features");
+        if (OperatingSystem.IsWindows()) Skip.Because("FIFOs, Unix sockets and unprivileged symbolic links are Unix features");
     }
 
     private string Seed(string name) => Path.Combine(_site.Seeds, name);
@@ -79,7 +79,7 @@ public sealed class SeedFolderTests : IDisposable
             try
             {
                 Directory.EnumerateFileSystemEntries(locked).ToList();
-                Assert.Skip("this test runs with a user (root) that reads folders whatever their permissions, so no folder here is unreadable");
+                Skip.Because("this test runs with a user (root) that reads folders whatever their permissions, so no folder here is unreadable");
             }
             catch (UnauthorizedAccessException)
             {

@@ -12,14 +12,14 @@ public sealed class SmallDisk : IDisposable
 
     public static SmallDisk Mount(int kilobytes)
     {
-        if (!OperatingSystem.IsLinux()) Assert.Skip("a full disk is made with a Linux tmpfs mount");
+        if (!OperatingSystem.IsLinux()) Skip.Because("a full disk is made with a Linux tmpfs mount");
         var root = Directory.CreateTempSubdirectory("archivist-small-disk-").FullName;
         var mount = ExternalTool.Find("mount");
         var result = mount is null ? null : ExternalTool.Run(mount, ["-t", "tmpfs", "-o", $"size={kilobytes}k", "tmpfs", root], timeout: TimeSpan.FromSeconds(30));
         if (result is not { ExitCode: 0 })
         {
             Directory.Delete(root);
-            Assert.Skip($"cannot mount a small tmpfs to fill up (needs root or CAP_SYS_ADMIN): {result?.StdErr.Trim() ?? "no mount command"}");
+            Skip.Because($"cannot mount a small tmpfs to fill up (needs root or CAP_SYS_ADMIN): {result?.StdErr.Trim() ?? "no mount command"}");
         }
         return new SmallDisk(root);
     }
