@@ -32,11 +32,11 @@ public sealed record MainSegmentState(
     public const string FileName = "main-segment.json";
 
     /// <summary>Bump when what the index holds changes in a way the settings do not show (format, analysis, scoring).</summary>
-    private const string StateVersion = "main-segment-2";
+    private const string StateVersion = "main-segment-3";
 
     /// <summary>Everything besides the posts that decides the main segment's bytes.</summary>
     public static string SettingsOf(SearchIndexOptions options) =>
-        string.Join('|', StateVersion, IndexFiles.FormatVersion, AnalysisCache.AnalyzerVersion, options.Scoring, options.TopImpacts,
+        string.Join('|', StateVersion, IndexFiles.FormatVersion, IndexOfRecord.Version, options.Scoring, options.TopImpacts,
             options.PositionBytes, options.ShardBytes, options.PageTerms, options.MetaChunkSize, options.TailSpan, options.Fragments);
 
     /// <summary>
