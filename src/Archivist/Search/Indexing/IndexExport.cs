@@ -18,6 +18,9 @@ public sealed class IndexExport
 {
     private readonly DirectoryReader _reader;
     private readonly int[] _orderOf; // Lucene doc → export doc id, -1 for a deleted document
+    // The segments holding exported documents, each with its first such document: a kept main segment's documents fill
+    // whole Lucene segments (left unread) and the start of others (skipped).
+    private readonly List<(AtomicReaderContext Leaf, int First)> _leaves = [];
 
     /// <summary>Field lengths of every document, by export doc id.</summary>
     public FieldLengths[] Lengths { get; }
@@ -40,6 +43,7 @@ public sealed class IndexExport
             var ids = atomic.GetSortedDocValues(IndexOfRecord.IdField);
             var lengths = IndexOfRecord.LengthFields.Select(atomic.GetNumericDocValues).ToArray();
             var live = atomic.LiveDocs;
+            var first = int.MaxValue;
             for (var doc = 0; doc < atomic.MaxDoc; doc++)
             {
                 var global = leaf.DocBase + doc;
@@ -49,8 +53,13 @@ public sealed class IndexExport
                 if (!idOf.TryGetValue(bytes.Utf8ToString(), out var order)) throw new InvalidDataException($"the index holds a post the archive does not: {bytes.Utf8ToString()}");
                 _orderOf[global] = order;
                 Lengths[order] = new FieldLengths(lengths[0].Get(doc), lengths[1].Get(doc), lengths[2].Get(doc));
+                if (order >= from) first = Math.Min(first, doc);
                 found++;
             }
+            if (first == int.MaxValue) continue;
+            // A segment the export reads: every file's checksum first, so that damage is found here and the index built again.
+            atomic.CheckIntegrity();
+            _leaves.Add((leaf, first));
         }
         if (found != documents.Count) throw new InvalidDataException($"the index holds {found} posts, the archive {documents.Count}");
     }
@@ -60,12 +69,15 @@ public sealed class IndexExport
     {
         var metas = new DocumentMeta[Lengths.Length - From];
         var fields = new HashSet<string> { IndexOfRecord.MetaField };
-        for (var doc = 0; doc < _orderOf.Length; doc++)
+        foreach (var (leaf, first) in _leaves)
         {
-            var order = _orderOf[doc];
-            if (order < From) continue;
-            var bytes = _reader.Document(doc, fields).GetField(IndexOfRecord.MetaField).GetBinaryValue();
-            metas[order - From] = JsonSerializer.Deserialize<DocumentMeta>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), IndexFiles.Json)!;
+            for (var doc = first; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                var order = _orderOf[leaf.DocBase + doc];
+                if (order < From) continue;
+                var bytes = leaf.AtomicReader.Document(doc, fields).GetField(IndexOfRecord.MetaField).GetBinaryValue();
+                metas[order - From] = JsonSerializer.Deserialize<DocumentMeta>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), IndexFiles.Json)!;
+            }
         }
         return [.. metas];
     }
@@ -76,8 +88,9 @@ public sealed class IndexExport
     /// </summary>
     public IEnumerable<TermPostings> Postings(Bm25FImpact impact)
     {
-        var live = MultiFields.GetLiveDocs(_reader);
-        var enums = IndexOfRecord.FieldNames.Select(f => MultiFields.GetTerms(_reader, f)?.GetEnumerator()).ToArray();
+        // One enumerator per segment and field, merged here by term: Lucene's own merged view would read every segment.
+        var fieldCount = IndexOfRecord.FieldNames.Count;
+        var enums = _leaves.SelectMany(l => IndexOfRecord.FieldNames.Select(f => l.Leaf.AtomicReader.GetTerms(f)?.GetEnumerator())).ToArray();
         var current = new BytesRef?[enums.Length];
         for (var f = 0; f < enums.Length; f++) current[f] = Next(enums[f]);
         var reuse = new DocsAndPositionsEnum?[enums.Length];
@@ -99,14 +112,15 @@ public sealed class IndexExport
             for (var f = 0; f < enums.Length; f++)
             {
                 if (!on[f]) continue;
-                var postings = reuse[f] = enums[f]!.DocsAndPositions(live, reuse[f], DocsAndPositionsFlags.NONE);
-                for (int doc; (doc = postings!.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS;)
+                var (leaf, first) = _leaves[f / fieldCount];
+                var postings = reuse[f] = enums[f]!.DocsAndPositions(leaf.AtomicReader.LiveDocs, reuse[f], DocsAndPositionsFlags.NONE);
+                for (var doc = postings!.Advance(first); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
                 {
-                    var order = _orderOf[doc];
+                    var order = _orderOf[leaf.DocBase + doc];
                     if (order < From) continue;
                     var start = positions.Count;
                     for (var k = postings.Freq; k > 0; k--) positions.Add(postings.NextPosition());
-                    hits.Add(new Hit(order, f, start, postings.Freq));
+                    hits.Add(new Hit(order, f % fieldCount, start, postings.Freq));
                 }
             }
             for (var f = 0; f < enums.Length; f++)

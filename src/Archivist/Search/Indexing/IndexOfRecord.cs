@@ -157,8 +157,7 @@ public sealed class IndexOfRecord : IDisposable
         }
         foreach (var leaf in reader.Leaves)
         {
-            var atomic = leaf.AtomicReader;
-            atomic.CheckIntegrity(); // every file's checksum: a damaged segment is found here, not in the export
+            var atomic = leaf.AtomicReader; // (checksums are verified where the export reads a segment)
             var ids = atomic.GetSortedDocValues(IdField);
             var digests = atomic.GetBinaryDocValues(DigestField);
             var live = atomic.LiveDocs;
