@@ -60,8 +60,23 @@ public sealed class IndexOfRecord : IDisposable
     }
 
     /// <summary>The index in <paramref name="cacheDirectory"/> (in memory when null); notes about it go to <paramref name="notes"/>.</summary>
-    public static IndexOfRecord Open(string? cacheDirectory, List<string> notes) =>
-        new(cacheDirectory is null ? null : Path.Combine(cacheDirectory, FolderName), notes);
+    public static IndexOfRecord Open(string? cacheDirectory, List<string> notes)
+    {
+        if (cacheDirectory is not null) ForgetAnalysisCache(cacheDirectory);
+        return new(cacheDirectory is null ? null : Path.Combine(cacheDirectory, FolderName), notes);
+    }
+
+    /// <summary>Removes the analysis pack earlier versions kept beside the index (tens of megabytes nothing reads any more).</summary>
+    private static void ForgetAnalysisCache(string cacheDirectory)
+    {
+        try
+        {
+            File.Delete(Path.Combine(cacheDirectory, "analyses.bin"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
 
     /// <summary>The index as of the last <see cref="Update"/>.</summary>
     public DirectoryReader Reader => _reader ?? throw new InvalidOperationException("the index has not been updated");

@@ -147,10 +147,20 @@ public class SearchIndexBuilderTests
             Assert.Equal(0, again.Result.AnalysedDocuments);
             AssertAsAFullBuild(ordered, again);
 
+            // Segments the change does not touch stay as they are (deletions live in their own small files).
+            var lucene = Path.Combine(cache, IndexOfRecord.FolderName);
+            var segmentFiles = Directory.GetFiles(lucene).Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
+                .ToDictionary(f => f, File.ReadAllBytes);
             var edited = ordered.Select((p, i) => i == 7 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
             var afterEdit = SearchIndexBuilder.Build(edited, options);
             Assert.Equal(1, afterEdit.Result.AnalysedDocuments);
             AssertAsAFullBuild(edited, afterEdit);
+            Assert.All(segmentFiles, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+            using (var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(lucene)))
+            {
+                Assert.Equal(40, reader.NumDocs); // the edited post replaced, not added
+                Assert.Equal(1, reader.DocFreq(new Lucene.Net.Index.Term("body", "zebrafish")));
+            }
 
             var removed = edited.Where((_, i) => i != 3).ToList();
             var afterRemoval = SearchIndexBuilder.Build(removed, options);
