@@ -89,7 +89,13 @@ public sealed class IndexOfRecord : IDisposable
     /// gone, commits, and opens a reader. Returns the fragments of the posts it analysed (by URL) when
     /// <paramref name="fragments"/> is set, and how many posts it analysed.
     /// </summary>
-    public (IReadOnlyDictionary<string, byte[]> Fragments, int Analysed) Update(IReadOnlyList<Post> documents, bool fragments)
+    /// <param name="documents">The posts in export order.</param>
+    /// <param name="fragments">Whether to write the analysed posts' fragments.</param>
+    /// <param name="tailFrom">
+    /// Where the export's tail starts: a first build puts the posts from there on in segments of their own, so that a
+    /// later build exporting only the tail reads (and checks) those small segments, not the archive's.
+    /// </param>
+    public (IReadOnlyDictionary<string, byte[]> Fragments, int Analysed) Update(IReadOnlyList<Post> documents, bool fragments, int tailFrom)
     {
         _reader?.Dispose();
         _reader = null;
@@ -111,14 +117,22 @@ public sealed class IndexOfRecord : IDisposable
             {
                 OpenMode = cold ? OpenMode.CREATE : OpenMode.APPEND,
                 // A cold build writes each thread's segments once and never merges them: the export reads every
-                // segment once, and merging would cost about as much again. Later builds merge neighbours only.
-                MergePolicy = cold ? NoMergePolicy.NO_COMPOUND_FILES : new LogDocMergePolicy(),
+                // segment once, and merging would cost about as much again. A large buffer makes those segments few
+                // (at 10,000 posts a handful), so the export merges few term lists.
+                MergePolicy = cold ? NoMergePolicy.NO_COMPOUND_FILES : SmallSegmentsOnly(),
                 UseCompoundFile = !cold,
-                RAMBufferSizeMB = 64,
+                RAMBufferSizeMB = 128,
             };
             using var writer = new IndexWriter(_directory, config);
             foreach (var url in removed) writer.DeleteDocuments(new Term(IdField, url));
-            AddAll(writer, changed, cold, fragments ? written : null);
+            var analyzers = new System.Collections.Concurrent.ConcurrentBag<PostAnalyzer>(); // their memos outlive a phase
+            if (cold)
+            {
+                AddAll(writer, changed.Take(tailFrom).ToList(), cold, fragments ? written : null, analyzers);
+                writer.Commit(); // flushes the main posts' segments: the tail's go into others
+                AddAll(writer, changed.Skip(tailFrom).ToList(), cold, fragments ? written : null, analyzers);
+            }
+            else AddAll(writer, changed, cold, fragments ? written : null, analyzers);
             writer.SetCommitData(new Dictionary<string, string> { [VersionKey] = Version });
             writer.Commit();
         }
@@ -126,14 +140,25 @@ public sealed class IndexOfRecord : IDisposable
         return (written, changed.Count);
     }
 
+    /// <summary>
+    /// Later builds add a few posts each: their small segments are merged with their neighbours (never across the
+    /// archive's order of additions), ten at a time, but a segment of the first build (or one grown to its size) is
+    /// never rewritten, so a one-seed build never pays for merging the archive.
+    /// </summary>
+    private static LogDocMergePolicy SmallSegmentsOnly() => new() { MaxMergeDocs = MaxMergedDocuments };
+
+    /// <summary>Documents beyond which a segment is left as it is (<see cref="SmallSegmentsOnly"/>).</summary>
+    private const int MaxMergedDocuments = 512;
+
     /// <summary>Analyses <paramref name="posts"/> on every core, each thread adding (or replacing) documents as it goes.</summary>
-    private static void AddAll(IndexWriter writer, IReadOnlyList<Post> posts, bool cold, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? fragments)
+    private static void AddAll(IndexWriter writer, IReadOnlyList<Post> posts, bool cold, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? fragments,
+        System.Collections.Concurrent.ConcurrentBag<PostAnalyzer> analyzers)
     {
         var next = -1;
         Exception? failure = null;
         void Work()
         {
-            var analyzer = new PostAnalyzer();
+            var analyzer = analyzers.TryTake(out var pooled) ? pooled : new PostAnalyzer();
             var fragment = fragments is null ? null : new Format.DocumentFragmentWriter();
             try
             {
@@ -149,6 +174,10 @@ public sealed class IndexOfRecord : IDisposable
             catch (Exception e)
             {
                 Interlocked.CompareExchange(ref failure, e, null);
+            }
+            finally
+            {
+                analyzers.Add(analyzer);
             }
         }
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, posts.Count))).Select(_ => Task.Run(Work)).ToArray();

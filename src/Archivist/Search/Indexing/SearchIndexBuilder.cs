@@ -43,7 +43,8 @@ public static class SearchIndexBuilder
         {
             try
             {
-                var (fragments, analysed) = index.Update(documents, options.Fragments);
+                var tailFrom = KeepsMainSegment(options) ? documents.Count - documents.Count % options.TailSpan : documents.Count;
+                var (fragments, analysed) = index.Update(documents, options.Fragments, tailFrom);
                 var build = Export(index.Reader, documents, options, main, keep, fragments, clock);
                 return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
             }
