@@ -9,8 +9,9 @@ namespace Archivist.Search.Indexing;
 
 /// <summary>
 /// What the last build wrote for the main segment (documents [0, <see cref="To"/>)), kept in the cache
-/// directory so that a build adding posts after it keeps the segment's files instead of reading every
-/// post's analysis again (Lucene keeps its committed segments the same way). It holds a fingerprint of
+/// directory so that a build adding posts after it keeps the segment's files instead of exporting them from
+/// the index of record again: the export's counterpart of Lucene keeping its committed segments (the index of
+/// record's segments do not line up with the browser's, which are cut by doc id). It holds a fingerprint of
 /// the settings and of the main documents' inputs, the length sums behind the archive-wide averages, the
 /// segment's entry in index.json, its files (shards, dictionary pages, shard table and the metadata chunks
 /// of its documents) and the figures a build reports.
