@@ -48,6 +48,11 @@ public static class SearchIndexBuilder
                 var build = Export(index.Reader, documents, options, main, keep, fragments, clock);
                 return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
             }
+            catch (Lucene.Net.Store.LockObtainFailedException e)
+            {
+                // Another build writes the same cache: its index is not damaged, and must not be thrown away.
+                throw new IOException($"the search index in '{index.Folder}' is in use by another build ({e.Message})", e);
+            }
             catch (Exception e) when (attempt == 0 && index.Folder is not null && e is not (OutOfMemoryException or OperationCanceledException))
             {
                 index.Discard(e); // a damaged index of record is built again from the posts, once

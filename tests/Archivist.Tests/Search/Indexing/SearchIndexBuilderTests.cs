@@ -213,6 +213,31 @@ public class SearchIndexBuilderTests
         }
     }
 
+    [Fact]
+    public void AnIndexOfRecordInUseByAnotherBuildIsAnErrorAndIsLeftAlone()
+    {
+        var cache = Directory.CreateTempSubdirectory("archivist-index-of-record").FullName;
+        try
+        {
+            var options = new SearchIndexOptions { CacheDirectory = cache };
+            SearchIndexBuilder.Build(Seeds, options);
+            var lucene = Path.Combine(cache, IndexOfRecord.FolderName);
+            var files = Directory.GetFiles(lucene).ToDictionary(f => f, File.ReadAllBytes);
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(lucene))
+            using (new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Archivist.Search.Analysis.ArchivistAnalyzer.Version, null)))
+            {
+                var edited = Seeds.Select((p, i) => i == 0 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+                var error = Assert.Throws<IOException>(() => SearchIndexBuilder.Build(edited, options));
+                Assert.Contains("in use by another build", error.Message, StringComparison.Ordinal);
+            }
+            Assert.All(files, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
