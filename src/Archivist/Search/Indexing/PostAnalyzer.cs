@@ -125,7 +125,7 @@ public sealed class PostAnalyzer
             var id = IdOf(text.Slice(token.Start, token.End - token.Start));
             if (id == Dropped) continue;
             if (!token.Stacked) lengths[(int)field]++;
-            tokens.Add(_termOfId[id], id, start + token.Position);
+            tokens.Add(_termOfId[id], start + token.Position);
         }
         return start + last + 1 + PassageGap;
     }
@@ -135,8 +135,10 @@ public sealed class PostAnalyzer
     {
         if (_idOfToken.TryGet(token, out var known)) return known;
         var id = Dropped;
-        if (_analyzer.Term(token) is { } term)
+        // Not _analyzer.Term: that memoises too, and a second memo of every spelling per worker costs memory.
+        if (_analyzer.Normalized(token) is { } normalized)
         {
+            var term = _analyzer.Stem(normalized);
             id = _termOfId.Count;
             _termOfId.Add(term);
         }
@@ -153,7 +155,6 @@ public sealed class PostAnalyzer
         private readonly ICharTermAttribute _term;
         private readonly IPositionIncrementAttribute _increment;
         private string[] _terms = new string[256];
-        private int[] _ids = new int[256];
         private int[] _positions = new int[256];
         private int _next;
 
@@ -167,17 +168,17 @@ public sealed class PostAnalyzer
 
         public void Clear() => Count = 0;
 
-        public void Add(string term, int id, int position)
+        public void Add(string term, int position)
         {
-            // "walk-s" stacks "walks", whose stem is "walk" again: one occurrence at that position, not two.
-            if (Count > 0 && _positions[Count - 1] == position && _ids[Count - 1] == id) return;
+            // "walk-s" stacks "walks", whose stem is "walk" again: one occurrence at that position, not two. (Ids are
+            // per spelling, so the terms are compared: the stemmer hands out one instance per stem, so mostly by reference.)
+            if (Count > 0 && _positions[Count - 1] == position && string.Equals(_terms[Count - 1], term, StringComparison.Ordinal)) return;
             if (Count == _terms.Length)
             {
                 Array.Resize(ref _terms, Count * 2);
-                Array.Resize(ref _ids, Count * 2);
                 Array.Resize(ref _positions, Count * 2);
             }
-            (_terms[Count], _ids[Count], _positions[Count]) = (term, id, position);
+            (_terms[Count], _positions[Count]) = (term, position);
             Count++;
         }
 

@@ -47,6 +47,15 @@ public class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void AStackedFormWhoseTermIsItsFirstPartsCountsOnce()
+    {
+        // "walk-s" gives "walk" and, stacked at the same position, "walks", whose stem is "walk" again.
+        var post = Seeds[0] with { Title = "Walk-s", Body = "walk-s walks", Comments = [] };
+        var reader = new IndexReader(new MemorySource(SearchIndexBuilder.Build([post], new SearchIndexOptions()).Files));
+        Assert.Equal([0, 6, 8], reader.Lookup("walk")!.Positions[0]); // title "Walk-s" at 0 (its "s" at 1); body from 1 + 1 + 4: "walk-s" at 6, "walks" at 8
+    }
+
+    [Fact]
     public void DocumentsAreOrderedByDateAndYearsAreRanges()
     {
         var build = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
