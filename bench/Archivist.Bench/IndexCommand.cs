@@ -30,7 +30,7 @@ public static class IndexCommand
                 transaction.WriteText(ContentAssembler.DocumentPath(post), PostDocumentWriter.Write(post));
         var summary = transaction.Commit();
         Console.WriteLine($"posts {result.Documents} terms {result.Terms} shards {result.Shards} files {result.Files} bytes {result.Bytes} " +
-                          $"largest-shard {result.LargestShard} cached {result.CachedDocuments} kept {result.KeptDocuments} analyse-s {result.Seconds.Analyse:0.00} encode-s {result.Seconds.Encode:0.00} load-s {loaded:0.00} index-s {indexed - loaded:0.00} " +
+                          $"largest-shard {result.LargestShard} analysed {result.AnalysedDocuments} kept {result.KeptDocuments} analyse-s {result.Seconds.Analyse:0.00} encode-s {result.Seconds.Encode:0.00} load-s {loaded:0.00} index-s {indexed - loaded:0.00} " +
                           $"total-s {clock.Elapsed.TotalSeconds:0.00} written {summary.Written} unchanged {summary.Unchanged} deleted {summary.Deleted}");
         return 0;
     }

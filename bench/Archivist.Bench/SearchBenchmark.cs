@@ -211,7 +211,7 @@ public static class SearchBenchmark
         var run = ExternalRun.Time("dotnet", [ExternalRun.BenchDll, "index", "--seeds", plus, "--out", copy, "--no-documents", "--cache", cache]);
         Require(run, "archivist index (one seed added)");
         return $"Archivist, one seed (one new post) added to the {size:N0}: rebuilt in {run.Seconds:0.0} s with the analysis cache " +
-               $"(main segment kept: {Field(run.StdErr, "kept")} posts; {Field(run.StdErr, "cached")} posts from cache; index stage {Field(run.StdErr, "index-s")} s); files written {Field(run.StdErr, "written")}, unchanged {Field(run.StdErr, "unchanged")}, deleted {Field(run.StdErr, "deleted")} " +
+               $"(main segment kept: {Field(run.StdErr, "kept")} posts; {Field(run.StdErr, "analysed")} posts analysed; index stage {Field(run.StdErr, "index-s")} s); files written {Field(run.StdErr, "written")}, unchanged {Field(run.StdErr, "unchanged")}, deleted {Field(run.StdErr, "deleted")} " +
                $"of {Field(run.StdErr, "files")}.";
     }
 

@@ -93,8 +93,11 @@ public static class SiteBuilder
             seedCache.Prune(seeds);
             return committed;
         });
+        // A damaged index of record in the cache was built again: worth knowing, changes nothing in the site.
+        diagnostics.AddRange(search.Notes.Select(note => Diagnostic.Info(searchOptions.CacheDirectory ?? "search index", null, note)));
         return result with
         {
+            Diagnostics = diagnostics,
             Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
         };
     }

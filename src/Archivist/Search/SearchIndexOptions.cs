@@ -8,7 +8,10 @@ public sealed record SearchIndexOptions
     /// <summary>Folder of the index inside the site.</summary>
     public string Folder { get; init; } = "search-index";
 
-    /// <summary>Where analysed posts are cached between builds, keyed by a hash of their text (null: no cache).</summary>
+    /// <summary>
+    /// Where the index of record (a Lucene index, in <c>lucene/</c>) and the state of the last export's main segment are
+    /// kept between builds (null: the index of record is built in memory).
+    /// </summary>
     public string? CacheDirectory { get; init; }
 
     public Bm25FParameters Scoring { get; init; } = new();

@@ -8,9 +8,10 @@ namespace Archivist.Search;
 /// Writes the prebuilt, sharded search index into the site (under <see cref="SearchIndexOptions.Folder"/>).
 /// Every file goes through the transaction, which leaves files whose bytes did not change untouched; names
 /// carry content hashes, so after adding a post only the shards of its terms, its metadata chunk, the
-/// dictionary pages naming changed shards and index.json are new. With a cache directory, the main segment
-/// of the last build is kept as it is when its posts and the settings did not change
-/// (<see cref="MainSegmentState"/>): only the tail's posts are analysed and only its files are written.
+/// dictionary pages naming changed shards and index.json are new. The files are an export of the index of record
+/// (<see cref="IndexOfRecord"/>, a Lucene index), which only new and changed posts are analysed into. With a cache
+/// directory, the main segment of the last export is kept as it is when its posts and the settings did not change
+/// (<see cref="MainSegmentState"/>): only the tail is exported and only its files are written.
 /// </summary>
 public static class SearchIndexWriter
 {
@@ -18,16 +19,11 @@ public static class SearchIndexWriter
     {
         var folder = options.Folder.TrimEnd('/') + "/";
         var state = options.CacheDirectory is { } dir ? MainSegmentState.TryRead(dir) : null;
-        var build = state is null ? null : SearchIndexBuilder.BuildOnto(posts, options, state, path => output.TryKeep(folder + path));
-        if (build is null)
+        var build = SearchIndexBuilder.Build(posts, options, state, path => output.TryKeep(folder + path));
+        if (options.CacheDirectory is { } cache && build.Result.KeptDocuments == 0)
         {
-            // A first build caches only the tail's analyses: the next build keeps the main segment without them.
-            build = SearchIndexBuilder.Build(posts, options, cacheMainSegment: state is not null);
-            if (options.CacheDirectory is { } cache)
-            {
-                if (build.Main is { } main) main.Write(cache);
-                else MainSegmentState.Forget(cache);
-            }
+            if (build.Main is { } main) main.Write(cache);
+            else MainSegmentState.Forget(cache);
         }
         foreach (var file in build.Files)
         {

@@ -40,6 +40,18 @@ public class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void ADamagedSearchIndexInTheCacheIsBuiltAgainWithANote()
+    {
+        _site.Build();
+        var before = _site.Files();
+        var lucene = Path.Combine(_site.Cache, "search", Archivist.Search.Indexing.IndexOfRecord.FolderName);
+        foreach (var file in Directory.GetFiles(lucene)) File.WriteAllText(file, "damaged");
+        var result = _site.Build(force: true); // (not a no-op, which never reaches the search index)
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Info && d.Message.Contains("search index", StringComparison.Ordinal));
+        Assert.Equal(before, _site.Files());
+    }
+
+    [Fact]
     public void ForcedRebuildStillRewritesNothingThatIsTheSame()
     {
         _site.Build();

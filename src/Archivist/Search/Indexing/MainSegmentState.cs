@@ -9,8 +9,9 @@ namespace Archivist.Search.Indexing;
 
 /// <summary>
 /// What the last build wrote for the main segment (documents [0, <see cref="To"/>)), kept in the cache
-/// directory so that a build adding posts after it keeps the segment's files instead of reading every
-/// post's analysis again (Lucene keeps its committed segments the same way). It holds a fingerprint of
+/// directory so that a build adding posts after it keeps the segment's files instead of exporting them from
+/// the index of record again: the export's counterpart of Lucene keeping its committed segments (the index of
+/// record's segments do not line up with the browser's, which are cut by doc id). It holds a fingerprint of
 /// the settings and of the main documents' inputs, the length sums behind the archive-wide averages, the
 /// segment's entry in index.json, its files (shards, dictionary pages, shard table and the metadata chunks
 /// of its documents) and the figures a build reports.
@@ -32,11 +33,11 @@ public sealed record MainSegmentState(
     public const string FileName = "main-segment.json";
 
     /// <summary>Bump when what the index holds changes in a way the settings do not show (format, analysis, scoring).</summary>
-    private const string StateVersion = "main-segment-2";
+    private const string StateVersion = "main-segment-3";
 
     /// <summary>Everything besides the posts that decides the main segment's bytes.</summary>
     public static string SettingsOf(SearchIndexOptions options) =>
-        string.Join('|', StateVersion, IndexFiles.FormatVersion, AnalysisCache.AnalyzerVersion, options.Scoring, options.TopImpacts,
+        string.Join('|', StateVersion, IndexFiles.FormatVersion, IndexOfRecord.Version, options.Scoring, options.TopImpacts,
             options.PositionBytes, options.ShardBytes, options.PageTerms, options.MetaChunkSize, options.TailSpan, options.Fragments);
 
     /// <summary>

@@ -1,21 +1,27 @@
+using System.Text.Json;
 using Archivist.Content;
 using Archivist.Search.Analysis;
 using Archivist.Search.Format;
 using Archivist.Search.Scoring;
+using TokenStream = Lucene.Net.Analysis.TokenStream;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
 
 namespace Archivist.Search.Indexing;
 
 /// <summary>
-/// Turns a post into a <see cref="DocumentAnalysis"/>. The searchable text is what a reader sees: the
-/// title, then the Markdown body and each comment as plain text (<see cref="MarkdownSyntax.ToPlainText"/>).
-/// Positions run through the passages in reading order with a gap between passages, so a phrase never
-/// matches across two comments. One instance per thread.
+/// Turns a post into its Lucene document (<see cref="PostDocument"/>). The searchable text is what a reader sees:
+/// the title, then the Markdown body and each comment as plain text (<see cref="MarkdownSyntax.ToPlainText"/>).
+/// Positions run through the passages in reading order with a gap between passages, so a phrase never matches
+/// across two comments, and each field's tokens carry those archive-wide positions (the body's first word is
+/// where the title ended plus the gap): a position in any field names one passage of the post's passage table,
+/// which is how a hit maps to <c>#c3-2</c>. One instance per thread.
 /// </summary>
 /// <remarks>
-/// The hot loop runs once per token (tens of millions in a large archive), so it does one hash lookup per
-/// token: raw token text → term id, memoised per analyzer (the chain is a pure function of the characters).
-/// A document's occurrences go into flat arrays indexed by a per-document slot, and each term's position
-/// array is cut from them once at the end, instead of a dictionary of growing lists per term.
+/// The text is analysed here, by the chain of <see cref="ArchivistAnalyzer"/> memoised per raw token (one hash lookup
+/// per word of the archive instead of the filters), and handed to Lucene as finished token streams: the passage table
+/// and exact field lengths come out of the same pass and go into the document before Lucene inverts it.
 /// </remarks>
 public sealed class PostAnalyzer
 {
@@ -26,38 +32,18 @@ public sealed class PostAnalyzer
     private const int MaxMemoised = 1 << 20;
 
     private readonly EnglishAnalyzer _analyzer = new();
-    private readonly TermTable _table;
     private readonly SpellingMemo _idOfToken = new(MaxMemoised);
-
-    // This document's terms: slot (order of first occurrence) per term id, 0 when absent, else slot + 1.
-    private int[] _slotOfId = new int[1024];
-    // The text of every term id this analyzer has met (ids come only from its own misses): no lock per term.
-    private string?[] _termOfId = new string?[1024];
-    private readonly List<int> _idOfSlot = [];
-    private int[] _frequencies = new int[64 * FieldLengths.Count];
-    private int[] _lastPosition = new int[64];
-    // Occurrences in text order: slot and position.
-    private int[] _occurrenceSlot = new int[4096];
-    private int[] _occurrencePosition = new int[4096];
-    private int _occurrences;
-    // Scratch for collecting: occurrences grouped by slot, and the encoded positions.
-    private int[] _grouped = new int[4096];
-    private readonly VarIntWriter _positions = new(1 << 14);
+    private readonly List<string> _termOfId = [];
+    private readonly RecordedTokens[] _fields = [new(), new(), new()];
     // A passage's plain text, built and read in place: a fresh string per comment was a gigabyte of garbage at 10,000 posts.
     private readonly System.Text.StringBuilder _plain = new(1 << 14);
     private char[] _plainChars = new char[1 << 14];
 
-    /// <summary>An analyzer numbering terms in <paramref name="table"/>, shared with the build's other analyzers.</summary>
-    public PostAnalyzer(TermTable table) => _table = table;
-
-    public PostAnalyzer() : this(new TermTable())
-    {
-    }
-
     /// <param name="post">The post.</param>
-    /// <param name="fragment">When given, the post's fragment is written from the same plain text as it is analysed (<see cref="DocumentAnalysis.Fragment"/>).</param>
-    public DocumentAnalysis Analyze(Post post, DocumentFragmentWriter? fragment = null)
+    /// <param name="fragment">When given, the post's fragment is written from the same plain text as it is analysed.</param>
+    public PostDocument Analyze(Post post, DocumentFragmentWriter? fragment = null)
     {
+        foreach (var field in _fields) field.Clear();
         var starts = new List<int>();
         var lengths = new int[FieldLengths.Count];
         var next = 0;
@@ -74,64 +60,46 @@ public sealed class PostAnalyzer
             fragment?.AddPassage(text);
             next = AddPassage(text, SearchField.Comments, next, starts, lengths);
         }
-        var analysis = Collect(new FieldLengths(lengths[0], lengths[1], lengths[2]), [.. starts], [.. ids]);
-        Reset();
-        return fragment is null ? analysis : analysis with { Fragment = fragment.Finish(analysis.PassageGaps(), string.Join(' ', analysis.CommentIds)) };
+        var meta = new DocumentMeta(post.Url, post.Title, DateOf(post), GapsOf(starts), string.Join(' ', ids));
+        return new PostDocument(Document(post, meta, lengths), meta, new FieldLengths(lengths[0], lengths[1], lengths[2]),
+            fragment?.Finish(meta.PassageGaps, meta.CommentIds));
     }
 
-    /// <summary>The fragment of a post whose analysis came from the cache (which holds no text): its plain text again, not analysed.</summary>
-    public byte[] Fragment(Post post, DocumentAnalysis analysis, DocumentFragmentWriter fragment)
+    /// <summary>The fragment of a post not analysed in this build: its plain text again, not analysed.</summary>
+    public byte[] Fragment(Post post, DocumentMeta meta, DocumentFragmentWriter fragment)
     {
         fragment.Begin(post.Url, post.Title, DateOf(post));
         fragment.AddPassage(PlainText(post.Body));
         foreach (var comment in post.AllComments()) fragment.AddPassage(PlainText(comment.Text));
-        return fragment.Finish(analysis.PassageGaps(), string.Join(' ', analysis.CommentIds));
+        return fragment.Finish(meta.PassageGaps, meta.CommentIds);
     }
 
     /// <summary>A post's date as the index stores it (metadata and fragments).</summary>
     public static string? DateOf(Post post) => post.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private DocumentAnalysis Collect(FieldLengths lengths, int[] passageStarts, string[] commentIds)
+    private static int[] GapsOf(List<int> starts)
     {
-        var slots = _idOfSlot.Count;
-        // Counting sort of the occurrences by slot: _lastPosition becomes each slot's next free index in
-        // _grouped; occurrences are in text order, so each slot's positions come out ascending.
-        if (_grouped.Length < _occurrences) _grouped = new int[_occurrenceSlot.Length];
-        var next = 0;
-        for (var s = 0; s < slots; s++)
-        {
-            var f = s * FieldLengths.Count;
-            _lastPosition[s] = next;
-            next += _frequencies[f] + _frequencies[f + 1] + _frequencies[f + 2];
-        }
-        for (var i = 0; i < _occurrences; i++) _grouped[_lastPosition[_occurrenceSlot[i]]++] = _occurrencePosition[i];
-
-        _positions.Clear();
-        var terms = new DocTerm[slots];
-        var from = 0;
-        for (var s = 0; s < slots; s++)
-        {
-            var f = s * FieldLengths.Count;
-            var start = _positions.Length;
-            var previous = 0;
-            for (var k = from; k < _lastPosition[s]; k++)
-            {
-                _positions.Write(_grouped[k] - previous);
-                previous = _grouped[k];
-            }
-            from = _lastPosition[s];
-            var id = _idOfSlot[s];
-            terms[s] = new DocTerm(id, _termOfId[id]!, _frequencies[f], _frequencies[f + 1], _frequencies[f + 2], start, _positions.Length - start);
-        }
-        return new DocumentAnalysis(terms, _positions.ToArray(), lengths, passageStarts, commentIds);
+        var gaps = new int[starts.Count];
+        for (var i = 0; i < gaps.Length; i++) gaps[i] = starts[i] - (i == 0 ? 0 : starts[i - 1]);
+        return gaps;
     }
 
-    private void Reset()
+    private Document Document(Post post, DocumentMeta meta, int[] lengths)
     {
-        foreach (var id in _idOfSlot) _slotOfId[id] = 0;
-        Array.Clear(_frequencies, 0, _idOfSlot.Count * FieldLengths.Count);
-        _idOfSlot.Clear();
-        _occurrences = 0;
+        var document = new Document
+        {
+            // The key: indexed for UpdateDocument and DeleteDocuments, and as doc values for the export's id map.
+            new StringField(IndexOfRecord.IdField, post.Url, Field.Store.NO),
+            new SortedDocValuesField(IndexOfRecord.IdField, new Lucene.Net.Util.BytesRef(post.Url)),
+            new BinaryDocValuesField(IndexOfRecord.DigestField, new Lucene.Net.Util.BytesRef(post.Digest)),
+            new StoredField(IndexOfRecord.MetaField, JsonSerializer.SerializeToUtf8Bytes(meta, IndexFiles.Json)),
+        };
+        for (var f = 0; f < _fields.Length; f++)
+        {
+            if (_fields[f].Count > 0) document.Add(new Field(IndexOfRecord.FieldNames[f], _fields[f], IndexOfRecord.TextField));
+            document.Add(new NumericDocValuesField(IndexOfRecord.LengthFields[f], lengths[f]));
+        }
+        return document;
     }
 
     /// <summary>
@@ -149,63 +117,89 @@ public sealed class PostAnalyzer
     private int AddPassage(ReadOnlySpan<char> text, SearchField field, int start, List<int> starts, int[] lengths)
     {
         starts.Add(start);
+        var tokens = _fields[(int)field];
         var last = -1;
-        foreach (var token in Tokenizer.Tokenize(text))
+        foreach (var token in Analysis.Tokenizer.Tokenize(text))
         {
             last = token.Position;
             var id = IdOf(text.Slice(token.Start, token.End - token.Start));
             if (id == Dropped) continue;
             if (!token.Stacked) lengths[(int)field]++;
-            Add(id, field, start + token.Position);
+            tokens.Add(_termOfId[id], start + token.Position);
         }
         return start + last + 1 + PassageGap;
     }
 
-    /// <summary>The term id of one raw token's text, or <see cref="Dropped"/>.</summary>
+    /// <summary>The id (in this analyzer's <see cref="_termOfId"/>) of one raw token's term, or <see cref="Dropped"/>.</summary>
     private int IdOf(ReadOnlySpan<char> token)
     {
         if (_idOfToken.TryGet(token, out var known)) return known;
-        // Not _analyzer.Term: that memoises too, and a second memo of every spelling per worker costs memory.
         var id = Dropped;
+        // Not _analyzer.Term: that memoises too, and a second memo of every spelling per worker costs memory.
         if (_analyzer.Normalized(token) is { } normalized)
         {
             var term = _analyzer.Stem(normalized);
-            id = _table.IdOf(term);
-            if (id >= _slotOfId.Length)
-            {
-                Array.Resize(ref _slotOfId, Math.Max(_slotOfId.Length * 2, id + 1));
-                Array.Resize(ref _termOfId, _slotOfId.Length);
-            }
-            _termOfId[id] = term;
+            id = _termOfId.Count;
+            _termOfId.Add(term);
         }
         _idOfToken.Add(token, id);
         return id;
     }
 
-    private void Add(int id, SearchField field, int position)
+    /// <summary>
+    /// One field's analysed tokens, replayed to Lucene as a token stream: each term at its archive-wide position (the
+    /// position increment from the token before; 0 for a hyphenated compound's stacked joined form).
+    /// </summary>
+    private sealed class RecordedTokens : TokenStream
     {
-        var slot = _slotOfId[id] - 1;
-        if (slot < 0)
+        private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _increment;
+        private string[] _terms = new string[256];
+        private int[] _positions = new int[256];
+        private int _next;
+
+        public RecordedTokens()
         {
-            slot = _idOfSlot.Count;
-            _idOfSlot.Add(id);
-            _slotOfId[id] = slot + 1;
-            if (_lastPosition.Length <= slot)
+            _term = AddAttribute<ICharTermAttribute>();
+            _increment = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public int Count { get; private set; }
+
+        public void Clear() => Count = 0;
+
+        public void Add(string term, int position)
+        {
+            // "walk-s" stacks "walks", whose stem is "walk" again: one occurrence at that position, not two. (Ids are
+            // per spelling, so the terms are compared: the stemmer hands out one instance per stem, so mostly by reference.)
+            if (Count > 0 && _positions[Count - 1] == position && string.Equals(_terms[Count - 1], term, StringComparison.Ordinal)) return;
+            if (Count == _terms.Length)
             {
-                Array.Resize(ref _lastPosition, _lastPosition.Length * 2);
-                Array.Resize(ref _frequencies, _lastPosition.Length * FieldLengths.Count);
+                Array.Resize(ref _terms, Count * 2);
+                Array.Resize(ref _positions, Count * 2);
             }
-            _lastPosition[slot] = -1;
+            (_terms[Count], _positions[Count]) = (term, position);
+            Count++;
         }
-        else if (_lastPosition[slot] == position) return; // "x-x" stacks "xx", never "x" twice
-        _lastPosition[slot] = position;
-        _frequencies[slot * FieldLengths.Count + (int)field]++;
-        if (_occurrences == _occurrenceSlot.Length)
+
+        public override void Reset()
         {
-            Array.Resize(ref _occurrenceSlot, _occurrences * 2);
-            Array.Resize(ref _occurrencePosition, _occurrences * 2);
+            base.Reset();
+            _next = 0;
         }
-        _occurrenceSlot[_occurrences] = slot;
-        _occurrencePosition[_occurrences++] = position;
+
+        public override bool IncrementToken()
+        {
+            if (_next >= Count) return false;
+            ClearAttributes();
+            var term = _terms[_next];
+            _term.SetEmpty().Append(term);
+            _increment.PositionIncrement = _positions[_next] - (_next == 0 ? -1 : _positions[_next - 1]);
+            _next++;
+            return true;
+        }
     }
 }
+
+/// <summary>A post's Lucene document, with the metadata and field lengths it holds, and its fragment when the build writes fragments.</summary>
+public sealed record PostDocument(Document Document, DocumentMeta Meta, FieldLengths Lengths, byte[]? Fragment);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Archivist.Content;
@@ -8,128 +9,137 @@ namespace Archivist.Search.Indexing;
 
 /// <summary>
 /// All files of one index build, with figures about them, and (when the index has a main segment) what a
-/// later build needs to keep that segment without analysing its posts again.
+/// later build needs to keep that segment's files.
 /// </summary>
 public sealed record IndexBuild(IReadOnlyList<IndexFile> Files, SearchIndexResult Result, MainSegmentState? Main = null);
 
 /// <summary>
-/// Builds the whole index in memory: posts → analyses (all cores) → inverted index → term entries →
-/// shards, dictionary pages, metadata chunks and the entry file. Pure: the same posts and options give
-/// the same bytes, which is what lets an unchanged file keep its content-hashed name.
+/// Builds the browser's index files: brings the index of record (<see cref="IndexOfRecord"/>, Lucene) up to the
+/// posts, then exports it (<see cref="IndexExport"/>) into term entries, shards, dictionary pages, metadata chunks and
+/// the entry file. The same posts and options give the same bytes, however Lucene laid out its segments, which is
+/// what lets an unchanged file keep its content-hashed name.
 /// </summary>
 public static class SearchIndexBuilder
 {
+    /// <summary>The whole index (the index of record is updated, or built in memory without a cache directory).</summary>
+    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options) => Build(posts, options, null, _ => false);
+
     /// <param name="posts">The archive's posts.</param>
-    /// <param name="options">Index settings; with a cache directory, analyses are cached there.</param>
-    /// <param name="cacheMainSegment">
-    /// Whether to cache the main segment's analyses too, not only the tail's. A later build keeps the main segment
-    /// without them (see <see cref="MainSegmentState"/>) and re-reads only the tail; they pay off only when the main
-    /// segment must be built again, which a first build cannot foresee but a rebuild of a kept segment shows.
+    /// <param name="options">Index settings; with a cache directory, the index of record lives there between builds.</param>
+    /// <param name="main">What the last build wrote for the main segment, or null.</param>
+    /// <param name="keep">
+    /// Keeps one of the main segment's files in the site, or says it cannot (gone or edited). When the main segment still
+    /// holds (its posts, their order, the settings and the archive-wide average lengths are unchanged) only the tail is
+    /// exported: <see cref="IndexBuild.Files"/> are then the tail's files and the entry file, and the site ends up
+    /// byte-identical to a full export.
     /// </param>
-    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options, bool cacheMainSegment = true)
+    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
-        using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
-        var table = new TermTable();
-        var analyses = new DocumentAnalyses(cache, table, options.Fragments);
-        var cacheFrom = cacheMainSegment || !KeepsMainSegment(options) ? 0 : documents.Count - documents.Count % options.TailSpan; // where the tail starts
-        var (accumulator, metas, fragments) = Accumulate(documents, 0, analyses, table, cacheFrom);
-        cache?.Save(keepUnread: false); // every post went through the cache: the new pack holds exactly this archive
-
-        var analysed = clock.Elapsed.TotalSeconds;
-        var averages = accumulator.Averages();
-        var bounds = Segments(documents.Count, options.TailSpan);
-        var terms = accumulator.SortedTerms();
-        var files = new List<IndexFile>();
-        var segments = EncodeSegments(accumulator, terms, bounds, averages, options, files, out var encodedAt);
-        AddFragments(segments, fragments, 0, files);
-        var encoded = analysed + encodedAt;
-
-        var filesBeforeMeta = files.Count;
-        var meta = MetaChunks(metas, options.MetaChunkSize, files);
-        MainSegmentState? main = null;
-        if (options.CacheDirectory is not null && KeepsMainSegment(options) && bounds.Count > 0 && bounds[0].From == 0
-            && bounds[0].To == documents.Count - documents.Count % options.TailSpan)
+        var notes = new List<string>();
+        using var index = IndexOfRecord.Open(options.CacheDirectory, notes);
+        for (var attempt = 0; ; attempt++)
         {
-            var mainSegment = segments[0];
-            var mainTo = mainSegment.Ref.To;
-            var mainFiles = mainSegment.Files.Concat(files.Skip(filesBeforeMeta).Take(mainTo / options.MetaChunkSize)).ToList();
-            var sums = accumulator.SumsBelow(mainTo);
-            main = new MainSegmentState(
-                MainSegmentState.SettingsOf(options), mainTo, MainSegmentState.InputsOf(documents, mainTo),
-                [sums.Title, sums.Body, sums.Comments], [averages.Title, averages.Body, averages.Comments],
-                mainSegment.Ref, [.. mainFiles.Select(f => f.Path)], meta[..(mainTo / options.MetaChunkSize * IndexFiles.HashLength)],
-                [.. terms.Where((_, i) => mainSegment.Held[i])], mainSegment.ShardCount,
-                mainSegment.Files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max(),
-                mainFiles.Sum(f => (long)f.Content.Length));
+            try
+            {
+                var tailFrom = KeepsMainSegment(options) ? documents.Count - documents.Count % options.TailSpan : documents.Count;
+                var (fragments, analysed) = index.Update(documents, options.Fragments, tailFrom);
+                var build = Export(index.Reader, documents, options, main, keep, fragments, clock);
+                return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
+            }
+            catch (Lucene.Net.Store.LockObtainFailedException e)
+            {
+                // Another build writes the same cache: its index is not damaged, and must not be thrown away.
+                throw new IOException($"the search index in '{index.Folder}' is in use by another build ({e.Message})", e);
+            }
+            catch (Exception e) when (attempt == 0 && index.Folder is not null && e is not (OutOfMemoryException or OperationCanceledException))
+            {
+                index.Discard(e); // a damaged index of record is built again from the posts, once
+            }
         }
-        files.Add(EntryFile(documents, segments.Select(s => s.Ref).ToList(), meta, options));
-
-        var result = new SearchIndexResult(documents.Count, files.Count, files.Sum(f => (long)f.Content.Length))
-        {
-            Terms = terms.Count,
-            Shards = segments.Sum(s => s.ShardCount),
-            LargestShard = files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max(),
-            CachedDocuments = analyses.CachedDocuments,
-            Seconds = (analysed, encoded - analysed, clock.Elapsed.TotalSeconds - encoded),
-        };
-        return new IndexBuild(files, result, main);
     }
 
     /// <summary>Whether these settings allow keeping a main segment: there is a tail, and it starts on a metadata chunk.</summary>
     private static bool KeepsMainSegment(SearchIndexOptions options) =>
         options.TailSpan > 0 && options.MetaChunkSize > 0 && options.TailSpan % options.MetaChunkSize == 0;
 
-    /// <summary>
-    /// The index when the last build's main segment still holds: its posts, their order and the settings are
-    /// unchanged, and the archive-wide average lengths (which every stored impact uses) did not move. Only the
-    /// tail's posts are analysed; the main segment's files are kept through <paramref name="keep"/> (false when
-    /// one is gone or edited). Returns null when the main segment cannot be kept: build everything then. The
-    /// files given are exactly the tail's and the entry file; the result is byte-identical to a full build.
-    /// </summary>
-    public static IndexBuild? BuildOnto(IReadOnlyList<Post> posts, SearchIndexOptions options, MainSegmentState main, Func<string, bool> keep)
+    private static IndexBuild Export(Lucene.Net.Index.DirectoryReader reader, IReadOnlyList<Post> documents, SearchIndexOptions options,
+        MainSegmentState? main, Func<string, bool> keep, IReadOnlyDictionary<string, byte[]> analysedFragments, System.Diagnostics.Stopwatch clock)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var documents = DocumentOrder.Assign(posts);
         var bounds = Segments(documents.Count, options.TailSpan);
-        if (!KeepsMainSegment(options) || main.Settings != MainSegmentState.SettingsOf(options) || bounds.Count == 0 || bounds[0].From != 0
-            || bounds[0].To != main.To || MainSegmentState.InputsOf(documents, main.To) != main.Inputs)
-            return null;
-
-        using var cache = options.CacheDirectory is { } dir ? new AnalysisCache(dir) : null;
-        var table = new TermTable();
-        var analyses = new DocumentAnalyses(cache, table, options.Fragments);
-        var (tail, metas, fragments) = Accumulate(documents, main.To, analyses, table);
-        // Saved even if the main segment turns out not to hold: the full build that follows then reads the tail too.
-        cache?.Save(keepUnread: true);
-        var tailSums = tail.Sums();
-        var sums = new FieldLengths(main.LengthSums[0] + tailSums.Title, main.LengthSums[1] + tailSums.Body, main.LengthSums[2] + tailSums.Comments);
-        var averages = PostingsAccumulator.AveragesOf(sums, documents.Count);
-        if (averages != new FieldLengths(main.Averages[0], main.Averages[1], main.Averages[2])) return null;
-        if (!main.Files.All(keep)) return null; // kept files are content-named: a full build would write the same bytes there
-
-        var analysed = clock.Elapsed.TotalSeconds;
-        var terms = tail.SortedTerms();
-        var files = new List<IndexFile>();
-        var segments = EncodeSegments(tail, terms, bounds.Skip(1).ToList(), averages, options, files, out var encodedAt);
-        AddFragments(segments, fragments, main.To, files);
-        var encoded = analysed + encodedAt;
-        var meta = main.MetaHashes + MetaChunks(metas, options.MetaChunkSize, files);
-        files.Add(EntryFile(documents, [main.Segment, .. segments.Select(s => s.Ref)], meta, options));
-
-        var mainTerms = main.Terms.ToHashSet(StringComparer.Ordinal);
-        var tailShards = files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max();
-        var result = new SearchIndexResult(documents.Count, main.Files.Count + files.Count, main.Bytes + files.Sum(f => (long)f.Content.Length))
+        var keepMain = main is not null && KeepsMainSegment(options) && main.Settings == MainSegmentState.SettingsOf(options) && bounds.Count > 0
+                       && bounds[0].From == 0 && bounds[0].To == main.To && MainSegmentState.InputsOf(documents, main.To) == main.Inputs;
+        var export = new IndexExport(reader, documents, keepMain ? main!.To : 0);
+        var averages = FieldLengths.AveragesOf(export.Lengths);
+        // Every stored impact uses the averages; kept files are content-named, so a full export would write the same bytes there.
+        if (keepMain && (averages != new FieldLengths(main!.Averages[0], main.Averages[1], main.Averages[2]) || !main.Files.All(keep)))
         {
-            Terms = mainTerms.Count + terms.Count(t => !mainTerms.Contains(t)),
-            Shards = main.Shards + segments.Sum(s => s.ShardCount),
-            LargestShard = Math.Max(main.LargestShard, tailShards),
-            CachedDocuments = analyses.CachedDocuments,
-            KeptDocuments = main.To,
-            Seconds = (analysed, encoded - analysed, clock.Elapsed.TotalSeconds - encoded),
-        };
-        return new IndexBuild(files, result);
+            keepMain = false;
+            export = new IndexExport(reader, documents, 0);
+        }
+        var from = export.From;
+        var updated = clock.Elapsed.TotalSeconds;
+
+        var exported = bounds.Skip(keepMain ? 1 : 0).ToList();
+        var terms = Encode(export.Postings(new Bm25FImpact(options.Scoring, averages)), exported, new TermEncodingPolicy(options.TopImpacts, options.PositionBytes));
+        var encoded = clock.Elapsed.TotalSeconds;
+
+        var files = new List<IndexFile>();
+        var segments = WriteSegments(terms, exported, options, files);
+        var metas = export.Metas();
+        if (options.Fragments) AddFragments(segments, Fragments(documents, from, metas, analysedFragments), from, files);
+        var filesBeforeMeta = files.Count;
+        var meta = (keepMain ? main!.MetaHashes : "") + MetaChunks(metas, options.MetaChunkSize, files);
+
+        MainSegmentState? state = null;
+        var mainTo = documents.Count - documents.Count % Math.Max(1, options.TailSpan);
+        if (!keepMain && options.CacheDirectory is not null && KeepsMainSegment(options) && bounds.Count > 0 && bounds[0] == (0, mainTo))
+        {
+            var mainSegment = segments[0];
+            var mainFiles = mainSegment.Files.Concat(files.Skip(filesBeforeMeta).Take(mainTo / options.MetaChunkSize)).ToList();
+            var sums = FieldLengths.Sum(export.Lengths.AsSpan(0, mainTo));
+            state = new MainSegmentState(
+                MainSegmentState.SettingsOf(options), mainTo, MainSegmentState.InputsOf(documents, mainTo),
+                [sums.Title, sums.Body, sums.Comments], [averages.Title, averages.Body, averages.Comments],
+                mainSegment.Ref, [.. mainFiles.Select(f => f.Path)], meta[..(mainTo / options.MetaChunkSize * IndexFiles.HashLength)],
+                [.. terms.Where(t => t.Entries[0] is not null).Select(t => t.Term)], mainSegment.ShardCount,
+                LargestShard(mainSegment.Files), mainFiles.Sum(f => (long)f.Content.Length));
+        }
+        files.Add(EntryFile(documents, [.. (keepMain ? [main!.Segment] : Array.Empty<SegmentRef>()), .. segments.Select(s => s.Ref)], meta, options));
+
+        var result = keepMain
+            ? new SearchIndexResult(documents.Count, main!.Files.Count + files.Count, main.Bytes + files.Sum(f => (long)f.Content.Length))
+            {
+                Terms = main.Terms.Count + terms.Count(t => !main.Terms.Contains(t.Term)),
+                Shards = main.Shards + segments.Sum(s => s.ShardCount),
+                LargestShard = Math.Max(main.LargestShard, LargestShard(files)),
+                KeptDocuments = main.To,
+            }
+            : new SearchIndexResult(documents.Count, files.Count, files.Sum(f => (long)f.Content.Length))
+            {
+                Terms = terms.Count, Shards = segments.Sum(s => s.ShardCount), LargestShard = LargestShard(files),
+            };
+        return new IndexBuild(files, result with { Seconds = (updated, encoded - updated, clock.Elapsed.TotalSeconds - encoded) }, state);
+    }
+
+    private static int LargestShard(IEnumerable<IndexFile> files) =>
+        files.Where(f => f.Path.StartsWith("t/", StringComparison.Ordinal)).Select(f => f.Content.Length).DefaultIfEmpty().Max();
+
+    /// <summary>
+    /// The fragments of documents [<paramref name="from"/>, end): those this build analysed come with the analysis, the
+    /// others are written from their post's text again (the index of record holds no text).
+    /// </summary>
+    private static List<byte[]> Fragments(IReadOnlyList<Post> documents, int from, List<DocumentMeta> metas, IReadOnlyDictionary<string, byte[]> analysed)
+    {
+        var fragments = new byte[documents.Count - from][];
+        Parallel.For(0, fragments.Length, () => (new PostAnalyzer(), new DocumentFragmentWriter()), (i, _, local) =>
+        {
+            var post = documents[from + i];
+            fragments[i] = analysed.TryGetValue(post.Url, out var bytes) ? bytes : local.Item1.Fragment(post, metas[i], local.Item2);
+            return local;
+        }, _ => { });
+        return [.. fragments];
     }
 
     /// <summary>
@@ -145,33 +155,83 @@ public static class SearchIndexBuilder
         return segments;
     }
 
-    /// <summary>
-    /// Analyses documents [<paramref name="from"/>, end) in doc-id order into an inverted index, their metadata and,
-    /// when the analyses carry them, their fragments (else null).
-    /// </summary>
-    private static (PostingsAccumulator, List<DocumentMeta>, List<byte[]>?) Accumulate(IReadOnlyList<Post> documents, int from,
-        DocumentAnalyses analyses, TermTable table, int cacheFrom = 0)
+    /// <summary>A term's entries in each exported segment (null where it has no document), encoded on a worker.</summary>
+    private sealed class EncodedTerm(TermPostings postings)
     {
-        var accumulator = new PostingsAccumulator(table, from);
-        var metas = new List<DocumentMeta>(documents.Count - from);
-        List<byte[]>? fragments = null;
-        var range = from == 0 ? documents : documents.Skip(from).ToList();
-        analyses.ForEach(range, analysis =>
+        private TermPostings? _postings = postings;
+
+        public string Term { get; } = postings.Term;
+        public byte[]?[] Entries { get; private set; } = [];
+        public int[] Dfs { get; private set; } = [];
+
+        public void Encode(IReadOnlyList<(int From, int To)> bounds, TermEncodingPolicy policy)
         {
-            metas.Add(Meta(range[metas.Count], analysis));
-            if (analysis.Fragment is { } fragment) (fragments ??= new List<byte[]>(range.Count)).Add(fragment);
-            accumulator.Add(analysis);
-        }, Math.Max(0, cacheFrom - from));
-        return (accumulator, metas, fragments);
+            var entries = new byte[]?[bounds.Count];
+            var dfs = new int[bounds.Count];
+            for (var s = 0; s < bounds.Count; s++)
+            {
+                if (_postings!.Slice(bounds[s].From, bounds[s].To) is not { } slice) continue;
+                dfs[s] = slice.Docs.Length;
+                entries[s] = TermEntryCodec.Encode(slice, policy);
+            }
+            (Entries, Dfs, _postings) = (entries, dfs, null); // the postings die young: only the entries live on
+        }
+    }
+
+    /// <summary>
+    /// Encodes the exported terms' entries on every core while the export walks the index of record (one thread:
+    /// Lucene's enumerators are not shared), in batches.
+    /// </summary>
+    private static List<EncodedTerm> Encode(IEnumerable<TermPostings> postings, IReadOnlyList<(int From, int To)> bounds, TermEncodingPolicy policy)
+    {
+        const int BatchSize = 256;
+        var terms = new List<EncodedTerm>();
+        using var queue = new BlockingCollection<EncodedTerm[]>(boundedCapacity: 16);
+        Exception? failure = null;
+        var workers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(() =>
+        {
+            foreach (var batch in queue.GetConsumingEnumerable())
+            {
+                if (failure is not null) continue; // drain, so that the walk never blocks
+                try
+                {
+                    foreach (var term in batch) term.Encode(bounds, policy);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            }
+        })).ToArray();
+        try
+        {
+            var batch = new List<EncodedTerm>(BatchSize);
+            foreach (var p in postings)
+            {
+                var term = new EncodedTerm(p);
+                terms.Add(term);
+                batch.Add(term);
+                if (batch.Count < BatchSize) continue;
+                queue.Add([.. batch]);
+                batch.Clear();
+            }
+            if (batch.Count > 0) queue.Add([.. batch]);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            Task.WaitAll(workers);
+        }
+        if (failure is not null) throw new InvalidOperationException($"encoding a term failed: {failure.Message}", failure);
+        return terms;
     }
 
     /// <summary>
     /// Each segment's fragment files (<paramref name="fragments"/>[i] is document <paramref name="first"/> + i), in a
     /// folder named by a hash over them all: the segment's entry in index.json then names it.
     /// </summary>
-    private static void AddFragments(List<EncodedSegment> segments, List<byte[]>? fragments, int first, List<IndexFile> files)
+    private static void AddFragments(List<EncodedSegment> segments, List<byte[]> fragments, int first, List<IndexFile> files)
     {
-        if (fragments is null) return;
         Span<byte> length = stackalloc byte[sizeof(int)];
         for (var s = 0; s < segments.Count; s++)
         {
@@ -194,36 +254,18 @@ public static class SearchIndexBuilder
         }
     }
 
-    /// <summary>One encoded segment: its entry in index.json, its files, and which of the sorted terms it holds.</summary>
-    private sealed record EncodedSegment(SegmentRef Ref, List<IndexFile> Files, bool[] Held, int ShardCount);
+    /// <summary>One written segment: its entry in index.json, its files, and its number of shards.</summary>
+    private sealed record EncodedSegment(SegmentRef Ref, List<IndexFile> Files, int ShardCount);
 
-    private static List<EncodedSegment> EncodeSegments(PostingsAccumulator accumulator, IReadOnlyList<string> terms,
-        IReadOnlyList<(int From, int To)> bounds, FieldLengths averages, SearchIndexOptions options, List<IndexFile> files, out double seconds)
+    private static List<EncodedSegment> WriteSegments(List<EncodedTerm> terms, IReadOnlyList<(int From, int To)> bounds, SearchIndexOptions options, List<IndexFile> files)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var impact = new Bm25FImpact(options.Scoring, averages);
-        var policy = new TermEncodingPolicy(options.TopImpacts, options.PositionBytes);
-        var entries = bounds.Select(_ => new byte[terms.Count][]).ToArray();
-        var dfs = bounds.Select(_ => new int[terms.Count]).ToArray();
-        Parallel.For(0, terms.Count, i =>
-        {
-            var postings = accumulator.Postings(terms[i], impact);
-            for (var s = 0; s < bounds.Count; s++)
-            {
-                if (postings.Slice(bounds[s].From, bounds[s].To) is not { } slice) continue;
-                dfs[s][i] = slice.Docs.Length;
-                entries[s][i] = TermEntryCodec.Encode(slice, policy);
-            }
-        });
-        seconds = clock.Elapsed.TotalSeconds;
-
         var segments = new List<EncodedSegment>();
         for (var s = 0; s < bounds.Count; s++)
         {
             var segmentFiles = new List<IndexFile>();
-            var held = Enumerable.Range(0, terms.Count).Where(i => entries[s][i] is not null).ToList();
-            var segmentTerms = held.Select(i => terms[i]).ToList();
-            var segmentEntries = held.Select(i => entries[s][i]).ToList();
+            var held = terms.Where(t => t.Entries[s] is not null).ToList();
+            var segmentTerms = held.Select(t => t.Term).ToList();
+            var segmentEntries = held.Select(t => t.Entries[s]!).ToList();
             var shards = ShardPlanner.Plan(segmentTerms, segmentEntries, options.ShardBytes);
             var shardRefs = new List<ShardRef>(shards.Count);
             var hashes = new System.Text.StringBuilder(shards.Count * IndexFiles.HashLength);
@@ -236,15 +278,12 @@ public static class SearchIndexBuilder
                 shardRefs.Add(new ShardRef(file, shard.Count));
                 hashes.Append(hash);
             }
-            var pages = DictionaryPages(segmentTerms, [.. held.Select(i => dfs[s][i])], shards, shardRefs, options.PageTerms, segmentFiles);
+            var pages = DictionaryPages(segmentTerms, [.. held.Select(t => t.Dfs[s])], shards, shardRefs, options.PageTerms, segmentFiles);
             var table = JsonSerializer.SerializeToUtf8Bytes(new ShardTable([.. shards.Select(r => segmentTerms[r.First])], hashes.ToString()), IndexFiles.Json);
             var tableFile = IndexFiles.ShardTable(ContentHash.Of(table));
             segmentFiles.Add(new IndexFile(tableFile, table));
-            var isHeld = new bool[terms.Count];
-            foreach (var i in held) isHeld[i] = true;
-            segments.Add(new EncodedSegment(new SegmentRef(bounds[s].From, bounds[s].To, pages, tableFile), segmentFiles, isHeld, shards.Count));
+            segments.Add(new EncodedSegment(new SegmentRef(bounds[s].From, bounds[s].To, pages, tableFile), segmentFiles, shards.Count));
             files.AddRange(segmentFiles);
-            entries[s] = null!; // the encoded entries live on in the shard files; let the GC have them
         }
         return segments;
     }
@@ -263,9 +302,6 @@ public static class SearchIndexBuilder
             Years: Years(documents));
         return new IndexFile(IndexFiles.Entry, JsonSerializer.SerializeToUtf8Bytes(entry, IndexFiles.Json));
     }
-
-    private static DocumentMeta Meta(Post post, DocumentAnalysis analysis) =>
-        new(post.Url, post.Title, PostAnalyzer.DateOf(post), analysis.PassageGaps(), string.Join(' ', analysis.CommentIds));
 
     /// <summary>
     /// Groups whole shards into dictionary pages of about <paramref name="pageTerms"/> terms, cut where a shard's

@@ -18,6 +18,24 @@ public readonly record struct FieldLengths(double Title, double Body, double Com
     /// </summary>
     public FieldLengths Stabilised() => new(Stable(Title), Stable(Body), Stable(Comments));
 
+    /// <summary>The lengths summed (token counts: exact in a double, in any order).</summary>
+    public static FieldLengths Sum(ReadOnlySpan<FieldLengths> lengths)
+    {
+        double title = 0, body = 0, comments = 0;
+        foreach (var l in lengths)
+        {
+            title += l.Title;
+            body += l.Body;
+            comments += l.Comments;
+        }
+        return new FieldLengths(title, body, comments);
+    }
+
+    /// <summary>The archive-wide averages of documents' lengths, stabilised; 1 for an empty archive.</summary>
+    public static FieldLengths AveragesOf(ReadOnlySpan<FieldLengths> lengths) =>
+        lengths.Length == 0 ? new FieldLengths(1, 1, 1)
+            : Sum(lengths) is var sums ? new FieldLengths(sums.Title / lengths.Length, sums.Body / lengths.Length, sums.Comments / lengths.Length).Stabilised() : default;
+
     private static double Stable(double average)
     {
         if (average < 16) return Math.Max(1, Math.Round(average));

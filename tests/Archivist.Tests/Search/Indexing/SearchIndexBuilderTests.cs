@@ -47,6 +47,15 @@ public class SearchIndexBuilderTests
     }
 
     [Fact]
+    public void AStackedFormWhoseTermIsItsFirstPartsCountsOnce()
+    {
+        // "walk-s" gives "walk" and, stacked at the same position, "walks", whose stem is "walk" again.
+        var post = Seeds[0] with { Title = "Walk-s", Body = "walk-s walks", Comments = [] };
+        var reader = new IndexReader(new MemorySource(SearchIndexBuilder.Build([post], new SearchIndexOptions()).Files));
+        Assert.Equal([0, 6, 8], reader.Lookup("walk")!.Positions[0]); // title "Walk-s" at 0 (its "s" at 1); body from 1 + 1 + 4: "walk-s" at 6, "walks" at 8
+    }
+
+    [Fact]
     public void DocumentsAreOrderedByDateAndYearsAreRanges()
     {
         var build = SearchIndexBuilder.Build(Seeds, new SearchIndexOptions());
@@ -111,7 +120,9 @@ public class SearchIndexBuilderTests
         var options = new SearchIndexOptions { ShardBytes = 1024, TailSpan = 0 };
         var before = SearchIndexBuilder.Build(ordered.Take(ordered.Count - 1).ToList(), options).Files.ToDictionary(f => f.Path);
         var after = SearchIndexBuilder.Build(ordered, options).Files;
-        var newTerms = new PostAnalyzer().Analyze(ordered[^1]).Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var analyzer = new EnglishAnalyzer();
+        var newTerms = ordered[^1].AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text)).Prepend(MarkdownSyntax.ToPlainText(ordered[^1].Body))
+            .Prepend(ordered[^1].Title).SelectMany(t => analyzer.Analyze(t)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
         // A shard none of whose terms the new post holds keeps its bytes, and so its name, unless a changed
         // neighbour moved the boundary between them (content-defined boundaries re-align after one shard).
@@ -124,20 +135,46 @@ public class SearchIndexBuilderTests
     }
 
     [Fact]
-    public void AFirstBuildCachesOnlyTheTailsAnalysesAndARebuildOfTheMainSegmentCachesAll()
+    public void TheIndexOfRecordAnalysesOnlyNewAndChangedPostsAndForgetsRemovedOnes()
     {
-        var cache = Directory.CreateTempSubdirectory("archivist-analysis-cache").FullName;
+        var cache = Directory.CreateTempSubdirectory("archivist-index-of-record").FullName;
         try
         {
             var (posts, _) = SearchTestSite.Generated(40);
             var ordered = DocumentOrder.Assign(posts);
-            var options = new SearchIndexOptions { CacheDirectory = cache, TailSpan = 16, MetaChunkSize = 16 };
-            var first = SearchIndexBuilder.Build(ordered, options, cacheMainSegment: false);
-            var cold = SearchIndexBuilder.Build(ordered, options);
-            Assert.Equal(40 - 32, cold.Result.CachedDocuments);   // only the tail (posts 32–39) was cached
-            var warm = SearchIndexBuilder.Build(ordered, options);
-            Assert.Equal(40, warm.Result.CachedDocuments);        // the build that analysed the main segment cached it
-            Assert.All(first.Files.Zip(warm.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+            var options = new SearchIndexOptions { CacheDirectory = cache, TailSpan = 16 };
+            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build)
+            {
+                var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null });
+                Assert.Equal(full.Files.Select(f => f.Path), build.Files.Select(f => f.Path));
+                Assert.All(full.Files.Zip(build.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+            }
+
+            Assert.Equal(40, SearchIndexBuilder.Build(ordered, options).Result.AnalysedDocuments);
+            Assert.True(File.Exists(Path.Combine(cache, IndexOfRecord.FolderName, "segments.gen")), "a Lucene index in the cache");
+            var again = SearchIndexBuilder.Build(ordered, options);
+            Assert.Equal(0, again.Result.AnalysedDocuments);
+            AssertAsAFullBuild(ordered, again);
+
+            // Segments the change does not touch stay as they are (deletions live in their own small files).
+            var lucene = Path.Combine(cache, IndexOfRecord.FolderName);
+            var segmentFiles = Directory.GetFiles(lucene).Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
+                .ToDictionary(f => f, File.ReadAllBytes);
+            var edited = ordered.Select((p, i) => i == 7 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+            var afterEdit = SearchIndexBuilder.Build(edited, options);
+            Assert.Equal(1, afterEdit.Result.AnalysedDocuments);
+            AssertAsAFullBuild(edited, afterEdit);
+            Assert.All(segmentFiles, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
+            using (var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(lucene)))
+            {
+                Assert.Equal(40, reader.NumDocs); // the edited post replaced, not added
+                Assert.Equal(1, reader.DocFreq(new Lucene.Net.Index.Term("body", "zebrafish")));
+            }
+
+            var removed = edited.Where((_, i) => i != 3).ToList();
+            var afterRemoval = SearchIndexBuilder.Build(removed, options);
+            Assert.Equal(0, afterRemoval.Result.AnalysedDocuments);
+            AssertAsAFullBuild(removed, afterRemoval);
         }
         finally
         {
@@ -147,23 +184,62 @@ public class SearchIndexBuilderTests
 
     [Theory]
     [InlineData(false)]
-    [InlineData(true)] // a cached analysis holds no text: the fragment is written from the post again
-    public void AnalysisCacheGivesTheSameIndex(bool fragments)
+    [InlineData(true)] // the index of record holds no text: a post not analysed again has its fragment written from the post
+    public void ADamagedIndexOfRecordIsBuiltAgainWithANote(bool fragments)
     {
-        var cache = Directory.CreateTempSubdirectory("archivist-analysis-cache").FullName;
+        var cache = Directory.CreateTempSubdirectory("archivist-index-of-record").FullName;
         try
         {
             var options = new SearchIndexOptions { CacheDirectory = cache, Fragments = fragments };
             var cold = SearchIndexBuilder.Build(Seeds, options);
             var warm = SearchIndexBuilder.Build(Seeds, options);
-            Assert.Equal(0, cold.Result.CachedDocuments);
-            Assert.Equal(Seeds.Count, warm.Result.CachedDocuments);
+            Assert.Equal(Seeds.Count, cold.Result.AnalysedDocuments);
+            Assert.Equal(0, warm.Result.AnalysedDocuments);
+            Assert.Empty(warm.Result.Notes);
             Assert.All(cold.Files.Zip(warm.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
 
-            foreach (var file in Directory.GetFiles(cache, "*.bin", SearchOption.AllDirectories)) File.WriteAllText(file, "damaged");
+            // Bytes in the middle of the largest segment file changed: Lucene's checksums find it.
+            var segmentFile = Directory.GetFiles(Path.Combine(cache, IndexOfRecord.FolderName)).Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
+                .OrderByDescending(f => new FileInfo(f).Length).First();
+            var bytes = File.ReadAllBytes(segmentFile);
+            for (var i = bytes.Length / 2; i < bytes.Length / 2 + 16; i++) bytes[i] ^= 0x5A;
+            File.WriteAllBytes(segmentFile, bytes);
             var damaged = SearchIndexBuilder.Build(Seeds, options);
-            Assert.Equal(0, damaged.Result.CachedDocuments);
+            Assert.Equal(Seeds.Count, damaged.Result.AnalysedDocuments);
+            Assert.Contains(damaged.Result.Notes, n => n.Contains("could not be read", StringComparison.Ordinal));
             Assert.All(cold.Files.Zip(damaged.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+
+            // Every file gone but one, and the commit point garbage: built again as well.
+            foreach (var file in Directory.GetFiles(Path.Combine(cache, IndexOfRecord.FolderName)).Skip(1)) File.Delete(file);
+            foreach (var file in Directory.GetFiles(Path.Combine(cache, IndexOfRecord.FolderName))) File.WriteAllText(file, "damaged");
+            var gone = SearchIndexBuilder.Build(Seeds, options);
+            Assert.All(cold.Files.Zip(gone.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+            Assert.Equal(0, SearchIndexBuilder.Build(Seeds, options).Result.AnalysedDocuments);
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
+    }
+
+    [Fact]
+    public void AnIndexOfRecordInUseByAnotherBuildIsAnErrorAndIsLeftAlone()
+    {
+        var cache = Directory.CreateTempSubdirectory("archivist-index-of-record").FullName;
+        try
+        {
+            var options = new SearchIndexOptions { CacheDirectory = cache };
+            SearchIndexBuilder.Build(Seeds, options);
+            var lucene = Path.Combine(cache, IndexOfRecord.FolderName);
+            var files = Directory.GetFiles(lucene).ToDictionary(f => f, File.ReadAllBytes);
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(lucene))
+            using (new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Archivist.Search.Analysis.ArchivistAnalyzer.Version, null)))
+            {
+                var edited = Seeds.Select((p, i) => i == 0 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+                var error = Assert.Throws<IOException>(() => SearchIndexBuilder.Build(edited, options));
+                Assert.Contains("in use by another build", error.Message, StringComparison.Ordinal);
+            }
+            Assert.All(files, f => Assert.Equal(f.Value, File.ReadAllBytes(f.Key)));
         }
         finally
         {
@@ -204,7 +280,7 @@ public class SearchIndexBuilderTests
             // One newest post: the 192 posts of the main segment are neither analysed nor rewritten.
             var added = Write(ordered);
             Assert.Equal(192, added.KeptDocuments);
-            Assert.Equal(48, added.CachedDocuments + 1); // the tail's 47 earlier posts from the cache, the new one analysed
+            Assert.Equal(1, added.AnalysedDocuments); // only the new post is analysed into the index of record
             AssertSiteHoldsAFullBuildOf(ordered);
 
             // A post of the main segment edited: its inputs no longer match, so everything is built again.

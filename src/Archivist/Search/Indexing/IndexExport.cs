@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Archivist.Content;
+using Archivist.Search.Format;
+using Archivist.Search.Scoring;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Archivist.Search.Indexing;
+
+/// <summary>
+/// Reads what the browser's files are made of out of the index of record: each post's doc id in the export
+/// (<see cref="DocumentOrder"/>: Lucene's own doc ids depend on which thread added a post and on merges), field lengths,
+/// metadata, and every term's postings with positions. Documents below <see cref="From"/> (a kept main segment) are
+/// left out of the postings and metadata.
+/// </summary>
+public sealed class IndexExport
+{
+    private readonly DirectoryReader _reader;
+    private readonly int[] _orderOf; // Lucene doc → export doc id, -1 for a deleted document
+    // The segments holding exported documents, each with its first such document: a kept main segment's documents fill
+    // whole Lucene segments (left unread) and the start of others (skipped).
+    private readonly List<(AtomicReaderContext Leaf, int First)> _leaves = [];
+
+    /// <summary>Field lengths of every document, by export doc id.</summary>
+    public FieldLengths[] Lengths { get; }
+
+    public int From { get; }
+
+    public IndexExport(DirectoryReader reader, IReadOnlyList<Post> documents, int from)
+    {
+        _reader = reader;
+        From = from;
+        var idOf = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++) idOf[documents[i].Url] = i;
+        _orderOf = new int[reader.MaxDoc];
+        Lengths = new FieldLengths[documents.Count];
+        var found = 0;
+        var bytes = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var ids = atomic.GetSortedDocValues(IndexOfRecord.IdField);
+            var lengths = IndexOfRecord.LengthFields.Select(atomic.GetNumericDocValues).ToArray();
+            var live = atomic.LiveDocs;
+            var first = int.MaxValue;
+            for (var doc = 0; doc < atomic.MaxDoc; doc++)
+            {
+                var global = leaf.DocBase + doc;
+                _orderOf[global] = -1;
+                if (live is not null && !live.Get(doc)) continue;
+                ids.Get(doc, bytes);
+                if (!idOf.TryGetValue(bytes.Utf8ToString(), out var order)) throw new InvalidDataException($"the index holds a post the archive does not: {bytes.Utf8ToString()}");
+                _orderOf[global] = order;
+                Lengths[order] = new FieldLengths(lengths[0].Get(doc), lengths[1].Get(doc), lengths[2].Get(doc));
+                if (order >= from) first = Math.Min(first, doc);
+                found++;
+            }
+            if (first == int.MaxValue) continue;
+            // A segment the export reads: every file's checksum first, so that damage is found here and the index built again.
+            atomic.CheckIntegrity();
+            _leaves.Add((leaf, first));
+        }
+        if (found != documents.Count) throw new InvalidDataException($"the index holds {found} posts, the archive {documents.Count}");
+    }
+
+    /// <summary>The metadata of documents [<see cref="From"/>, end), in export order.</summary>
+    public List<DocumentMeta> Metas()
+    {
+        var metas = new DocumentMeta[Lengths.Length - From];
+        var fields = new HashSet<string> { IndexOfRecord.MetaField };
+        foreach (var (leaf, first) in _leaves)
+        {
+            for (var doc = first; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                var order = _orderOf[leaf.DocBase + doc];
+                if (order < From) continue;
+                var bytes = leaf.AtomicReader.Document(doc, fields).GetField(IndexOfRecord.MetaField).GetBinaryValue();
+                metas[order - From] = JsonSerializer.Deserialize<DocumentMeta>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), IndexFiles.Json)!;
+            }
+        }
+        return [.. metas];
+    }
+
+    /// <summary>
+    /// Every term with postings in documents [<see cref="From"/>, end), in ordinal order, each with its documents (export ids,
+    /// ascending), quantised impacts and positions: the three fields' postings of a term merged, in reading order.
+    /// </summary>
+    public IEnumerable<TermPostings> Postings(Bm25FImpact impact)
+    {
+        // One enumerator per segment and field, merged here by term: Lucene's own merged view would read every segment.
+        var fieldCount = IndexOfRecord.FieldNames.Count;
+        var enums = _leaves.SelectMany(l => IndexOfRecord.FieldNames.Select(f => l.Leaf.AtomicReader.GetTerms(f)?.GetEnumerator())).ToArray();
+        var current = new BytesRef?[enums.Length];
+        for (var f = 0; f < enums.Length; f++) current[f] = Next(enums[f]);
+        var reuse = new DocsAndPositionsEnum?[enums.Length];
+        var on = new bool[enums.Length];
+        var hits = new List<Hit>();
+        var positions = new List<int>();
+        var scratch = new VarIntWriter(1 << 12);
+        string? previous = null;
+        while (true)
+        {
+            BytesRef? term = null;
+            foreach (var t in current)
+                if (t is not null && (term is null || t.CompareTo(term) < 0)) term = t;
+            if (term is null) yield break;
+            var text = term.Utf8ToString();
+            hits.Clear();
+            positions.Clear();
+            for (var f = 0; f < enums.Length; f++) on[f] = current[f] is { } t && t.BytesEquals(term); // before any enum moves on (the refs are theirs)
+            for (var f = 0; f < enums.Length; f++)
+            {
+                if (!on[f]) continue;
+                var (leaf, first) = _leaves[f / fieldCount];
+                var postings = reuse[f] = enums[f]!.DocsAndPositions(leaf.AtomicReader.LiveDocs, reuse[f], DocsAndPositionsFlags.NONE);
+                for (var doc = postings!.Advance(first); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+                {
+                    var order = _orderOf[leaf.DocBase + doc];
+                    if (order < From) continue;
+                    var start = positions.Count;
+                    for (var k = postings.Freq; k > 0; k--) positions.Add(postings.NextPosition());
+                    hits.Add(new Hit(order, f % fieldCount, start, postings.Freq));
+                }
+            }
+            for (var f = 0; f < enums.Length; f++)
+                if (on[f]) current[f] = Next(enums[f]);
+            if (hits.Count == 0) continue;
+            // Terms are in UTF-8 byte order, which is UTF-16 ordinal order for text without surrogates (the tokenizer
+            // never makes a term of one): the order of shards, and of JavaScript's string comparison.
+            if (previous is not null && string.CompareOrdinal(previous, text) >= 0) throw new InvalidDataException($"terms out of order: '{previous}', '{text}'");
+            previous = text;
+            yield return Merge(text, hits, positions, impact, scratch);
+        }
+    }
+
+    private static BytesRef? Next(TermsEnum? terms) => terms is not null && terms.MoveNext() ? terms.Term : null;
+
+    /// <summary>One document's postings in one field: where its positions are in the term's position list.</summary>
+    private readonly record struct Hit(int Order, int Field, int Start, int Count) : IComparable<Hit>
+    {
+        public int CompareTo(Hit other) => Order != other.Order ? Order.CompareTo(other.Order) : Field.CompareTo(other.Field);
+    }
+
+    private TermPostings Merge(string term, List<Hit> hits, List<int> positions, Bm25FImpact impact, VarIntWriter w)
+    {
+        if (!IsSorted(hits)) hits.Sort();
+        var docs = new List<int>(hits.Count);
+        var impacts = new List<byte>(hits.Count);
+        var counts = new List<int>(hits.Count);
+        var starts = new List<int>(hits.Count);
+        var lengths = new List<int>(hits.Count);
+        Span<int> tf = stackalloc int[FieldLengths.Count];
+        w.Clear();
+        for (var i = 0; i < hits.Count;)
+        {
+            var order = hits[i].Order;
+            tf.Clear();
+            var start = w.Length;
+            var previous = 0;
+            var count = 0;
+            for (; i < hits.Count && hits[i].Order == order; i++)
+            {
+                var hit = hits[i];
+                tf[hit.Field] = hit.Count;
+                count += hit.Count;
+                for (var k = hit.Start; k < hit.Start + hit.Count; k++)
+                {
+                    w.Write(positions[k] - previous); // fields in reading order: positions ascend across them
+                    previous = positions[k];
+                }
+            }
+            docs.Add(order);
+            impacts.Add(impact.Quantised(tf, Lengths[order]));
+            counts.Add(count);
+            starts.Add(start);
+            lengths.Add(w.Length - start);
+        }
+        return new TermPostings(term, [.. docs], [.. impacts], new PositionLists(w.ToArray(), [.. counts], [.. starts], [.. lengths]));
+    }
+
+    private static bool IsSorted(List<Hit> hits)
+    {
+        for (var i = 1; i < hits.Count; i++)
+            if (hits[i - 1].CompareTo(hits[i]) > 0) return false;
+        return true;
+    }
+}
