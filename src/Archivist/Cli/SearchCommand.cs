@@ -22,7 +22,7 @@ public static class SearchCommand
             Description = "The built site to search (it holds the search-index/ folder).",
             DefaultValueFactory = _ => new DirectoryInfo("site-output"),
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object per hit: url, title, date, score, where (post or a comment id), snippet." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per hit: url, title, date, date_estimated, score, where (post or a comment id), snippet, corrected_query and exact_query (null unless typo tolerance corrected the query)." };
         var limit = new Option<int>("--limit", "-n") { Description = "How many hits to print.", DefaultValueFactory = _ => 10 };
         var fromYear = new Option<int?>("--from-year") { Description = "Only posts dated in this year or later." };
         var toYear = new Option<int?>("--to-year") { Description = "Only posts dated in this year or earlier." };
@@ -80,13 +80,14 @@ public static class SearchCommand
 
         var snippets = new SnippetBuilder(new EnglishAnalyzer());
         var terms = results.TermWeights;
+        if (!json && results.Correction is { } correction) reporter.Log(CorrectionLine(correction));
         foreach (var hit in results.Hits)
         {
             var snippet = SnippetFor(site.FullName, hit, terms, snippets, reporter);
-            if (json) reporter.Result(JsonLine(hit, snippet));
+            if (json) reporter.Result(JsonLine(hit, snippet, results.Correction));
             else
             {
-                reporter.Result($"{hit.Meta.Title} ({hit.Meta.Date ?? "undated"})  {Link(hit)}  score {hit.Score}");
+                reporter.Result($"{hit.Meta.Title} ({DateText(hit.Meta)})  {Link(hit)}  score {hit.Score}");
                 if (snippet.Length > 0) reporter.Result("    " + snippet);
             }
         }
@@ -96,6 +97,14 @@ public static class SearchCommand
         if (LimitNote(results.Plan) is { } note) reporter.Note(note);
         return ExitCodes.Success;
     }
+
+    /// <summary>The search page's "Showing results for …" line, with the query that searches exactly what was typed.</summary>
+    public static string CorrectionLine(QueryCorrection correction) =>
+        $"Showing results for {correction.Shown}; to search for exactly what you typed: {correction.Exact}";
+
+    /// <summary>A hit's date as the text output shows it: an estimated one as such, as the post page does.</summary>
+    public static string DateText(Search.Format.DocumentMeta meta) =>
+        meta.Date is not { } date ? "undated" : meta.DateEstimated ? $"about {date}, date estimated" : date;
 
     /// <summary>What the search page says too when words were left out to keep the query within its fetch budget, or null.</summary>
     public static string? LimitNote(QueryPlan plan)
@@ -130,7 +139,7 @@ public static class SearchCommand
 
     private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string JsonLine(SearchHit hit, string snippet)
+    private static string JsonLine(SearchHit hit, string snippet, QueryCorrection? correction)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, LineOptions))
@@ -140,9 +149,21 @@ public static class SearchCommand
             w.WriteString("title", hit.Meta.Title);
             if (hit.Meta.Date is { } date) w.WriteString("date", date);
             else w.WriteNull("date");
+            w.WriteBoolean("date_estimated", hit.Meta.DateEstimated);
             w.WriteNumber("score", hit.Score);
             w.WriteString("where", hit.Where);
             w.WriteString("snippet", snippet);
+            // The same on every line: the query as searched when typo tolerance corrected it, and the exact one.
+            if (correction is null)
+            {
+                w.WriteNull("corrected_query");
+                w.WriteNull("exact_query");
+            }
+            else
+            {
+                w.WriteString("corrected_query", correction.Shown);
+                w.WriteString("exact_query", correction.Exact);
+            }
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());

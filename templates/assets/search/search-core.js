@@ -657,6 +657,59 @@ export async function widen(index, thePlan, budget = new FetchBudget(index)) {
   return { ...thePlan, clauses };
 }
 
+/**
+ * QueryCorrection.Corrections: [{surface, word}] — the required, unquoted words the archive does not hold that matched
+ * through a typo correction or (the open word) the stem it extends, each once, named by an edit of what was typed.
+ */
+export function corrections(entries, thePlan) {
+  const known = (term) => (entries.get(term) ?? null) !== null;
+  const list = [];
+  for (const clause of required(thePlan).filter((c) => !c.quoted)) {
+    for (const slot of clause.readings.flatMap((r) => r.slots)) {
+      if (completes(slot) || list.some((c) => c.surface === slot.surface) || known(slot.alternatives[0].term)) continue;
+      const used = slot.alternatives.find((a) => (a.kind === STEM || a.kind === CORRECTION) && known(a.term));
+      if (!used) continue;
+      const word = wordFor(slot.surface, used);
+      if (word !== null) list.push({ surface: slot.surface, word });
+    }
+  }
+  return list;
+}
+
+/** QueryCorrection.WordFor: the first edit of what was typed whose stem is the term, the likeliest typos first (a stem only through a letter left out, two letters past it); or null. */
+export function wordFor(surface, alternative) {
+  const isCorrection = alternative.kind === CORRECTION;
+  if (!isCorrection && surface.length < alternative.term.length + 2) return null; // one letter past the stem: being typed
+  const edits = [...variants(surface)].map((v, i) => [v, i])
+    .sort((a, b) => b[0].length - a[0].length || a[1] - b[1]).map((x) => x[0])
+    .filter((v) => isCorrection || v.length > surface.length);
+  if (isCorrection) edits.push(...farVariants(surface));
+  return edits.find((v) => stem(v) === alternative.term) ?? null;
+}
+
+/**
+ * QueryCorrection.Of: {shown, exact} — the query as searched ("probation") and the one searching exactly what was
+ * typed, each corrected word quoted ('"probaton"': a quoted word gets no corrections) — or null.
+ */
+export function queryCorrection(query, list) {
+  const lower = query.toLowerCase();
+  if (lower.length !== query.length) return null;
+  const spans = list.map((c) => ({ start: lower.indexOf(c.surface), length: c.surface.length, word: c.word }))
+    .filter((s) => s.start >= 0).sort((a, b) => a.start - b.start);
+  if (spans.length === 0) return null;
+  let shown = '';
+  let exact = '';
+  let at = 0;
+  for (const { start, length, word } of spans) {
+    if (start < at) continue; // overlapping: the first wins
+    shown += query.slice(at, start) + word;
+    exact += query.slice(at, start) + '"' + query.slice(start, start + length) + '"';
+    at = start + length;
+  }
+  const trim = (s) => { let a = 0; let b = s.length; while (a < b && isSpace(s[a])) a++; while (b > a && isSpace(s[b - 1])) b--; return s.slice(a, b); };
+  return { shown: trim(shown + query.slice(at)), exact: trim(exact + query.slice(at)) };
+}
+
 /** Whether any slot accepts more than its exact term (QueryPlan.Expanded). */
 const expanded = (p) => p.clauses.some((c) => c.readings.some((r) => r.slots.some((s) => s.alternatives.length > 1)));
 
@@ -911,6 +964,7 @@ export async function rank(index, request) {
     : (a, b) => tier(literal, exact, a[0]) - tier(literal, exact, b[0]) || b[1] - a[1] || b[0] - a[0]);
   return {
     total: scores.size, ranked: ordered.slice(0, Math.max(0, limit)), plan: thePlan, entries, widened,
+    correction: scores.size === 0 ? null : queryCorrection(request.query, corrections(entries, thePlan)),
     terms: termWeights(index, entries, thePlan), fetchUnits: budget.used,
   };
 }

@@ -116,6 +116,27 @@ function limitNote(plan) {
   return `Only the first ${plan.usedWords === 1 ? 'word was' : `${plan.usedWords} words were`} used; the rest were ignored.`;
 }
 
+/**
+ * "Showing results for probation. Search for exactly "probaton"": typo tolerance is said, with a link to the query
+ * that takes the corrected words as typed (quoted: a quoted word gets no corrections). QueryCorrection.cs words it alike.
+ */
+function correctionNote({ shown, exact }) {
+  const note = document.createElement('span');
+  note.className = 'search-correction';
+  const params = new URLSearchParams(location.search);
+  params.set('q', exact);
+  const link = document.createElement('a');
+  link.href = '?' + params.toString();
+  link.textContent = exact;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    input.value = exact;
+    commit();
+  });
+  note.append(`Showing results for ${shown}. Search for exactly `, link, '.');
+  return note;
+}
+
 function fillYears(index) {
   if (!fromYear || fromYear.options.length > 1) return;
   const state = readState();
@@ -131,19 +152,21 @@ function fillYears(index) {
 /** Shows the first hits of a result; `count` is how many the page will hold once appendResults has added the rest. */
 function render(result, count) {
   observer?.disconnect();
-  const { total, hits, widened, terms, plan } = result;
+  const { total, hits, widened, terms, plan, correction } = result;
   const noun = total === 1 ? 'post' : 'posts';
   const summary = total === 0
     ? 'No posts match. Try fewer words, or check the spelling.'
     : `${total} ${noun} ${total === 1 ? 'matches' : 'match'}${widened ? ', allowing for a typo' : ''}${count < total ? `; showing ${count}` : ''}.`;
   // Words past the query's fetch budget were ignored: say so in the live status, which screen readers announce.
   const ignored = limitNote(plan);
+  status.replaceChildren(summary);
+  if (correction) status.append(' ', correctionNote(correction));
   if (ignored) {
     const note = document.createElement('span');
     note.className = 'search-limit';
     note.textContent = ignored;
-    status.replaceChildren(summary, ' ', note);
-  } else status.textContent = summary;
+    status.append(' ', note);
+  }
 
   const list = document.createElement('ol');
   list.className = 'search-results-list';
@@ -194,7 +217,13 @@ function resultItem(hit, terms, eager) {
     const time = document.createElement('time');
     time.dateTime = hit.meta.d;
     time.textContent = DATE.format(new Date(hit.meta.d + 'T00:00:00Z'));
-    meta.append(time);
+    // An estimated date is said to be one, in the post page's words (templates/partials/date.sbn-html).
+    if (hit.meta.e) {
+      const note = document.createElement('span');
+      note.className = 'estimated';
+      note.textContent = '(date estimated from the text)';
+      meta.append('about ', time, ' ', note);
+    } else meta.append(time);
   } else meta.append('Date unknown');
   if (hit.where !== POST) meta.append(` · in comment ${hit.where.slice(1).replace(/-/g, '.')}`);
 

@@ -32,7 +32,7 @@ public sealed record MainSegmentState(
     public const string FileName = "main-segment.json";
 
     /// <summary>Bump when what the index holds changes in a way the settings do not show (format, analysis, scoring).</summary>
-    private const string StateVersion = "main-segment-2";
+    private const string StateVersion = "main-segment-3";
 
     /// <summary>Everything besides the posts that decides the main segment's bytes.</summary>
     public static string SettingsOf(SearchIndexOptions options) =>

@@ -61,7 +61,7 @@ public sealed class PostAnalyzer
         var starts = new List<int>();
         var lengths = new int[FieldLengths.Count];
         var next = 0;
-        fragment?.Begin(post.Url, post.Title, DateOf(post));
+        fragment?.Begin(post.Url, post.Title, DateOf(post), post.DateEstimated);
         next = AddPassage(post.Title, SearchField.Title, next, starts, lengths);
         var body = PlainText(post.Body);
         fragment?.AddPassage(body);
@@ -82,7 +82,7 @@ public sealed class PostAnalyzer
     /// <summary>The fragment of a post whose analysis came from the cache (which holds no text): its plain text again, not analysed.</summary>
     public byte[] Fragment(Post post, DocumentAnalysis analysis, DocumentFragmentWriter fragment)
     {
-        fragment.Begin(post.Url, post.Title, DateOf(post));
+        fragment.Begin(post.Url, post.Title, DateOf(post), post.DateEstimated);
         fragment.AddPassage(PlainText(post.Body));
         foreach (var comment in post.AllComments()) fragment.AddPassage(PlainText(comment.Text));
         return fragment.Finish(analysis.PassageGaps(), string.Join(' ', analysis.CommentIds));

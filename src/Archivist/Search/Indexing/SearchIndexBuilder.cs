@@ -265,7 +265,8 @@ public static class SearchIndexBuilder
     }
 
     private static DocumentMeta Meta(Post post, DocumentAnalysis analysis) =>
-        new(post.Url, post.Title, PostAnalyzer.DateOf(post), analysis.PassageGaps(), string.Join(' ', analysis.CommentIds));
+        new(post.Url, post.Title, PostAnalyzer.DateOf(post), analysis.PassageGaps(), string.Join(' ', analysis.CommentIds))
+        { DateEstimated = post.DateEstimated };
 
     /// <summary>
     /// Groups whole shards into dictionary pages of about <paramref name="pageTerms"/> terms, cut where a shard's

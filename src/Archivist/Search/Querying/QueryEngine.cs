@@ -54,7 +54,12 @@ public sealed class QueryEngine(IndexReader reader)
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in plan.RequiredTerms)
             if (reader.Lookup(term) is { } entry) weights[term] = reader.IdfOf(entry) + 1;
-        return new SearchResults(scores.Count, hits, plan, widened, weights) { FetchUnits = budget.Used };
+        return new SearchResults(scores.Count, hits, plan, widened, weights)
+        {
+            FetchUnits = budget.Used,
+            Correction = scores.Count == 0 ? null
+                : QueryCorrection.Of(request.Query, QueryCorrection.Corrections(plan, term => reader.Lookup(term) is not null, _analyzer.Stem)),
+        };
     }
 
     /// <summary>

@@ -31,4 +31,7 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, Que
 {
     /// <summary>How much of the query's <see cref="FetchBudget"/> its shards and dictionary pages used, in units.</summary>
     public int FetchUnits { get; init; }
+
+    /// <summary>When corrections found the hits (<see cref="Widened"/>): the query as searched, and how to search exactly what was typed.</summary>
+    public QueryCorrection? Correction { get; init; }
 }

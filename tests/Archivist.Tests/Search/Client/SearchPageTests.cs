@@ -94,6 +94,29 @@ public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.Seed
     }
 
     [Fact]
+    public async Task AnEstimatedDateIsShownAsAnEstimate()
+    {
+        await Open("probation");
+        var plans = Results.Filter(new() { Has = Page.Locator("a[href*='plans-to-re-professionalise']") });
+        await Assertions.Expect(plans.Locator(".search-meta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^about 22 July 2024 \\(date estimated from the text\\)"));
+        var known = Results.Filter(new() { Has = Page.Locator("a[href*='clash-of-cultures']") });
+        await Assertions.Expect(known.Locator(".search-meta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^9 October 2025"));
+    }
+
+    [Fact]
+    public async Task ACorrectionIsSaidWithALinkToSearchExactlyWhatWasTyped()
+    {
+        await Open("probaton");
+        var status = Page.Locator("#search-status");
+        await Assertions.Expect(status).ToContainTextAsync("Showing results for probation. Search for exactly \"probaton\".");
+        await Assertions.Expect(Results).ToHaveCountAsync(10);
+        await status.Locator("a").ClickAsync();
+        await Assertions.Expect(Page.Locator("#search-input")).ToHaveValueAsync("\"probaton\"");
+        await Assertions.Expect(status).ToHaveTextAsync("No posts match. Try fewer words, or check the spelling.");
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=%22probaton%22$"));
+    }
+
+    [Fact]
     public async Task IndexDataIsShownAsTextNeverAsMarkup()
     {
         await Open("zzzprobe");
