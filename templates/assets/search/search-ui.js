@@ -207,7 +207,7 @@ function resultItem(hit, terms, eager) {
   item.className = 'search-result';
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = hit.where === POST ? href.href : `${href.href}#${encodeURIComponent(hit.where)}`;
+  link.href = resultLink(href, hit.where, terms);
   appendParts(link, highlight(hit.meta.t, terms));
   heading.append(link);
 
@@ -237,6 +237,13 @@ function resultItem(hit, terms, eager) {
     observer.observe(item);
   }
   return item;
+}
+
+/** A result's link: the terms matched ride along (?highlight=…) for the post page to mark on arrival (highlight.js). */
+function resultLink(page, where, terms) {
+  const url = new URL(page);
+  if (terms.size > 0) url.searchParams.set('highlight', [...terms.keys()].join(' '));
+  return where === POST ? url.href : `${url.href}#${encodeURIComponent(where)}`;
 }
 
 function appendParts(element, parts) {

@@ -28,7 +28,8 @@ public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.Seed
         await Open("guernsey");
         await Assertions.Expect(Results).ToHaveCountAsync(1);
         var link = Results.First.Locator("h2 a");
-        Assert.EndsWith("/2025/10/clash-of-cultures.html#c3", await link.GetAttributeAsync("href"));
+        // The deep link carries the matched terms for the post page to mark (highlight.js).
+        Assert.EndsWith("/2025/10/clash-of-cultures.html?highlight=guernsey#c3", await link.GetAttributeAsync("href"));
         await Assertions.Expect(Results.First.Locator(".search-snippet mark")).ToHaveTextAsync("Guernsey");
         await Assertions.Expect(Page.Locator("#search-status")).ToHaveTextAsync("1 post matches.");
         Assert.Equal("polite", await Page.Locator("#search-status").GetAttributeAsync("aria-live"));
