@@ -20,7 +20,7 @@ for (const request of requests) {
   const result = await search(index, request);
   lines.push(JSON.stringify({
     query: request.query, total: result.total, hits: result.hits.map((h) => [h.meta.u, h.score, h.where]),
-    correction: result.correction, estimated: result.hits.map((h) => h.meta.e === true),
+    correction: result.correction, passages: result.hits.map((h) => h.passages), estimated: result.hits.map((h) => h.meta.e === true),
     used: result.plan.usedWords, ignored: result.plan.ignoredWords, units: result.fetchUnits, files: [...files].sort(),
   }));
 }

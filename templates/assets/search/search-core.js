@@ -860,7 +860,24 @@ function evaluate(index, entries, thePlan, from, to) {
 }
 
 // ---- Where the best match is (PassageLocator.cs).
-function locate(index, entries, thePlan, doc, meta) {
+export const MAX_SHOWN_PASSAGES = 3; // sub-results under a hit; the rest are counted ("and 2 more in this thread")
+
+/**
+ * PassageLocator.Rank: the passages holding any of the query's words, best first (ties to the earlier), title and
+ * body as one POST at the better of the two; [POST] when none scores. The first is the hit's `where`.
+ */
+function rankPassages(index, entries, thePlan, doc, meta) {
+  const scores = passageScores(index, entries, thePlan, doc, meta);
+  const ids = meta.c.split(' ');
+  const ranked = [];
+  const post = Math.max(scores[0], scores.length > 1 ? scores[1] : 0);
+  if (post > 0) ranked.push([post, 0, POST]);
+  for (let i = 2; i < scores.length; i++) if (scores[i] > 0) ranked.push([scores[i], i, ids[i - 2]]);
+  if (ranked.length === 0) return [POST];
+  return ranked.sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((r) => r[2]);
+}
+
+function passageScores(index, entries, thePlan, doc, meta) {
   const starts = [];
   meta.p.forEach((gap, i) => starts.push((i === 0 ? 0 : starts[i - 1]) + gap));
   const scores = new Array(starts.length).fill(0);
@@ -877,10 +894,7 @@ function locate(index, entries, thePlan, doc, meta) {
     }
     for (let i = 0; i < scores.length; i++) scores[i] += best[i];
   }
-  let winner = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i] > scores[winner]) winner = i;
-  if (winner < 2 || scores[winner] === 0) return POST;
-  return meta.c.split(' ')[winner - 2];
+  return scores;
 }
 
 /** Per passage, the highest idf of the slot's terms found there (each slot counted once per passage). */
@@ -926,7 +940,7 @@ function termWeights(index, entries, thePlan) {
 
 /**
  * Runs a query (QueryEngine.cs). request: {query, limit = 10, fromYear, toYear, order: 'relevance' | 'date'}.
- * Returns {total, hits: [{doc, score, where, meta: {u, t, d, p, c}}], plan, widened, terms: Map(term → weight), fetchUnits}.
+ * Returns {total, hits: [{doc, score, where, passages, meta: {u, t, d, p, c}}], plan, widened, correction, terms: Map(term → weight), fetchUnits}.
  * plan.usedWords and plan.ignoredWords: words past what the fetch budget admits are ignored ("only the first N words were used").
  */
 export async function search(index, request) {
@@ -973,7 +987,8 @@ export async function rank(index, request) {
 const tier = (literal, exact, doc) => (literal.has(doc) ? 0 : exact.has(doc) ? 1 : 2);
 
 /**
- * The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. With fragments in the
+ * The first `count` ranked documents as hits: [{doc, score, where, passages, meta: {u, t, d, p, c}}] (passages: every
+ * passage holding the query's words, best first, `where` the first). With fragments in the
  * index, the first `withText` are read from theirs (meta then also holds x, the passage texts), so a snippet needs
  * no further fetch; the others from the metadata chunks. `onHit(hit)`, when given, sees each hit as soon as its
  * file has arrived, before the slowest one has: the page computes a snippet there instead of after them all.
@@ -983,7 +998,8 @@ export async function describe(index, ranking, count, withText = 0, onHit = null
   const fragments = index.hasFragments ? withText : 0;
   return Promise.all(shown.map(async ([doc, score], i) => {
     const meta = await (i < fragments ? index.fragment(doc) : index.meta(doc));
-    const hit = { doc, score, where: locate(index, ranking.entries, ranking.plan, doc, meta), meta };
+    const passages = rankPassages(index, ranking.entries, ranking.plan, doc, meta);
+    const hit = { doc, score, where: passages[0], passages, meta };
     onHit?.(hit);
     return hit;
   }));

@@ -3,7 +3,7 @@
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
 // snippets read from each result's own page (or its fragment, when the build wrote them), keyboard navigation and the
 // live status line.
-import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passageText, POST } from './search-core.js';
+import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passageText, POST, MAX_SHOWN_PASSAGES } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
@@ -230,7 +230,34 @@ function resultItem(hit, terms, eager) {
   const text = document.createElement('p');
   text.className = 'search-snippet';
   item.append(heading, meta, text);
-  const load = () => fillSnippet(text, hit, href, terms);
+  // The thread's other hits under the result (PassageLocator.Rank), each deep-linked, as Pagefind shows sub-results.
+  const others = hit.passages.slice(1, 1 + MAX_SHOWN_PASSAGES).map((where) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = resultLink(href, where, terms);
+    a.textContent = where === POST ? 'In the post' : `Comment ${where.slice(1).replace(/-/g, '.')}`;
+    const p = document.createElement('p');
+    p.className = 'search-snippet';
+    li.append(a, p);
+    return { where, li, p };
+  });
+  if (others.length > 0) {
+    const list = document.createElement('ul');
+    list.className = 'search-passages';
+    list.append(...others.map((o) => o.li));
+    item.append(list);
+  }
+  const more = hit.passages.length - 1 - others.length;
+  if (more > 0) {
+    const note = document.createElement('p');
+    note.className = 'search-passages-more';
+    note.textContent = `and ${more} more in this thread`;
+    item.append(note);
+  }
+  const load = () => {
+    fillSnippet(text, hit, href, terms);
+    for (const o of others) fillSnippet(o.p, hit, href, terms, o.where);
+  };
   if (eager) load();
   else {
     item.addEventListener('snippet', load, { once: true });
@@ -279,8 +306,8 @@ function passageElement(html, name) {
 
 // With fragments in the index (an option of the build) the text is the fragment's: the first results' came with their
 // metadata, a later one's is one small fetch instead of its whole page.
-async function fillSnippet(element, hit, url, terms) {
-  if (hit.snippet) {
+async function fillSnippet(element, hit, url, terms, where = hit.where) {
+  if (hit.snippet && where === hit.where) {
     element.replaceChildren();
     appendParts(element, hit.snippet);
     return;
@@ -288,9 +315,9 @@ async function fillSnippet(element, hit, url, terms) {
   try {
     const index = await openIndex();
     let text;
-    if (index.hasFragments) text = passageText(hit.meta.x ? hit.meta : await index.fragment(hit.doc), hit.where);
+    if (index.hasFragments) text = passageText(hit.meta.x ? hit.meta : await index.fragment(hit.doc), where);
     else {
-      const passage = passageElement(await loadPage(url), hit.where === POST ? 'body' : hit.where);
+      const passage = passageElement(await loadPage(url), where === POST ? 'body' : where);
       if (!passage) return;
       text = textOf(passage);
     }

@@ -21,7 +21,11 @@ public sealed record SearchRequest(string Query)
 /// One result: the document, its integer score, and <see cref="Where"/> the best match is: <c>post</c>
 /// (title or body) or a comment id such as <c>c3-2</c>.
 /// </summary>
-public sealed record SearchHit(int Doc, long Score, string Where, Format.DocumentMeta Meta);
+public sealed record SearchHit(int Doc, long Score, string Where, Format.DocumentMeta Meta)
+{
+    /// <summary>Every passage of the post holding the query's words, best first: <see cref="Where"/>, then the thread's other hits.</summary>
+    public IReadOnlyList<string> Passages { get; init; } = [Where];
+}
 
 /// <summary>
 /// The hits of a query. <see cref="Widened"/> when typo tolerance found posts that exact matching did not. <see cref="TermWeights"/>: each

@@ -118,6 +118,34 @@ public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.Seed
     }
 
     [Fact]
+    public async Task ACommentHitElsewhereInTheThreadShowsUnderItsResult()
+    {
+        await Open("timpson");
+        var plans = Results.Filter(new() { Has = Page.Locator("h2 a[href*='plans-to-re-professionalise']") });
+        var passages = plans.Locator(".search-passages li");
+        await Assertions.Expect(passages).ToHaveCountAsync(1);
+        Assert.EndsWith("plans-to-re-professionalise-probation-service-are-urgently.html?highlight=timpson#c7-2",
+            await passages.Locator("a").GetAttributeAsync("href"));
+        await Assertions.Expect(passages.Locator("a")).ToHaveTextAsync("Comment 7.2");
+        await Assertions.Expect(passages.Locator(".search-snippet mark")).ToHaveTextAsync("Timpson");
+        Assert.Equal(0, await plans.Locator(".search-passages-more").CountAsync());
+    }
+
+    [Fact]
+    public async Task AThreadWithManyHitsShowsThreeAndCountsTheRest()
+    {
+        await Open("probation");
+        var plans = Results.Filter(new() { Has = Page.Locator("h2 a[href*='plans-to-re-professionalise']") });
+        var expected = Site.Search("probation", 20).Hits.Single(h => h.Meta.Url.Contains("plans-to-re-professionalise")).Passages;
+        Assert.True(expected.Count > 4, "the thread should have more hits than are shown");
+        await Assertions.Expect(plans.Locator(".search-passages li")).ToHaveCountAsync(3);
+        var hrefs = await plans.Locator(".search-passages a").EvaluateAllAsync<string[]>("links => links.map(a => a.hash.slice(1))");
+        Assert.Equal(expected.Skip(1).Take(3), hrefs); // the engine's order: the CLI lists the same
+        await Assertions.Expect(plans.Locator(".search-passages-more")).ToHaveTextAsync($"and {expected.Count - 4} more in this thread");
+        await Assertions.Expect(plans.Locator(".search-passages .search-snippet mark").First).ToHaveTextAsync("probation", new() { IgnoreCase = true });
+    }
+
+    [Fact]
     public async Task IndexDataIsShownAsTextNeverAsMarkup()
     {
         await Open("zzzprobe");

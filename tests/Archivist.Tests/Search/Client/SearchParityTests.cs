@@ -83,6 +83,9 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
                 var jsCorrection = js[i]["correction"] is JsonObject c ? new QueryCorrection((string)c["shown"]!, (string)c["exact"]!) : null;
                 Assert.Equal(results.Correction, jsCorrection);
                 Assert.Equal(results.Hits.Select(h => h.Meta.DateEstimated), js[i]["estimated"]!.AsArray().Select(e => (bool)e!));
+                // The same passages under each hit (the thread's other hits), in the same order.
+                Assert.Equal(results.Hits.Select(h => string.Join(' ', h.Passages)),
+                    js[i]["passages"]!.AsArray().Select(p => string.Join(' ', p!.AsArray().Select(w => (string)w!))));
                 var jsFiles = js[i]["files"]!.AsArray().Select(f => (string)f!).ToList();
                 var csFiles = reader.FilesRead.Order(StringComparer.Ordinal).ToList();
                 Assert.True(csFiles.SequenceEqual(jsFiles), $"{query} read different files:\nCLI only: {string.Join(' ', csFiles.Except(jsFiles))}\nJS only: {string.Join(' ', jsFiles.Except(csFiles))}");
