@@ -52,7 +52,9 @@ public sealed record QueryCorrection(string Shown, string Exact)
     /// <summary>The correction of <paramref name="query"/>, or null when none of the words is found in it as typed.</summary>
     public static QueryCorrection? Of(string query, IReadOnlyList<Correction> corrections)
     {
-        // Surfaces are lower-cased: find each in the lower-cased query (same length for the letters typos are made of).
+        // Surfaces are lower-cased: find each in the lower-cased query. JS lower-cases U+0130 to two code units, so
+        // offsets would not carry over; search-core.js says nothing then, and neither does this.
+        if (query.Contains('\u0130')) return null;
         var lower = query.ToLowerInvariant();
         var spans = corrections
             .Select(c => (Start: lower.IndexOf(c.Surface, StringComparison.Ordinal), c.Surface.Length, c.Word))

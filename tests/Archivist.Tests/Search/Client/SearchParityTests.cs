@@ -24,7 +24,7 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
         "Tim", "Timp", "Timps", "Timpso", "prob", "mini", "reha", "rehabil", "restora", "workload management tool",
         "re-offending", "re-offending ", "reoffending", "re-offen", "e-mail", "e-mai", "email", "\"reduce re-offending\"",
         "Geurnsey", "uGernsey", "Hraehills", "xGuernsey", "HMPPS/Mo", "HMPPS/M", "HMPPS/MoJ", "the", "the ", "probatio",
-        "probaton", "Probaton service", "\"probaton\"", "timpsom napo", "plans", "probati", "restora", "rehabilitaton", "Guernsy contract",
+        "probaton", "Probaton service", "\"probaton\"", "timpsom napo", "plans", "probati", "restora", "rehabilitaton", "Guernsy contract", "probaton İ",
     ];
 
     /// <summary>The thirty commonest words of the generated corpus: far more than one query's fetch budget admits.</summary>
