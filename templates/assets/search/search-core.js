@@ -657,6 +657,59 @@ export async function widen(index, thePlan, budget = new FetchBudget(index)) {
   return { ...thePlan, clauses };
 }
 
+/**
+ * QueryCorrection.Corrections: [{surface, word}] — the required, unquoted words the archive does not hold that matched
+ * through a typo correction or (the open word) the stem it extends, each once, named by an edit of what was typed.
+ */
+export function corrections(entries, thePlan) {
+  const known = (term) => (entries.get(term) ?? null) !== null;
+  const list = [];
+  for (const clause of required(thePlan).filter((c) => !c.quoted)) {
+    for (const slot of clause.readings.flatMap((r) => r.slots)) {
+      if (completes(slot) || list.some((c) => c.surface === slot.surface) || known(slot.alternatives[0].term)) continue;
+      const used = slot.alternatives.find((a) => (a.kind === STEM || a.kind === CORRECTION) && known(a.term));
+      if (!used) continue;
+      const word = wordFor(slot.surface, used);
+      if (word !== null) list.push({ surface: slot.surface, word });
+    }
+  }
+  return list;
+}
+
+/** QueryCorrection.WordFor: the first edit of what was typed whose stem is the term, the likeliest typos first (a stem only through a letter left out, two letters past it); or null. */
+export function wordFor(surface, alternative) {
+  const isCorrection = alternative.kind === CORRECTION;
+  if (!isCorrection && surface.length < alternative.term.length + 2) return null; // one letter past the stem: being typed
+  const edits = [...variants(surface)].map((v, i) => [v, i])
+    .sort((a, b) => b[0].length - a[0].length || a[1] - b[1]).map((x) => x[0])
+    .filter((v) => isCorrection || v.length > surface.length);
+  if (isCorrection) edits.push(...farVariants(surface));
+  return edits.find((v) => stem(v) === alternative.term) ?? null;
+}
+
+/**
+ * QueryCorrection.Of: {shown, exact} — the query as searched ("probation") and the one searching exactly what was
+ * typed, each corrected word quoted ('"probaton"': a quoted word gets no corrections) — or null.
+ */
+export function queryCorrection(query, list) {
+  const lower = query.toLowerCase();
+  if (lower.length !== query.length) return null;
+  const spans = list.map((c) => ({ start: lower.indexOf(c.surface), length: c.surface.length, word: c.word }))
+    .filter((s) => s.start >= 0).sort((a, b) => a.start - b.start);
+  if (spans.length === 0) return null;
+  let shown = '';
+  let exact = '';
+  let at = 0;
+  for (const { start, length, word } of spans) {
+    if (start < at) continue; // overlapping: the first wins
+    shown += query.slice(at, start) + word;
+    exact += query.slice(at, start) + '"' + query.slice(start, start + length) + '"';
+    at = start + length;
+  }
+  const trim = (s) => { let a = 0; let b = s.length; while (a < b && isSpace(s[a])) a++; while (b > a && isSpace(s[b - 1])) b--; return s.slice(a, b); };
+  return { shown: trim(shown + query.slice(at)), exact: trim(exact + query.slice(at)) };
+}
+
 /** Whether any slot accepts more than its exact term (QueryPlan.Expanded). */
 const expanded = (p) => p.clauses.some((c) => c.readings.some((r) => r.slots.some((s) => s.alternatives.length > 1)));
 
@@ -807,7 +860,24 @@ function evaluate(index, entries, thePlan, from, to) {
 }
 
 // ---- Where the best match is (PassageLocator.cs).
-function locate(index, entries, thePlan, doc, meta) {
+export const MAX_SHOWN_PASSAGES = 3; // sub-results under a hit; the rest are counted ("and 2 more in this thread")
+
+/**
+ * PassageLocator.Rank: the passages holding any of the query's words, best first (ties to the earlier), title and
+ * body as one POST at the better of the two; [POST] when none scores. The first is the hit's `where`.
+ */
+function rankPassages(index, entries, thePlan, doc, meta) {
+  const scores = passageScores(index, entries, thePlan, doc, meta);
+  const ids = meta.c.split(' ');
+  const ranked = [];
+  const post = Math.max(scores[0], scores.length > 1 ? scores[1] : 0);
+  if (post > 0) ranked.push([post, 0, POST]);
+  for (let i = 2; i < scores.length; i++) if (scores[i] > 0) ranked.push([scores[i], i, ids[i - 2]]);
+  if (ranked.length === 0) return [POST];
+  return ranked.sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((r) => r[2]);
+}
+
+function passageScores(index, entries, thePlan, doc, meta) {
   const starts = [];
   meta.p.forEach((gap, i) => starts.push((i === 0 ? 0 : starts[i - 1]) + gap));
   const scores = new Array(starts.length).fill(0);
@@ -824,10 +894,7 @@ function locate(index, entries, thePlan, doc, meta) {
     }
     for (let i = 0; i < scores.length; i++) scores[i] += best[i];
   }
-  let winner = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i] > scores[winner]) winner = i;
-  if (winner < 2 || scores[winner] === 0) return POST;
-  return meta.c.split(' ')[winner - 2];
+  return scores;
 }
 
 /** Per passage, the highest idf of the slot's terms found there (each slot counted once per passage). */
@@ -873,7 +940,7 @@ function termWeights(index, entries, thePlan) {
 
 /**
  * Runs a query (QueryEngine.cs). request: {query, limit = 10, fromYear, toYear, order: 'relevance' | 'date'}.
- * Returns {total, hits: [{doc, score, where, meta: {u, t, d, p, c}}], plan, widened, terms: Map(term → weight), fetchUnits}.
+ * Returns {total, hits: [{doc, score, where, passages, meta: {u, t, d, p, c}}], plan, widened, correction, terms: Map(term → weight), fetchUnits}.
  * plan.usedWords and plan.ignoredWords: words past what the fetch budget admits are ignored ("only the first N words were used").
  */
 export async function search(index, request) {
@@ -911,6 +978,7 @@ export async function rank(index, request) {
     : (a, b) => tier(literal, exact, a[0]) - tier(literal, exact, b[0]) || b[1] - a[1] || b[0] - a[0]);
   return {
     total: scores.size, ranked: ordered.slice(0, Math.max(0, limit)), plan: thePlan, entries, widened,
+    correction: scores.size === 0 ? null : queryCorrection(request.query, corrections(entries, thePlan)),
     terms: termWeights(index, entries, thePlan), fetchUnits: budget.used,
   };
 }
@@ -919,7 +987,8 @@ export async function rank(index, request) {
 const tier = (literal, exact, doc) => (literal.has(doc) ? 0 : exact.has(doc) ? 1 : 2);
 
 /**
- * The first `count` ranked documents as hits: [{doc, score, where, meta: {u, t, d, p, c}}]. With fragments in the
+ * The first `count` ranked documents as hits: [{doc, score, where, passages, meta: {u, t, d, p, c}}] (passages: every
+ * passage holding the query's words, best first, `where` the first). With fragments in the
  * index, the first `withText` are read from theirs (meta then also holds x, the passage texts), so a snippet needs
  * no further fetch; the others from the metadata chunks. `onHit(hit)`, when given, sees each hit as soon as its
  * file has arrived, before the slowest one has: the page computes a snippet there instead of after them all.
@@ -929,7 +998,8 @@ export async function describe(index, ranking, count, withText = 0, onHit = null
   const fragments = index.hasFragments ? withText : 0;
   return Promise.all(shown.map(async ([doc, score], i) => {
     const meta = await (i < fragments ? index.fragment(doc) : index.meta(doc));
-    const hit = { doc, score, where: locate(index, ranking.entries, ranking.plan, doc, meta), meta };
+    const passages = rankPassages(index, ranking.entries, ranking.plan, doc, meta);
+    const hit = { doc, score, where: passages[0], passages, meta };
     onHit?.(hit);
     return hit;
   }));

@@ -3,7 +3,7 @@
 // this file owns the page: URL state, rendering with DOM text APIs (never HTML from index data),
 // snippets read from each result's own page (or its fragment, when the build wrote them), keyboard navigation and the
 // live status line.
-import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passageText, POST } from './search-core.js';
+import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passageText, POST, MAX_SHOWN_PASSAGES } from './search-core.js';
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
@@ -116,6 +116,27 @@ function limitNote(plan) {
   return `Only the first ${plan.usedWords === 1 ? 'word was' : `${plan.usedWords} words were`} used; the rest were ignored.`;
 }
 
+/**
+ * "Showing results for probation. Search for exactly "probaton"": typo tolerance is said, with a link to the query
+ * that takes the corrected words as typed (quoted: a quoted word gets no corrections). QueryCorrection.cs words it alike.
+ */
+function correctionNote({ shown, exact }) {
+  const note = document.createElement('span');
+  note.className = 'search-correction';
+  const params = new URLSearchParams(location.search);
+  params.set('q', exact);
+  const link = document.createElement('a');
+  link.href = '?' + params.toString();
+  link.textContent = exact;
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    input.value = exact;
+    commit();
+  });
+  note.append(`Showing results for ${shown}. Search for exactly `, link, '.');
+  return note;
+}
+
 function fillYears(index) {
   if (!fromYear || fromYear.options.length > 1) return;
   const state = readState();
@@ -131,19 +152,21 @@ function fillYears(index) {
 /** Shows the first hits of a result; `count` is how many the page will hold once appendResults has added the rest. */
 function render(result, count) {
   observer?.disconnect();
-  const { total, hits, widened, terms, plan } = result;
+  const { total, hits, widened, terms, plan, correction } = result;
   const noun = total === 1 ? 'post' : 'posts';
   const summary = total === 0
     ? 'No posts match. Try fewer words, or check the spelling.'
     : `${total} ${noun} ${total === 1 ? 'matches' : 'match'}${widened ? ', allowing for a typo' : ''}${count < total ? `; showing ${count}` : ''}.`;
   // Words past the query's fetch budget were ignored: say so in the live status, which screen readers announce.
   const ignored = limitNote(plan);
+  status.replaceChildren(summary);
+  if (correction) status.append(' ', correctionNote(correction));
   if (ignored) {
     const note = document.createElement('span');
     note.className = 'search-limit';
     note.textContent = ignored;
-    status.replaceChildren(summary, ' ', note);
-  } else status.textContent = summary;
+    status.append(' ', note);
+  }
 
   const list = document.createElement('ol');
   list.className = 'search-results-list';
@@ -184,7 +207,7 @@ function resultItem(hit, terms, eager) {
   item.className = 'search-result';
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = hit.where === POST ? href.href : `${href.href}#${encodeURIComponent(hit.where)}`;
+  link.href = resultLink(href, hit.where, terms);
   appendParts(link, highlight(hit.meta.t, terms));
   heading.append(link);
 
@@ -194,20 +217,60 @@ function resultItem(hit, terms, eager) {
     const time = document.createElement('time');
     time.dateTime = hit.meta.d;
     time.textContent = DATE.format(new Date(hit.meta.d + 'T00:00:00Z'));
-    meta.append(time);
+    // An estimated date is said to be one, in the post page's words (templates/partials/date.sbn-html).
+    if (hit.meta.e) {
+      const note = document.createElement('span');
+      note.className = 'estimated';
+      note.textContent = '(date estimated from the text)';
+      meta.append('about ', time, ' ', note);
+    } else meta.append(time);
   } else meta.append('Date unknown');
   if (hit.where !== POST) meta.append(` · in comment ${hit.where.slice(1).replace(/-/g, '.')}`);
 
   const text = document.createElement('p');
   text.className = 'search-snippet';
   item.append(heading, meta, text);
-  const load = () => fillSnippet(text, hit, href, terms);
+  // The thread's other hits under the result (PassageLocator.Rank), each deep-linked, as Pagefind shows sub-results.
+  const others = hit.passages.slice(1, 1 + MAX_SHOWN_PASSAGES).map((where) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = resultLink(href, where, terms);
+    a.textContent = where === POST ? 'In the post' : `Comment ${where.slice(1).replace(/-/g, '.')}`;
+    const p = document.createElement('p');
+    p.className = 'search-snippet';
+    li.append(a, p);
+    return { where, li, p };
+  });
+  if (others.length > 0) {
+    const list = document.createElement('ul');
+    list.className = 'search-passages';
+    list.append(...others.map((o) => o.li));
+    item.append(list);
+  }
+  const more = hit.passages.length - 1 - others.length;
+  if (more > 0) {
+    const note = document.createElement('p');
+    note.className = 'search-passages-more';
+    note.textContent = `and ${more} more in this thread`;
+    item.append(note);
+  }
+  const load = () => {
+    fillSnippet(text, hit, href, terms);
+    for (const o of others) fillSnippet(o.p, hit, href, terms, o.where);
+  };
   if (eager) load();
   else {
     item.addEventListener('snippet', load, { once: true });
     observer.observe(item);
   }
   return item;
+}
+
+/** A result's link: the terms matched ride along (?highlight=…) for the post page to mark on arrival (highlight.js). */
+function resultLink(page, where, terms) {
+  const url = new URL(page);
+  if (terms.size > 0) url.searchParams.set('highlight', [...terms.keys()].join(' '));
+  return where === POST ? url.href : `${url.href}#${encodeURIComponent(where)}`;
 }
 
 function appendParts(element, parts) {
@@ -243,8 +306,8 @@ function passageElement(html, name) {
 
 // With fragments in the index (an option of the build) the text is the fragment's: the first results' came with their
 // metadata, a later one's is one small fetch instead of its whole page.
-async function fillSnippet(element, hit, url, terms) {
-  if (hit.snippet) {
+async function fillSnippet(element, hit, url, terms, where = hit.where) {
+  if (hit.snippet && where === hit.where) {
     element.replaceChildren();
     appendParts(element, hit.snippet);
     return;
@@ -252,9 +315,9 @@ async function fillSnippet(element, hit, url, terms) {
   try {
     const index = await openIndex();
     let text;
-    if (index.hasFragments) text = passageText(hit.meta.x ? hit.meta : await index.fragment(hit.doc), hit.where);
+    if (index.hasFragments) text = passageText(hit.meta.x ? hit.meta : await index.fragment(hit.doc), where);
     else {
-      const passage = passageElement(await loadPage(url), hit.where === POST ? 'body' : hit.where);
+      const passage = passageElement(await loadPage(url), where === POST ? 'body' : where);
       if (!passage) return;
       text = textOf(passage);
     }

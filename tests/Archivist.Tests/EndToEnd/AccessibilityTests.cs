@@ -14,10 +14,11 @@ public sealed class AccessibilityTests(RootSite site, ChromiumPages browser) : I
 {
     private static readonly string AxeScript = RepoPaths.Combine("tests", "js", "node_modules", "axe-core", "axe.min.js");
 
-    /// <summary>Every kind of page a reader meets; the search page is checked with results and highlighted words on it.</summary>
+    /// <summary>Every kind of page a reader meets; the search page is checked with results and highlighted words on it (and a correction said), a post with the searched words marked.</summary>
     public static TheoryData<string, string> PagesAndSchemes()
     {
-        string[] pages = ["", "page/1/", "archive/", "2025/", "2025/10/", "2025/10/clash-of-cultures.html", "about/", "search/", "search/?q=probation", "no-such-page/"];
+        string[] pages = ["", "page/1/", "archive/", "2025/", "2025/10/", "2025/10/clash-of-cultures.html", "about/", "search/", "search/?q=probation", "search/?q=probaton",
+            "2025/10/clash-of-cultures.html?highlight=cultur+probat#c3", "no-such-page/"];
         var data = new TheoryData<string, string>();
         foreach (var scheme in new[] { "light", "dark" })
             foreach (var page in pages)
@@ -43,6 +44,10 @@ public sealed class AccessibilityTests(RootSite site, ChromiumPages browser) : I
             await Assertions.Expect(page.Locator(".search-result").Nth(4)).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".search-snippet mark").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("#search-options")).ToBeVisibleAsync();
+        }
+        else if (sitePath.Contains("?highlight=", StringComparison.Ordinal))
+        {
+            await Assertions.Expect(page.Locator("mark.search-term").First).ToBeVisibleAsync(); // the searched words, marked on arrival
         }
         else if (sitePath == "search/")
         {

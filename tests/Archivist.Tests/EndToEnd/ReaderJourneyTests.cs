@@ -109,6 +109,10 @@ public sealed class ReaderJourneyTests(RootSite root, ProjectSite project, Chrom
         await Assertions.Expect(page).ToHaveURLAsync(hitHref);
         await AssertLandedOnComment(page, commentId);
         await Assertions.Expect(page.Locator($"[data-passage='{commentId}']")).ToContainTextAsync(CommentOnlyWord, new() { IgnoreCase = true });
+        // The words searched for are marked on arrival, and the first in the comment is on screen.
+        var arrived = page.Locator($"[data-passage='{commentId}'] mark.search-term").First;
+        await Assertions.Expect(arrived).ToHaveTextAsync(CommentOnlyWord, new() { IgnoreCase = true });
+        await Assertions.Expect(arrived).ToBeInViewportAsync();
         problems.AssertNone("comment hit opened");
 
         // A word in every post, so there are several years to filter and several results to move through.
@@ -153,6 +157,25 @@ public sealed class ReaderJourneyTests(RootSite root, ProjectSite project, Chrom
         await Assertions.Expect(page).ToHaveURLAsync(firstHref);
         await Assertions.Expect(page.Locator(".post-meta time").First).ToHaveAttributeAsync("datetime", new Regex("^" + earliest));
         problems.AssertNone("result opened with Enter");
+    }
+
+    [Fact]
+    public async Task APostOpenedFromSearchMarksTheSearchedWordsByTheirStemsAndOnlyThen()
+    {
+        var (page, problems) = await browser.PageAsync();
+        // "cultur" is the stem of "Cultures" in the title and "culture" in the body: both are marked, as search matched them.
+        await page.GotoAsync(root.Url(PostPath) + "?highlight=cultur");
+        var marks = page.Locator("mark.search-term");
+        await Assertions.Expect(page.Locator("[data-passage='title'] mark.search-term")).ToHaveTextAsync("Cultures");
+        await Assertions.Expect(page.Locator("[data-passage='body'] mark.search-term").First).ToBeInViewportAsync();
+        foreach (var word in await marks.AllTextContentsAsync())
+            Assert.StartsWith("cultur", word, StringComparison.OrdinalIgnoreCase);
+        problems.AssertNone("post opened with highlight");
+
+        await page.GotoAsync(root.Url(PostPath));
+        await Assertions.Expect(page.Locator("[data-passage='body']")).ToBeVisibleAsync();
+        Assert.Equal(0, await marks.CountAsync());
+        problems.AssertNone("post opened without highlight");
     }
 
     /// <summary>The comment is the document's :target, its card is outlined for the eye, and it is on screen.</summary>

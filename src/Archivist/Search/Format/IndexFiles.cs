@@ -87,4 +87,9 @@ public sealed record DocumentMeta(
     [property: JsonPropertyName("t")] string Title,
     [property: JsonPropertyName("d")] string? Date,
     [property: JsonPropertyName("p")] int[] PassageGaps,
-    [property: JsonPropertyName("c")] string CommentIds);
+    [property: JsonPropertyName("c")] string CommentIds)
+{
+    /// <summary>The date was estimated from the text (shown as "about …", as the post page does); written only when true.</summary>
+    [JsonPropertyName("e"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DateEstimated { get; init; }
+}

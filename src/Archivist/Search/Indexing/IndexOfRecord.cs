@@ -31,7 +31,7 @@ public sealed class IndexOfRecord : IDisposable
     public const string MetaField = "meta";
 
     /// <summary>Bump when the analysis or the documents' layout changes: an index with another version is built again.</summary>
-    public const string Version = "archivist-index-1";
+    public const string Version = "archivist-index-2"; // 2: stored metadata carries the estimated-date flag
 
     private const string VersionKey = "archivist";
 

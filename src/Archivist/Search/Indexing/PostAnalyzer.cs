@@ -47,7 +47,7 @@ public sealed class PostAnalyzer
         var starts = new List<int>();
         var lengths = new int[FieldLengths.Count];
         var next = 0;
-        fragment?.Begin(post.Url, post.Title, DateOf(post));
+        fragment?.Begin(post.Url, post.Title, DateOf(post), post.DateEstimated);
         next = AddPassage(post.Title, SearchField.Title, next, starts, lengths);
         var body = PlainText(post.Body);
         fragment?.AddPassage(body);
@@ -60,7 +60,7 @@ public sealed class PostAnalyzer
             fragment?.AddPassage(text);
             next = AddPassage(text, SearchField.Comments, next, starts, lengths);
         }
-        var meta = new DocumentMeta(post.Url, post.Title, DateOf(post), GapsOf(starts), string.Join(' ', ids));
+        var meta = new DocumentMeta(post.Url, post.Title, DateOf(post), GapsOf(starts), string.Join(' ', ids)) { DateEstimated = post.DateEstimated };
         return new PostDocument(Document(post, meta, lengths), meta, new FieldLengths(lengths[0], lengths[1], lengths[2]),
             fragment?.Finish(meta.PassageGaps, meta.CommentIds));
     }
@@ -68,7 +68,7 @@ public sealed class PostAnalyzer
     /// <summary>The fragment of a post not analysed in this build: its plain text again, not analysed.</summary>
     public byte[] Fragment(Post post, DocumentMeta meta, DocumentFragmentWriter fragment)
     {
-        fragment.Begin(post.Url, post.Title, DateOf(post));
+        fragment.Begin(post.Url, post.Title, DateOf(post), post.DateEstimated);
         fragment.AddPassage(PlainText(post.Body));
         foreach (var comment in post.AllComments()) fragment.AddPassage(PlainText(comment.Text));
         return fragment.Finish(meta.PassageGaps, meta.CommentIds);

@@ -49,12 +49,18 @@ public sealed class QueryEngine(IndexReader reader)
         var hits = ordered.Take(Math.Max(0, request.Limit)).Select(s =>
         {
             var meta = reader.Meta(s.Key);
-            return new SearchHit(s.Key, s.Value, locator.Locate(plan, s.Key, meta), meta);
+            var passages = locator.Rank(plan, s.Key, meta);
+            return new SearchHit(s.Key, s.Value, passages[0], meta) { Passages = passages };
         }).ToList();
         var weights = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in plan.RequiredTerms)
             if (reader.Lookup(term) is { } entry) weights[term] = reader.IdfOf(entry) + 1;
-        return new SearchResults(scores.Count, hits, plan, widened, weights) { FetchUnits = budget.Used };
+        return new SearchResults(scores.Count, hits, plan, widened, weights)
+        {
+            FetchUnits = budget.Used,
+            Correction = scores.Count == 0 ? null
+                : QueryCorrection.Of(request.Query, QueryCorrection.Corrections(plan, term => reader.Lookup(term) is not null, _analyzer.Stem)),
+        };
     }
 
     /// <summary>

@@ -21,7 +21,11 @@ public sealed record SearchRequest(string Query)
 /// One result: the document, its integer score, and <see cref="Where"/> the best match is: <c>post</c>
 /// (title or body) or a comment id such as <c>c3-2</c>.
 /// </summary>
-public sealed record SearchHit(int Doc, long Score, string Where, Format.DocumentMeta Meta);
+public sealed record SearchHit(int Doc, long Score, string Where, Format.DocumentMeta Meta)
+{
+    /// <summary>Every passage of the post holding the query's words, best first: <see cref="Where"/>, then the thread's other hits.</summary>
+    public IReadOnlyList<string> Passages { get; init; } = [Where];
+}
 
 /// <summary>
 /// The hits of a query. <see cref="Widened"/> when typo tolerance found posts that exact matching did not. <see cref="TermWeights"/>: each
@@ -31,4 +35,7 @@ public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, Que
 {
     /// <summary>How much of the query's <see cref="FetchBudget"/> its shards and dictionary pages used, in units.</summary>
     public int FetchUnits { get; init; }
+
+    /// <summary>When corrections found the hits (<see cref="Widened"/>): the query as searched, and how to search exactly what was typed.</summary>
+    public QueryCorrection? Correction { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class SearchPageFragmentsTests() : SearchPageTest(SearchTestSite.S
         await Page.GotoAsync(Server.BaseUrl + "search/?q=guernsey");
         var result = Page.Locator(".search-result");
         await Assertions.Expect(result).ToHaveCountAsync(1);
-        Assert.EndsWith("/2025/10/clash-of-cultures.html#c3", await result.Locator("h2 a").GetAttributeAsync("href"));
+        Assert.EndsWith("/2025/10/clash-of-cultures.html?highlight=guernsey#c3", await result.Locator("h2 a").GetAttributeAsync("href"));
         await Assertions.Expect(result.Locator(".search-snippet mark")).ToHaveTextAsync("Guernsey");
 
         // Ten results of a common word, each with a snippet (the last five read when scrolled into view).

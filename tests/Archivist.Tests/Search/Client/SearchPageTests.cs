@@ -28,7 +28,8 @@ public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.Seed
         await Open("guernsey");
         await Assertions.Expect(Results).ToHaveCountAsync(1);
         var link = Results.First.Locator("h2 a");
-        Assert.EndsWith("/2025/10/clash-of-cultures.html#c3", await link.GetAttributeAsync("href"));
+        // The deep link carries the matched terms for the post page to mark (highlight.js).
+        Assert.EndsWith("/2025/10/clash-of-cultures.html?highlight=guernsey#c3", await link.GetAttributeAsync("href"));
         await Assertions.Expect(Results.First.Locator(".search-snippet mark")).ToHaveTextAsync("Guernsey");
         await Assertions.Expect(Page.Locator("#search-status")).ToHaveTextAsync("1 post matches.");
         Assert.Equal("polite", await Page.Locator("#search-status").GetAttributeAsync("aria-live"));
@@ -91,6 +92,57 @@ public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.Seed
         await Assertions.Expect(Results).ToHaveCountAsync(10);
         var dates = await Page.Locator(".search-result time").EvaluateAllAsync<string[]>("els => els.map(e => e.dateTime)");
         Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public async Task AnEstimatedDateIsShownAsAnEstimate()
+    {
+        await Open("probation");
+        var plans = Results.Filter(new() { Has = Page.Locator("a[href*='plans-to-re-professionalise']") });
+        await Assertions.Expect(plans.Locator(".search-meta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^about 22 July 2024 \\(date estimated from the text\\)"));
+        var known = Results.Filter(new() { Has = Page.Locator("a[href*='clash-of-cultures']") });
+        await Assertions.Expect(known.Locator(".search-meta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^9 October 2025"));
+    }
+
+    [Fact]
+    public async Task ACorrectionIsSaidWithALinkToSearchExactlyWhatWasTyped()
+    {
+        await Open("probaton");
+        var status = Page.Locator("#search-status");
+        await Assertions.Expect(status).ToContainTextAsync("Showing results for probation. Search for exactly \"probaton\".");
+        await Assertions.Expect(Results).ToHaveCountAsync(10);
+        await status.Locator("a").ClickAsync();
+        await Assertions.Expect(Page.Locator("#search-input")).ToHaveValueAsync("\"probaton\"");
+        await Assertions.Expect(status).ToHaveTextAsync("No posts match. Try fewer words, or check the spelling.");
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=%22probaton%22$"));
+    }
+
+    [Fact]
+    public async Task ACommentHitElsewhereInTheThreadShowsUnderItsResult()
+    {
+        await Open("timpson");
+        var plans = Results.Filter(new() { Has = Page.Locator("h2 a[href*='plans-to-re-professionalise']") });
+        var passages = plans.Locator(".search-passages li");
+        await Assertions.Expect(passages).ToHaveCountAsync(1);
+        Assert.EndsWith("plans-to-re-professionalise-probation-service-are-urgently.html?highlight=timpson#c7-2",
+            await passages.Locator("a").GetAttributeAsync("href"));
+        await Assertions.Expect(passages.Locator("a")).ToHaveTextAsync("Comment 7.2");
+        await Assertions.Expect(passages.Locator(".search-snippet mark")).ToHaveTextAsync("Timpson");
+        Assert.Equal(0, await plans.Locator(".search-passages-more").CountAsync());
+    }
+
+    [Fact]
+    public async Task AThreadWithManyHitsShowsThreeAndCountsTheRest()
+    {
+        await Open("probation");
+        var plans = Results.Filter(new() { Has = Page.Locator("h2 a[href*='plans-to-re-professionalise']") });
+        var expected = Site.Search("probation", 20).Hits.Single(h => h.Meta.Url.Contains("plans-to-re-professionalise")).Passages;
+        Assert.True(expected.Count > 4, "the thread should have more hits than are shown");
+        await Assertions.Expect(plans.Locator(".search-passages li")).ToHaveCountAsync(3);
+        var hrefs = await plans.Locator(".search-passages a").EvaluateAllAsync<string[]>("links => links.map(a => a.hash.slice(1))");
+        Assert.Equal(expected.Skip(1).Take(3), hrefs); // the engine's order: the CLI lists the same
+        await Assertions.Expect(plans.Locator(".search-passages-more")).ToHaveTextAsync($"and {expected.Count - 4} more in this thread");
+        await Assertions.Expect(plans.Locator(".search-passages .search-snippet mark").First).ToHaveTextAsync("probation", new() { IgnoreCase = true });
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
         "Tim", "Timp", "Timps", "Timpso", "prob", "mini", "reha", "rehabil", "restora", "workload management tool",
         "re-offending", "re-offending ", "reoffending", "re-offen", "e-mail", "e-mai", "email", "\"reduce re-offending\"",
         "Geurnsey", "uGernsey", "Hraehills", "xGuernsey", "HMPPS/Mo", "HMPPS/M", "HMPPS/MoJ", "the", "the ", "probatio",
+        "probaton", "Probaton service", "\"probaton\"", "timpsom napo", "plans", "probati", "restora", "rehabilitaton", "Guernsy contract", "probaton İ",
     ];
 
     /// <summary>The thirty commonest words of the generated corpus: far more than one query's fetch budget admits.</summary>
@@ -78,6 +79,13 @@ public class SearchParityTests(GeneratedSite generated, SeedsSite seeds) : IClas
                 var query = $"query '{requests[i].Query}'";
                 Assert.Equal((results.Plan.UsedWords, results.Plan.IgnoredWords, results.FetchUnits),
                     ((int)js[i]["used"]!, (int)js[i]["ignored"]!, (int)js[i]["units"]!));
+                // The same correction said ("Showing results for …") and the same dates marked estimated.
+                var jsCorrection = js[i]["correction"] is JsonObject c ? new QueryCorrection((string)c["shown"]!, (string)c["exact"]!) : null;
+                Assert.Equal(results.Correction, jsCorrection);
+                Assert.Equal(results.Hits.Select(h => h.Meta.DateEstimated), js[i]["estimated"]!.AsArray().Select(e => (bool)e!));
+                // The same passages under each hit (the thread's other hits), in the same order.
+                Assert.Equal(results.Hits.Select(h => string.Join(' ', h.Passages)),
+                    js[i]["passages"]!.AsArray().Select(p => string.Join(' ', p!.AsArray().Select(w => (string)w!))));
                 var jsFiles = js[i]["files"]!.AsArray().Select(f => (string)f!).ToList();
                 var csFiles = reader.FilesRead.Order(StringComparer.Ordinal).ToList();
                 Assert.True(csFiles.SequenceEqual(jsFiles), $"{query} read different files:\nCLI only: {string.Join(' ', csFiles.Except(jsFiles))}\nJS only: {string.Join(' ', jsFiles.Except(csFiles))}");

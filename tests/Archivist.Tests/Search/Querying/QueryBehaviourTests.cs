@@ -12,6 +12,26 @@ public class QueryBehaviourTests(SeedsSite seeds) : IClassFixture<SeedsSite>
     private List<string> Urls(string query, int limit = 20) => seeds.Site.Search(query, limit).Hits.Select(h => h.Meta.Url).ToList();
 
     [Fact]
+    public void ACorrectedQueryIsSaidWithTheExactOneBeside()
+    {
+        var corrected = seeds.Site.Search("Probaton service");
+        Assert.True(corrected.Widened);
+        Assert.Equal(new QueryCorrection("probation service", "\"Probaton\" service"), corrected.Correction);
+        var exact = seeds.Site.Search("\"Probaton\" service"); // quoted: taken as typed, no correction
+        Assert.Null(exact.Correction);
+        Assert.Empty(exact.Hits);
+        Assert.Null(seeds.Site.Search("probation").Correction);
+    }
+
+    [Fact]
+    public void AnEstimatedDateIsMarkedInTheMetadata()
+    {
+        var hits = seeds.Site.Search("probation", 20).Hits;
+        Assert.True(hits.Single(h => h.Meta.Url == Plans).Meta.DateEstimated);
+        Assert.All(hits.Where(h => h.Meta.Url != Plans), h => Assert.False(h.Meta.DateEstimated));
+    }
+
+    [Fact]
     public void AllWordsMustMatch()
     {
         Assert.Equal([Masterclass], Urls("interserve leicester"));

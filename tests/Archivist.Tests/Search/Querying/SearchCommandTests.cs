@@ -22,7 +22,9 @@ public class SearchCommandTests(SeedsSite seeds) : IClassFixture<SeedsSite>
         var (code, output, _) = Run("Guernsey contract");
         Assert.Equal(ExitCodes.Success, code);
         var hit = JsonNode.Parse(output.Split('\n')[0])!.AsObject();
-        Assert.Equal(["url", "title", "date", "score", "where", "snippet"], hit.Select(p => p.Key));
+        Assert.Equal(["url", "title", "date", "date_estimated", "score", "where", "snippet", "passages", "more_passages", "corrected_query", "exact_query"], hit.Select(p => p.Key));
+        Assert.False((bool)hit["date_estimated"]!);
+        Assert.Null(hit["corrected_query"]);
         Assert.Equal("/2025/10/clash-of-cultures.html#c3", (string)hit["url"]!); // the comment's deep link, as the text output shows
         Assert.Equal("Clash of Cultures", (string)hit["title"]!);
         Assert.Equal("2025-10-09", (string)hit["date"]!);
@@ -38,6 +40,35 @@ public class SearchCommandTests(SeedsSite seeds) : IClassFixture<SeedsSite>
         var hits = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
         var post = hits.First(h => (string)h["where"]! == "post");
         Assert.DoesNotContain("#", (string)post["url"]!);
+    }
+
+    [Fact]
+    public void AnEstimatedDateAndACorrectionAreSaidAsThePageSaysThem()
+    {
+        var (_, text, err) = Run("probaton", json: false);
+        Assert.Contains("Showing results for probation; to search for exactly what you typed: \"probaton\"", err);
+        Assert.Contains("(about 2024-07-22, date estimated)  /2024/07/plans-to-re-professionalise", text);
+        var (_, json, _) = Run("probaton");
+        var hits = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.All(hits, h => Assert.Equal(("probation", "\"probaton\""), ((string)h["corrected_query"]!, (string)h["exact_query"]!)));
+        Assert.True((bool)hits.Single(h => ((string)h["url"]!).Contains("plans-to-re-professionalise")).AsObject()["date_estimated"]!);
+    }
+
+    [Fact]
+    public void TheThreadsOtherHitsAreListedUnderTheHit()
+    {
+        var (_, json, _) = Run("timpson");
+        var plans = json.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject())
+            .Single(h => ((string)h["url"]!).Contains("plans-to-re-professionalise"));
+        var passage = plans["passages"]!.AsArray().Single()!.AsObject();
+        Assert.Equal("c7-2", (string)passage["where"]!);
+        Assert.EndsWith(".html#c7-2", (string)passage["url"]!);
+        Assert.Contains("Timpson", (string)passage["snippet"]!);
+        Assert.Equal(0, (int)plans["more_passages"]!);
+
+        var (_, text, _) = Run("probation", json: false);
+        Assert.Contains("    - in comment 1  /2024/07/plans-to-re-professionalise-probation-service-are-urgently.html#c1\n", text.ReplaceLineEndings("\n"));
+        Assert.Matches(@"    and \d+ more in this thread", text);
     }
 
     [Fact]
