@@ -24,37 +24,3 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string File, int? L
         return $"{where}: {(Severity == DiagnosticSeverity.Info ? "note" : "warning")}: {Message}";
     }
 }
-
-/// <summary>Collects diagnostics from a stage. Thread-safe, and sorted on read so output is deterministic.</summary>
-public sealed class DiagnosticBag
-{
-    private readonly List<Diagnostic> _items = [];
-    private readonly Lock _gate = new();
-
-    public void Add(Diagnostic diagnostic)
-    {
-        lock (_gate) _items.Add(diagnostic);
-    }
-
-    public void AddRange(IEnumerable<Diagnostic> diagnostics)
-    {
-        lock (_gate) _items.AddRange(diagnostics);
-    }
-
-    public IReadOnlyList<Diagnostic> Sorted()
-    {
-        lock (_gate)
-        {
-            return _items
-                .OrderBy(d => d.File, StringComparer.Ordinal)
-                .ThenBy(d => d.Line ?? 0)
-                .ThenBy(d => d.Message, StringComparer.Ordinal)
-                .ToList();
-        }
-    }
-
-    public int Count(DiagnosticSeverity severity)
-    {
-        lock (_gate) return _items.Count(d => d.Severity == severity);
-    }
-}
