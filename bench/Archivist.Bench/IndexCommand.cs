@@ -23,7 +23,7 @@ public static class IndexCommand
         var loaded = clock.Elapsed.TotalSeconds;
         using var folder = OutputFolder.Open(output, TimeSpan.FromMinutes(1));
         using var transaction = folder.Begin();
-        var result = SearchIndexWriter.Write(content.Posts, transaction, new SearchIndexOptions { CacheDirectory = cache, Fragments = args.Contains("--fragments") });
+        var result = SearchIndexWriter.Write(content.Posts, PostTexts.Carried, transaction, new SearchIndexOptions { CacheDirectory = cache, Fragments = args.Contains("--fragments") });
         var indexed = clock.Elapsed.TotalSeconds;
         if (!args.Contains("--no-documents"))
             foreach (var post in content.Posts)

@@ -30,20 +30,20 @@ public static class StandInSite
             {
                 u = post.Url,
                 t = post.Title,
-                b = MarkdownSyntax.ToPlainText(post.Body),
-                c = string.Join("\n\n", post.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))),
+                b = MarkdownSyntax.ToPlainText(post.Text!.Body),
+                c = string.Join("\n\n", post.Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))),
             }));
         }
     }
 
     private static string Page(Post post)
     {
-        var sb = new StringBuilder(post.Body.Length * 2);
+        var sb = new StringBuilder(post.Text!.Body.Length * 2);
         sb.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(post.Title))
           .Append("</title></head><body><main data-pagefind-body><article><h1 data-passage=\"title\">").Append(WebUtility.HtmlEncode(post.Title))
           .Append("</h1><p><time>").Append(post.Date?.ToString("yyyy-MM-dd") ?? "").Append("</time></p><div data-passage=\"body\">")
-          .Append(Markdown.ToHtml(post.Body, MarkdownSyntax.Pipeline)).Append("</div></article><section id=\"comments\"><ol>");
-        foreach (var c in post.Comments) Comment(sb, c);
+          .Append(Markdown.ToHtml(post.Text!.Body, MarkdownSyntax.Pipeline)).Append("</div></article><section id=\"comments\"><ol>");
+        foreach (var c in post.Text!.Comments) Comment(sb, c);
         return sb.Append("</ol></section></main></body></html>").ToString();
     }
 

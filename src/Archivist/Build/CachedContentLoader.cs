@@ -21,6 +21,6 @@ public static class CachedContentLoader
             if (hit) Interlocked.Increment(ref hits);
             progress?.Invoke(Interlocked.Increment(ref done), files.Count, files[i].Name);
         });
-        return new Loaded(ContentAssembler.Assemble(results, pattern), hits);
+        return new Loaded(ContentAssembler.Assemble(results, pattern, cache), hits);
     }
 }

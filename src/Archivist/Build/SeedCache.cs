@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Archivist.Content;
 using Archivist.Rendering;
 
@@ -9,8 +10,16 @@ namespace Archivist.Build;
 /// others' posts are known from their entries (metadata, comment counts, digests; see <see cref="SeedFileCodec"/>)
 /// until a page needs a post's text. A missing or damaged entry is parsed again and rewritten; it never fails a build.
 /// </summary>
-public sealed class SeedCache(string? cacheDirectory, string toolId)
+/// <remarks>
+/// It is also where the stages read the texts of the posts it gave without them (<see cref="PostTexts"/>): the
+/// seed is parsed again, once however many of its posts are read, and each post must have the digest the entry
+/// stored; if not, the seed changed since its hash was taken (<see cref="SeedChangedException"/>).
+/// </remarks>
+public sealed class SeedCache(string? cacheDirectory, string toolId) : PostTexts
 {
+    /// <summary>Post digest → its seed parsed again on first use, and the post's place in it.</summary>
+    private readonly ConcurrentDictionary<string, (Lazy<SeedFileResult> Seed, int Index)> _texts = new(StringComparer.Ordinal);
+
     private string? Folder => cacheDirectory is null ? null : Path.Combine(cacheDirectory, "seeds");
 
     public SeedFileResult Load(SeedFileInfo file, out bool hit)
@@ -21,10 +30,12 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         {
             try
             {
-                var cached = SeedFileCodec.Read(File.ReadAllBytes(path), () => SeedFileLoader.Load(file.Path, file.Name));
+                var cached = SeedFileCodec.Read(File.ReadAllBytes(path));
                 if (cached.Name == file.Name)
                 {
                     hit = true;
+                    var parsed = new Lazy<SeedFileResult>(() => SeedFileLoader.Load(file.Path, file.Name), LazyThreadSafetyMode.ExecutionAndPublication);
+                    for (var i = 0; i < cached.Posts.Count; i++) _texts.TryAdd(cached.Posts[i].Post.Digest, (parsed, i));
                     return cached;
                 }
             }
@@ -36,6 +47,16 @@ public sealed class SeedCache(string? cacheDirectory, string toolId)
         var result = SeedFileLoader.Load(file.Path, file.Name);
         if (path is not null) CacheFiles.WriteAtomic(path, stream => SeedFileCodec.Write(stream, result));
         return result;
+    }
+
+    protected override PostText Load(Post post)
+    {
+        if (!_texts.TryGetValue(post.Digest, out var at))
+            throw new InvalidOperationException($"post {post.Url} carries no text and did not come from the seed cache");
+        var posts = at.Seed.Value.Posts;
+        // Equal digests mean equal texts, so a post merged from several seeds may read any copy's.
+        if (at.Index < posts.Count && posts[at.Index].Post is { Text: { } text } parsed && parsed.Digest == post.Digest) return text;
+        throw new SeedChangedException(at.Seed.Value.Name);
     }
 
     /// <summary>

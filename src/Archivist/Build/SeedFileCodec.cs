@@ -10,9 +10,9 @@ namespace Archivist.Build;
 /// then treats the entry as missing.
 /// </summary>
 /// <remarks>
-/// A post read back loads its body and comments only when something reads them, by parsing its seed again
-/// (once per file) and checking the digest: a rebuild after one new seed reads the few seeds whose posts it
-/// renders, and the cache holds no second copy of the archive's text. Layout: magic, the entry, magic.
+/// A post read back carries no text (<see cref="Post.Text"/> is null): the <see cref="SeedCache"/> reads it, when a
+/// stage asks, by parsing its seed again, so the cache holds no second copy of the archive's text. Layout: magic,
+/// the entry, magic.
 /// </remarks>
 public static class SeedFileCodec
 {
@@ -79,11 +79,8 @@ public static class SeedFileCodec
         w.Write(Magic); // a truncated entry fails here rather than yielding a partial post list
     }
 
-    /// <summary>
-    /// Reads an entry. Each post's texts come from <paramref name="reparse"/> (the seed file parsed again, at most
-    /// once however many posts ask) when first needed, and must match the digest stored with them.
-    /// </summary>
-    public static SeedFileResult Read(ReadOnlySpan<byte> bytes, Func<SeedFileResult> reparse)
+    /// <summary>Reads an entry: its posts without their texts, each with its comment count and digest.</summary>
+    public static SeedFileResult Read(ReadOnlySpan<byte> bytes)
     {
         var r = new SpanReader(bytes);
         try
@@ -101,7 +98,6 @@ public static class SeedFileCodec
                 var line = r.ReadInt32();
                 diagnostics[i] = new Diagnostic((DiagnosticSeverity)severity, file, line < 0 ? null : line, r.ReadString());
             }
-            var parsed = new Lazy<SeedFileResult>(reparse, LazyThreadSafetyMode.ExecutionAndPublication);
             var posts = new ComposedPost[r.ReadCount()];
             for (var i = 0; i < posts.Length; i++)
             {
@@ -120,7 +116,8 @@ public static class SeedFileCodec
                     Url = r.ReadString(),
                     Sources = ReadStrings(ref r),
                     CommentsCaptured = r.ReadBoolean(),
-                    Text = new ReparsedPostText(r.ReadCount(), r.ReadString(), parsed, i),
+                    CommentCount = r.ReadCount(),
+                    Digest = r.ReadString(),
                 };
                 posts[i] = new ComposedPost(post, origin, slug, url);
             }
@@ -144,23 +141,6 @@ public static class SeedFileCodec
     {
         w.Write(value is not null);
         if (value is not null) w.Write(value);
-    }
-}
-
-/// <summary>
-/// A cached post's body and comments: post <paramref name="index"/> of its seed parsed again, which must have the
-/// digest the cache stored; if it does not, the seed changed since its hash was taken (<see cref="SeedChangedException"/>).
-/// </summary>
-internal sealed class ReparsedPostText(int commentCount, string digest, Lazy<SeedFileResult> seed, int index) : IPostText
-{
-    public int CommentCount => commentCount;
-    public string Digest => digest;
-
-    public (string Body, ValueList<Comment> Comments) Load()
-    {
-        var posts = seed.Value.Posts;
-        if (index < posts.Count && posts[index].Post is var post && post.Digest == digest) return (post.Body, post.Comments);
-        throw new SeedChangedException(seed.Value.Name);
     }
 }
 

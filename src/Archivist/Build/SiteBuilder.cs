@@ -70,12 +70,12 @@ public static class SiteBuilder
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
             Fragments = options.SearchFragments,
         };
-        var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
+        var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, seedCache, transaction, searchOptions),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
         try
         {
-            pages = RenderPages(request, observer, posts, templateSet, templatesHash,
+            pages = RenderPages(request, observer, posts, seedCache, templateSet, templatesHash,
                 request.Force ? memo.StampsOnly() : memo, transaction);
         }
         catch
@@ -104,13 +104,13 @@ public static class SiteBuilder
 
     /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
     private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
-        IReadOnlyList<Content.Post> posts, TemplateSet templates, string templatesHash, PageMemo memo, OutputTransaction transaction)
+        IReadOnlyList<Content.Post> posts, Content.PostTexts texts, TemplateSet templates, string templatesHash, PageMemo memo, OutputTransaction transaction)
     {
         var options = request.Options;
         using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
         var jobs = observer.Step("Planning pages", _ =>
         {
-            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
+            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p, texts)).ToList();
             return SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
         });
         var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));

@@ -8,12 +8,13 @@ public sealed record ContentSet(IReadOnlyList<Post> Posts, ImportStats Stats, IR
 /// <summary>Assembles seed files into the archive: merges duplicates, gives every post its URL.</summary>
 public static class ContentAssembler
 {
-    public static ContentSet Assemble(IReadOnlyList<SeedFileResult> files, PermalinkPattern pattern)
+    /// <param name="texts">Where the texts of posts that do not carry them are read; by default, posts carry them.</param>
+    public static ContentSet Assemble(IReadOnlyList<SeedFileResult> files, PermalinkPattern pattern, PostTexts? texts = null)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var f in files) diagnostics.AddRange(f.Diagnostics);
         var composed = files.SelectMany(f => f.Posts).ToList();
-        var merged = DuplicateMerger.Merge(composed, diagnostics);
+        var merged = DuplicateMerger.Merge(composed, texts ?? PostTexts.Carried, diagnostics);
         var posts = PermalinkAssigner.Assign(merged, pattern, diagnostics)
             .OrderByDescending(p => p.Date.HasValue)
             .ThenByDescending(p => p.Date)

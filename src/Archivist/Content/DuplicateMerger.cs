@@ -11,7 +11,8 @@ public static class DuplicateMerger
 {
     private const int PrefixToCompare = 400;
 
-    public static IReadOnlyList<ComposedPost> Merge(IReadOnlyList<ComposedPost> posts, ICollection<Diagnostic> diagnostics)
+    /// <param name="texts">Where the texts of posts that do not carry them are read (only those sharing a date and title are).</param>
+    public static IReadOnlyList<ComposedPost> Merge(IReadOnlyList<ComposedPost> posts, PostTexts texts, ICollection<Diagnostic> diagnostics)
     {
         var result = new List<ComposedPost>(posts.Count);
         foreach (var group in posts.GroupBy(p => (p.Post.Date, Key: TitleKey(p.Post.Title))))
@@ -19,7 +20,7 @@ public static class DuplicateMerger
             var clusters = new List<List<ComposedPost>>();
             foreach (var post in group)
             {
-                var home = clusters.FirstOrDefault(c => SameText(c[0].Post.Body, post.Post.Body));
+                var home = clusters.FirstOrDefault(c => SameText(texts.Of(c[0].Post).Body, texts.Of(post.Post).Body));
                 if (home is null) clusters.Add([post]);
                 else home.Add(post);
             }
@@ -29,18 +30,18 @@ public static class DuplicateMerger
                 diagnostics.Add(Diagnostic.Warning(clusters[1][0].Origin.File, clusters[1][0].Origin.Line,
                     $"posts at {where} share the title \"{group.First().Post.Title}\" and date but not their text; all are kept"));
             }
-            foreach (var cluster in clusters) result.Add(MergeCluster(cluster, diagnostics));
+            foreach (var cluster in clusters) result.Add(MergeCluster(cluster, texts, diagnostics));
         }
         return result;
     }
 
-    private static ComposedPost MergeCluster(List<ComposedPost> cluster, ICollection<Diagnostic> diagnostics)
+    private static ComposedPost MergeCluster(List<ComposedPost> cluster, PostTexts texts, ICollection<Diagnostic> diagnostics)
     {
         if (cluster.Count == 1) return cluster[0];
         var keep = cluster
             .OrderByDescending(p => p.Post.CommentsCaptured) // a copy whose comments were not captured says nothing of them
             .ThenByDescending(p => p.Post.CommentCount)
-            .ThenByDescending(p => p.Post.Body.Length)
+            .ThenByDescending(p => texts.Of(p.Post).Body.Length)
             .ThenBy(p => p.Origin.File, StringComparer.Ordinal)
             .ThenBy(p => p.Origin.Line)
             .First();

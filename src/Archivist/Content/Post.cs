@@ -5,24 +5,22 @@ namespace Archivist.Content;
 
 /// <summary>
 /// One blog post as the archive knows it: the contract between the importer, the Markdown documents,
-/// the renderer and the search index. Body and comment texts are Markdown.
+/// the renderer and the search index. Body and comment texts are Markdown, held in <see cref="Text"/>.
 /// </summary>
 /// <remarks>
-/// A post read from the build's seed cache carries its metadata, comment count and <see cref="Digest"/>, and
-/// loads its body and comments only when something reads them (<see cref="IPostText"/>): a rebuild after one
-/// new seed renders a few dozen pages and need not hold the whole archive's text. Equality is by value
-/// (every property, texts included), however the texts are held.
+/// A post parsed from a seed or read from a document carries its <see cref="Text"/>. A post a build knows from its
+/// seed cache carries only its metadata, <see cref="CommentCount"/> and <see cref="Digest"/>: a rebuild after one new
+/// seed renders a few dozen pages and need not hold the whole archive's text. The stages that read texts are handed
+/// a <see cref="PostTexts"/> by the builder and ask it, never the post. Equality is by value: the texts when both
+/// posts carry them, otherwise their digests.
 /// </remarks>
 public sealed record Post
 {
-    private readonly Lock _gate = new();
     private string _title = "";
     private DateOnly? _date;
     private bool _dateEstimated;
     private bool _titleInferred;
-    private string? _body;
-    private ValueList<Comment>? _comments;
-    private IPostText? _text;
+    private PostText? _text;
     private int? _commentCount;
     private bool _commentsCaptured = true;
     private string? _digest;
@@ -47,45 +45,23 @@ public sealed record Post
     /// <summary>Seed file names this post was found in (several when duplicates were merged).</summary>
     public required ValueList<string> Sources { get; init; }
 
-    public string Body
+    /// <summary>
+    /// The body and comments, when this post carries them; null for a post a build knows from its seed cache,
+    /// whose text is read through the <see cref="PostTexts"/> the builder hands to the stages that need it.
+    /// </summary>
+    public PostText? Text
     {
-        get => _body ?? Load().Body;
+        get => _text;
         init
         {
-            _body = value;
-            _digest = null;
-        }
-    }
-
-    public ValueList<Comment> Comments
-    {
-        get => _comments ?? Load().Comments;
-        init
-        {
-            _comments = value;
+            _text = value;
             _commentCount = null;
             _digest = null;
         }
     }
 
-    /// <summary>
-    /// Where the body and comments come from when they were not given: read on first use, with the comment
-    /// count and digest known up front (what the seed cache stored with them).
-    /// </summary>
-    public IPostText? Text
-    {
-        init
-        {
-            _text = value;
-            _body = null;
-            _comments = null;
-            _commentCount = value?.CommentCount;
-            _digest = value?.Digest;
-        }
-    }
-
-    /// <summary>All comments, replies included (0 when <see cref="CommentsCaptured"/> is false: see there).</summary>
-    public int CommentCount => _commentCount ??= Comments.Sum(c => c.TotalCount);
+    /// <summary>All comments, replies included (0 when <see cref="CommentsCaptured"/> is false: see there). Given for a post without <see cref="Text"/>.</summary>
+    public int CommentCount { get => _commentCount ??= Text?.CommentCount ?? 0; init => _commentCount = value; }
 
     /// <summary>
     /// False when the source had no comment section at all, so how many comments the post had is unknown
@@ -96,40 +72,17 @@ public sealed record Post
     /// <summary>The number of comments when known, null when they were not captured.</summary>
     public int? KnownCommentCount => CommentsCaptured ? CommentCount : null;
 
-    /// <summary>Every comment in reading order, replies after their parent.</summary>
-    public IEnumerable<Comment> AllComments() => Comments.SelectMany(c => c.SelfAndReplies());
-
     /// <summary>
     /// A hash of the post's content: title, date and its flags, body, and every comment (id, text, nesting) —
     /// not its slug, URL or sources. Pages and the search index compare it to know a post did not change
-    /// without reading its text again.
+    /// without reading its text again. Given for a post without <see cref="Text"/>.
     /// </summary>
-    public string Digest => _digest ??= DigestOf(Title, Date, DateEstimated, TitleInferred, Body, Comments, CommentsCaptured);
-
-    /// <summary>Whether the body and comments are in memory (tests, and to keep a build from loading them needlessly).</summary>
-    public bool IsTextLoaded => _body is not null && _comments is not null;
-
-    private (string Body, ValueList<Comment> Comments) Load()
+    public string Digest
     {
-        lock (_gate)
-        {
-            if (_body is null || _comments is null)
-            {
-                if (_text is null)
-                {
-                    // Neither given nor loadable: an empty post, as an object initialiser without them means.
-                    _body ??= "";
-                    _comments ??= ValueList<Comment>.Empty;
-                }
-                else
-                {
-                    var (body, comments) = _text.Load();
-                    _body ??= body;
-                    _comments ??= comments;
-                }
-            }
-            return (_body, _comments.Value);
-        }
+        // Computed at most once per thread that races to it; every computation gives the same string.
+        get => _digest ??= DigestOf(Title, Date, DateEstimated, TitleInferred,
+            Text ?? throw new InvalidOperationException($"post {Url} carries neither its text nor its digest"), CommentsCaptured);
+        init => _digest = value;
     }
 
     public bool Equals(Post? other) =>
@@ -137,13 +90,12 @@ public sealed record Post
             (Title == other.Title && Date == other.Date && DateEstimated == other.DateEstimated && TitleInferred == other.TitleInferred
              && CommentsCaptured == other.CommentsCaptured
              && Slug == other.Slug && Url == other.Url && Sources.Equals(other.Sources)
-             && (_digest is null || other._digest is null || _digest == other._digest) // differing digests: differing content
-             && Body == other.Body && Comments.Equals(other.Comments)));
+             && (Text is { } text && other.Text is { } otherText ? text.Equals(otherText) : Digest == other.Digest)));
 
     public override int GetHashCode() => HashCode.Combine(Title, Date, Url);
 
     /// <summary>The <see cref="Digest"/> of a post with this content.</summary>
-    public static string DigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, string body, ValueList<Comment> comments,
+    public static string DigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, PostText text,
         bool commentsCaptured = true)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -175,22 +127,11 @@ public sealed record Post
         Add(date?.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         Add(dateEstimated ? "estimated" : "");
         Add(titleInferred ? "inferred" : "");
-        Add(body);
-        AddComments(comments);
+        Add(text.Body);
+        AddComments(text.Comments);
         if (!commentsCaptured) Add("comments not captured"); // only then, so the digests of other posts stay as they were
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..32];
     }
-}
-
-/// <summary>A post's body and comments kept elsewhere (the seed cache), with what is known of them without reading them.</summary>
-public interface IPostText
-{
-    int CommentCount { get; }
-
-    /// <summary><see cref="Post.Digest"/> of the post these texts belong to.</summary>
-    string Digest { get; }
-
-    (string Body, ValueList<Comment> Comments) Load();
 }
 
 /// <summary>A reader comment. Ids are stable deep-link anchors: <c>c3</c>, and <c>c3-2</c> for its second reply.</summary>

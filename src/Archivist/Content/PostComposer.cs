@@ -23,8 +23,7 @@ public static class PostComposer
             Slug = "",
             Url = "",
             Sources = new[] { seed.Source },
-            Body = BlockMarkdownWriter.Write(seed.Body),
-            Comments = comments,
+            Text = new PostText(BlockMarkdownWriter.Write(seed.Body), comments),
             CommentsCaptured = seed.CommentsCaptured,
         };
         return new ComposedPost(post, (seed.Source, seed.Line), seed.RequestedSlug);

@@ -97,8 +97,7 @@ public static partial class PostDocumentReader
             Slug = slug ?? "",
             Url = url ?? "",
             Sources = sources,
-            Body = body,
-            Comments = comments,
+            Text = new PostText(body, comments),
             CommentsCaptured = !(countIsNull && comments.Count == 0),
         };
         if (countIsNull && comments.Count > 0)

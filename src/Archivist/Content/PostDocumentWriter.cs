@@ -10,15 +10,18 @@ namespace Archivist.Content;
 /// </summary>
 public static class PostDocumentWriter
 {
-    public static string Write(Post post)
+    /// <summary>The document of a post that carries its text.</summary>
+    public static string Write(Post post) => Write(post, PostTexts.Carried.Of(post));
+
+    public static string Write(Post post, PostText text)
     {
-        var sb = new StringBuilder(post.Body.Length + post.Comments.Sum(c => c.Text.Length) * 2 + 512);
-        Write(post, sb);
+        var sb = new StringBuilder(text.Body.Length + text.Comments.Sum(c => c.Text.Length) * 2 + 512);
+        Write(post, text, sb);
         return sb.ToString();
     }
 
     /// <summary>Appends the document to <paramref name="sb"/> (the site's copy is built in a reused buffer).</summary>
-    public static void Write(Post post, StringBuilder sb)
+    public static void Write(Post post, PostText text, StringBuilder sb)
     {
         sb.Append("---\n");
         Line(sb, "title", post.Title);
@@ -38,11 +41,11 @@ public static class PostDocumentWriter
         // null: the source had no comment section, so the number is unknown (not zero).
         sb.Append("comment_count: ").Append(post.KnownCommentCount?.ToString(CultureInfo.InvariantCulture) ?? "null").Append('\n');
         sb.Append("comments:");
-        if (post.Comments.Count == 0) sb.Append(" []");
-        Comments(sb, post.Comments, 0);
+        if (text.Comments.Count == 0) sb.Append(" []");
+        Comments(sb, text.Comments, 0);
         sb.Append('\n');
         sb.Append("---\n");
-        if (post.Body.Length > 0) sb.Append('\n').Append(post.Body).Append('\n');
+        if (text.Body.Length > 0) sb.Append('\n').Append(text.Body).Append('\n');
     }
 
     private static void Line(StringBuilder sb, string key, string value)

@@ -65,7 +65,7 @@ public static class AtomFeed
         xml.WriteEndElement();
         xml.WriteStartElement("content");
         xml.WriteAttributeString("type", "html");
-        xml.WriteString(context.Markdown.Render(post.Body, headingFloor: 2, userContent: false));
+        xml.WriteString(context.Markdown.Render(site.Text.Body, headingFloor: 2, userContent: false));
         xml.WriteEndElement();
         xml.WriteEndElement();
     }

@@ -20,7 +20,7 @@ public static class PostPages
                 .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
             yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older));
             yield return new PageJob(ContentAssembler.DocumentPath(post.Post), InputHasher.Of(context.SiteHash, "md", post.Fingerprint),
-                () => context.Text(sb => PostDocumentWriter.Write(post.Post, sb)));
+                () => context.Text(sb => PostDocumentWriter.Write(post.Post, post.Text, sb)));
         }
     }
 
@@ -32,9 +32,10 @@ public static class PostPages
     private static ReadOnlyMemory<byte> Render(RenderContext context, SitePost site, Post? newer, Post? older)
     {
         var post = site.Post;
+        var text = site.Text;
         var markdown = context.Markdown;
-        var bodyHtml = markdown.Render(post.Body, headingFloor: 2, userContent: false);
-        var comments = post.Comments.Select(c => Comment(c, 0, markdown)).ToList();
+        var bodyHtml = markdown.Render(text.Body, headingFloor: 2, userContent: false);
+        var comments = text.Comments.Select(c => Comment(c, 0, markdown)).ToList();
         var view = new PostView(post.Title, post.TitleInferred, context.Urls.Local(post.Url), RenderContext.DateOf(post),
             new TrustedHtml(bodyHtml), comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)),
             post.CommentsCaptured, CommentsLabels.Of(post.KnownCommentCount));
@@ -44,7 +45,7 @@ public static class PostPages
             PeriodOf(post, context.Urls));
         var description = Excerpts.Cut(site.Excerpt, 200);
         var head = context.Head(post.Title, post.Url, description, "article",
-            StructuredData.BlogPosting(context, post, description),
+            StructuredData.BlogPosting(context, post, text, description),
             post.Date is { } d && !post.DateEstimated ? DisplayDates.Timestamp(d) : null); // an estimate is not a publication time to announce
         return context.Page("post", page, head, "post");
     }

@@ -30,7 +30,7 @@ public static partial class ReservedPaths
     {
         var sample = new Post
         {
-            Title = "A post", Slug = "a-post", Date = new DateOnly(2025, 10, 9), Body = "", Sources = Array.Empty<string>(),
+            Title = "A post", Slug = "a-post", Date = new DateOnly(2025, 10, 9), Text = PostText.Empty, Sources = Array.Empty<string>(),
             Url = pattern.Format(new DateOnly(2025, 10, 9), "a-post"),
         };
         return Clashes(sample) ? sample.Url : null;

@@ -21,7 +21,7 @@ public static class StructuredData
         Indented = false,
     };
 
-    public static string BlogPosting(RenderContext context, Post post, string description)
+    public static string BlogPosting(RenderContext context, Post post, PostText text, string description)
     {
         return Write(json =>
         {
@@ -44,7 +44,7 @@ public static class StructuredData
             }
             json.WriteString("inLanguage", context.Options.Language);
             if (post.KnownCommentCount is { } count) json.WriteNumber("commentCount", count); // unknown: omitted, not 0
-            WriteComments(json, context.Urls.AbsoluteOrLocal(post.Url) + "#", post.Comments);
+            WriteComments(json, context.Urls.AbsoluteOrLocal(post.Url) + "#", text.Comments);
         });
     }
 

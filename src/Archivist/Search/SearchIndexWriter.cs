@@ -15,11 +15,12 @@ namespace Archivist.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    public static SearchIndexResult Write(IReadOnlyList<Post> posts, OutputTransaction output, SearchIndexOptions options)
+    /// <param name="texts">Where the posts' texts are read (the builder's; posts need not carry them).</param>
+    public static SearchIndexResult Write(IReadOnlyList<Post> posts, PostTexts texts, OutputTransaction output, SearchIndexOptions options)
     {
         var folder = options.Folder.TrimEnd('/') + "/";
         var state = options.CacheDirectory is { } dir ? MainSegmentState.TryRead(dir) : null;
-        var build = SearchIndexBuilder.Build(posts, options, state, path => output.TryKeep(folder + path));
+        var build = SearchIndexBuilder.Build(posts, texts, options, state, path => output.TryKeep(folder + path));
         if (options.CacheDirectory is { } cache && build.Result.KeptDocuments == 0)
         {
             if (build.Main is { } main) main.Write(cache);

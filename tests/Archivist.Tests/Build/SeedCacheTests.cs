@@ -5,8 +5,8 @@ using Archivist.Tests.Support;
 namespace Archivist.Tests.Build;
 
 /// <summary>
-/// The seed cache gives back posts whose texts load on first use (from the seed, parsed again), equal to a
-/// fresh parse; a seed edited under the build is an error, never a stale page.
+/// The seed cache gives back posts without their texts, which it reads when a stage asks (from the seed, parsed
+/// again), equal to a fresh parse; a seed edited under the build is an error, never a stale page.
 /// </summary>
 public class SeedCacheTests : IDisposable
 {
@@ -22,29 +22,33 @@ public class SeedCacheTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private (SeedFileResult Result, bool Hit) Load()
+    private (SeedFileResult Result, bool Hit) Load() => Load(new SeedCache(Cache, "test"));
+
+    private (SeedFileResult Result, bool Hit) Load(SeedCache cache)
     {
         var file = SeedInventory.Take(Seeds, Cache).Single();
-        var result = new SeedCache(Cache, "test").Load(file, out var hit);
+        var result = cache.Load(file, out var hit);
         return (result, hit);
     }
 
     private string Entry => Directory.GetFiles(Path.Combine(Cache, "seeds")).Single();
 
     [Fact]
-    public void CachedPostsLoadTheirTextsOnlyWhenRead()
+    public void CachedPostsComeWithoutTheirTextsWhichTheCacheReadsWhenAsked()
     {
         var (parsed, firstHit) = Load();
-        var (cached, hit) = Load();
+        var cache = new SeedCache(Cache, "test");
+        var (cached, hit) = Load(cache);
         Assert.False(firstHit);
         Assert.True(hit);
         var post = cached.Posts.Single().Post;
-        Assert.False(post.IsTextLoaded);
+        var fresh = parsed.Posts.Single().Post;
+        Assert.Null(post.Text);
         Assert.Equal(2, post.CommentCount);                 // known without the texts…
-        Assert.Equal(parsed.Posts.Single().Post.Digest, post.Digest);
-        Assert.False(post.IsTextLoaded);
-        Assert.Equal(parsed.Posts.Single().Post, post);     // …which read back equal when asked for
-        Assert.True(post.IsTextLoaded);
+        Assert.Equal(fresh.Digest, post.Digest);
+        Assert.Equal(fresh, post);
+        Assert.Equal(fresh.Text, cache.Of(post));           // …which read back equal when asked for
+        Assert.Null(post.Text);                             // and the post still carries none
     }
 
     [Fact]
@@ -52,18 +56,20 @@ public class SeedCacheTests : IDisposable
     {
         Load();
         Assert.Equal(-1, File.ReadAllBytes(Entry).AsSpan().IndexOf("Alpha body."u8));
-        var (cached, _) = Load();
-        Assert.Equal("Alpha body.", cached.Posts.Single().Post.Body); // read from the seed itself
+        var cache = new SeedCache(Cache, "test");
+        var (cached, _) = Load(cache);
+        Assert.Equal("Alpha body.", cache.Of(cached.Posts.Single().Post).Body); // read from the seed itself
     }
 
     [Fact]
     public void ASeedEditedUnderTheBuildIsAnError()
     {
         Load();
-        var (cached, hit) = Load();
+        var cache = new SeedCache(Cache, "test");
+        var (cached, hit) = Load(cache);
         Assert.True(hit);
         File.WriteAllText(Path.Combine(Seeds, "a.txt"), SeedText.Post("Thursday, 9 October 2025", "Alpha", "Edited body."));
-        Assert.Throws<SeedChangedException>(() => cached.Posts.Single().Post.Body);
+        Assert.Throws<SeedChangedException>(() => cache.Of(cached.Posts.Single().Post));
     }
 
     [Fact]
@@ -74,7 +80,7 @@ public class SeedCacheTests : IDisposable
         File.WriteAllBytes(Entry, bytes[..^3]);
         var (again, hit) = Load();
         Assert.False(hit);
-        Assert.True(again.Posts.Single().Post.IsTextLoaded); // parsed afresh
+        Assert.NotNull(again.Posts.Single().Post.Text); // parsed afresh
     }
 
 }

@@ -21,12 +21,13 @@ public class SeedFileCodecTests
         var original = SeedFileLoader.Load(Path.Combine(RepoPaths.Tests, "Seeds", "Fixtures", fixture), fixture);
         using var stream = new MemoryStream();
         SeedFileCodec.Write(stream, original);
-        var copy = SeedFileCodec.Read(stream.ToArray(), () => SeedFileLoader.Load(Path.Combine(RepoPaths.Tests, "Seeds", "Fixtures", fixture), fixture));
+        var copy = SeedFileCodec.Read(stream.ToArray());
         Assert.Equal(original.Name, copy.Name);
         Assert.Equal(original.Bytes, copy.Bytes);
         Assert.Equal(original.Skipped, copy.Skipped);
         Assert.Equal(original.Diagnostics, copy.Diagnostics);
-        Assert.Equal(original.Posts, copy.Posts);
+        Assert.Equal(original.Posts, copy.Posts); // by digest: the copy carries no text
+        Assert.All(copy.Posts, p => Assert.Null(p.Post.Text));
     }
 
     [Fact]
@@ -36,6 +37,6 @@ public class SeedFileCodecTests
         using var stream = new MemoryStream();
         SeedFileCodec.Write(stream, original);
         var cut = stream.ToArray()[..(int)(stream.Length - 10)];
-        Assert.Throws<InvalidDataException>(() => SeedFileCodec.Read(cut, () => original));
+        Assert.Throws<InvalidDataException>(() => SeedFileCodec.Read(cut));
     }
 }

@@ -44,9 +44,9 @@ public class GeneratedCorpusRoundTripTests
             var post = content.Posts.Single(p => p.Date == answer.Date);
             Assert.Equal(answer.Title, post.Title);
             if (answer.CommentId is { } id)
-                Assert.Contains(answer.Query, post.AllComments().Single(c => c.Id == id).Text, StringComparison.OrdinalIgnoreCase);
+                Assert.Contains(answer.Query, post.Text!.AllComments().Single(c => c.Id == id).Text, StringComparison.OrdinalIgnoreCase);
             else if (answer.Kind == "body")
-                Assert.Contains(answer.Query, post.Body, StringComparison.OrdinalIgnoreCase);
+                Assert.Contains(answer.Query, post.Text!.Body, StringComparison.OrdinalIgnoreCase);
             else
                 Assert.Contains(answer.Query, post.Title, StringComparison.OrdinalIgnoreCase);
         }

@@ -59,7 +59,7 @@ public class PermalinkTests
         var posts = PermalinkAssigner.Assign(
             [Composed("No Date", null, "b.txt", 1), Composed("No Date", null, "a.txt", 30), Composed("No Date", null, "a.txt", 4)],
             PermalinkPattern.Blogger, new List<Diagnostic>());
-        var urls = posts.ToDictionary(p => p.Body, p => p.Url);
+        var urls = posts.ToDictionary(p => p.Text!.Body, p => p.Url);
         Assert.Equal("/undated/no-date.html", urls["a.txt:4"]);
         Assert.Equal("/undated/no-date-2.html", urls["a.txt:30"]);
         Assert.Equal("/undated/no-date-3.html", urls["b.txt:1"]);
@@ -158,5 +158,5 @@ public class PermalinkTests
         PermalinkAssigner.Assign(posts.Select(p => Composed(p.Title, new DateOnly(2025, 10, p.Day), p.File)).ToList(), PermalinkPattern.Blogger, new List<Diagnostic>());
 
     private static ComposedPost Composed(string title, DateOnly? date, string file, int line = 1) =>
-        new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Body = $"{file}:{line}" }, (file, line));
+        new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Text = new PostText($"{file}:{line}", []) }, (file, line));
 }

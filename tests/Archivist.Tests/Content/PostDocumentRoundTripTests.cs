@@ -18,7 +18,7 @@ public class PostDocumentRoundTripTests
     {
         var reply = new Comment("c1-1", "A reply.", default) { Author = "- not a list", Published = new DateTime(2011, 3, 20, 0, 5, 0) };
         var comment = new Comment("c1", "Text.", new[] { reply }) { Author = "O'Brien: the \"real\" one #1", Published = new DateTime(2011, 3, 19, 22, 42, 0) };
-        var post = new Post { Title = "T", Slug = "t", Url = "/t.html", Sources = new[] { "a.txt" }, Body = "Body.", Comments = new[] { comment } };
+        var post = new Post { Title = "T", Slug = "t", Url = "/t.html", Sources = new[] { "a.txt" }, Text = new PostText("Body.", new[] { comment }) };
         var document = PostDocumentWriter.Write(post);
         Assert.Contains("  published: 2011-03-19T22:42\n", document);
         Assert.Equal(post, Read(document));
@@ -27,7 +27,7 @@ public class PostDocumentRoundTripTests
     [Fact]
     public void AnUnknownCommentCountReadsBackAsUnknown()
     {
-        var post = new Post { Title = "T", Slug = "t", Url = "/t.html", Sources = new[] { "a.txt" }, Body = "Body.", CommentsCaptured = false };
+        var post = new Post { Title = "T", Slug = "t", Url = "/t.html", Sources = new[] { "a.txt" }, Text = new PostText("Body.", []), CommentsCaptured = false };
         var document = PostDocumentWriter.Write(post);
         Assert.Contains("comment_count: null\n", document);
         var read = Read(document);
@@ -41,7 +41,7 @@ public class PostDocumentRoundTripTests
     {
         var diagnostics = new List<Diagnostic>();
         var post = PostDocumentReader.Read("doc.md", "---\ntitle: T\ncomments:\n- id: c1\n  published: 19 March 2011\n  text: x\n---\n", diagnostics)!.Post;
-        Assert.Null(post.Comments[0].Published);
+        Assert.Null(post.Text!.Comments[0].Published);
         Assert.Contains(diagnostics, d => d.Line == 5 && d.Message.Contains("not a local time", StringComparison.Ordinal));
     }
 }

@@ -19,10 +19,10 @@ public class RealSeedsTests
         var post = Find("Clash of Cultures");
         Assert.Equal(new DateOnly(2025, 10, 9), post.Date);
         Assert.Equal(9, post.CommentCount);
-        Assert.Equal(["c1", "c2", "c3"], post.Comments.Select(c => c.Id));
-        Assert.Equal(6, post.Comments[0].Replies.Count);
-        Assert.Equal("c1-6", post.Comments[0].Replies[5].Id);
-        Assert.All(post.Comments.Skip(1), c => Assert.Empty(c.Replies));
+        Assert.Equal(["c1", "c2", "c3"], post.Text!.Comments.Select(c => c.Id));
+        Assert.Equal(6, post.Text!.Comments[0].Replies.Count);
+        Assert.Equal("c1-6", post.Text!.Comments[0].Replies[5].Id);
+        Assert.All(post.Text!.Comments.Skip(1), c => Assert.Empty(c.Replies));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class RealSeedsTests
         var post = Find("Cause and Effect");
         Assert.Equal(new DateOnly(2025, 11, 28), post.Date);
         Assert.Equal(5, post.CommentCount);
-        Assert.Equal(5, post.Comments.Count);
+        Assert.Equal(5, post.Text!.Comments.Count);
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public class RealSeedsTests
     {
         var post = Find("Probation Masterclass");
         Assert.Equal(new DateOnly(2016, 2, 14), post.Date);
-        Assert.Equal(14, post.Comments.Count);
-        Assert.Equal(18, post.Comments.Sum(c => c.Replies.Count));
-        Assert.Equal([0, 0, 0, 4, 4, 0, 0, 7, 1, 1, 0, 0, 1, 0], post.Comments.Select(c => c.Replies.Count));
+        Assert.Equal(14, post.Text!.Comments.Count);
+        Assert.Equal(18, post.Text!.Comments.Sum(c => c.Replies.Count));
+        Assert.Equal([0, 0, 0, 4, 4, 0, 0, 7, 1, 1, 0, 0, 1, 0], post.Text!.Comments.Select(c => c.Replies.Count));
     }
 
     [Fact]
@@ -60,16 +60,16 @@ public class RealSeedsTests
         Assert.True(post.DateEstimated);
         Assert.Equal(new DateOnly(2024, 7, 22), post.Date); // from /2024/jul/22/ in a comment's URL
         Assert.InRange(post.CommentCount, 45, 55);
-        Assert.DoesNotContain("This is true for a lot of organisations", post.Body);
-        Assert.EndsWith("regional manager of probation", post.Body);
-        Assert.StartsWith("This is true for a lot of organisations", post.Comments[0].Text);
+        Assert.DoesNotContain("This is true for a lot of organisations", post.Text!.Body);
+        Assert.EndsWith("regional manager of probation", post.Text!.Body);
+        Assert.StartsWith("This is true for a lot of organisations", post.Text!.Comments[0].Text);
     }
 
     [Fact]
     public void FlattenedSignOffsStayWithTheCommentTheySign()
     {
         var post = Imported.Value.Posts.Single(p => p.Sources.Contains("002_c5ed0a6886b27c22.txt"));
-        var texts = post.AllComments().Select(c => c.Text).ToList();
+        var texts = post.Text!.AllComments().Select(c => c.Text).ToList();
         Assert.Contains(texts, t => t.StartsWith("I find it ironic", StringComparison.Ordinal) && t.EndsWith("sox", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.StartsWith("I worry that many of the officers", StringComparison.Ordinal) && t.EndsWith("Nick", StringComparison.Ordinal));
         Assert.DoesNotContain(texts, t => t is "sox" or "'Getafix" or "Nick");
@@ -83,8 +83,8 @@ public class RealSeedsTests
         Assert.Equal(0, post.CommentCount);
         Assert.False(post.CommentsCaptured); // 001 was saved without its comments: unknown, not zero
         // One sequence, one way: all eight numbered questions are headings, their numbers as written.
-        Assert.Contains("\n# 1\\. Why are there independent APs (IAPs) at all?\n", post.Body);
-        Assert.Contains("\n# 8\\. Summing up:\n", post.Body);
+        Assert.Contains("\n# 1\\. Why are there independent APs (IAPs) at all?\n", post.Text!.Body);
+        Assert.Contains("\n# 8\\. Summing up:\n", post.Text!.Body);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class RealSeedsTests
     {
         foreach (var post in Imported.Value.Posts)
         {
-            var ids = post.AllComments().Select(c => c.Id).ToList();
+            var ids = post.Text!.AllComments().Select(c => c.Id).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
         }
     }
@@ -111,8 +111,8 @@ public class RealSeedsTests
     {
         foreach (var post in Imported.Value.Posts)
         {
-            Assert.DoesNotContain('\u00A0', post.Body);
-            Assert.All(post.AllComments(), c => Assert.DoesNotContain('\u00A0', c.Text));
+            Assert.DoesNotContain('\u00A0', post.Text!.Body);
+            Assert.All(post.Text!.AllComments(), c => Assert.DoesNotContain('\u00A0', c.Text));
         }
     }
 

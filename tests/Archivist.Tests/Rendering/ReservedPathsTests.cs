@@ -27,7 +27,7 @@ public class ReservedPathsTests
     [Fact]
     public void APostOnASitePageIsMovedWithAWarning()
     {
-        var post = new Post { Title = "Index", Date = new DateOnly(2025, 10, 1), Slug = "index", Url = "/2025/10/index.html", Sources = new[] { "a.txt" }, Body = "" };
+        var post = new Post { Title = "Index", Date = new DateOnly(2025, 10, 1), Slug = "index", Url = "/2025/10/index.html", Sources = new[] { "a.txt" }, Text = PostText.Empty };
         var other = post with { Title = "Other", Slug = "other", Url = "/2025/10/other.html" };
         var diagnostics = new List<Diagnostic>();
         var placed = ReservedPaths.Avoid([post, other], PermalinkPattern.Blogger, diagnostics);
@@ -41,7 +41,7 @@ public class ReservedPathsTests
     {
         // Settings refuse such a pattern; the loop must still end if one ever reaches it.
         Assert.True(PermalinkPattern.TryParse("/archive/{slug}.html", out var pattern, out _));
-        var post = new Post { Title = "Any", Date = new DateOnly(2025, 10, 1), Slug = "any", Url = "/archive/any.html", Sources = new[] { "a.txt" }, Body = "" };
+        var post = new Post { Title = "Any", Date = new DateOnly(2025, 10, 1), Slug = "any", Url = "/archive/any.html", Sources = new[] { "a.txt" }, Text = PostText.Empty };
         var e = Assert.Throws<SiteOptionsException>(() => ReservedPaths.Avoid([post], pattern!, new List<Diagnostic>()));
         Assert.Contains("/archive/{slug}.html", e.Message);
     }

@@ -41,7 +41,7 @@ public class AttributedCommentParserTests
     public void BylinesNeverStayInTheCommentText(string fixture)
     {
         var post = SeedFixtureTests.Import(fixture).Posts.First(p => p.CommentCount > 0);
-        Assert.All(post.AllComments(), c =>
+        Assert.All(post.Text!.AllComments(), c =>
         {
             Assert.NotNull(c.Author);
             Assert.NotNull(c.Published);
@@ -57,6 +57,6 @@ public class AttributedCommentParserTests
         var quiet = SeedFixtureTests.Import("comments-classic-said.txt").Posts.Single(p => p.Title == "A Quiet Day");
         Assert.True(quiet.CommentsCaptured);
         Assert.Equal(0, quiet.CommentCount);
-        Assert.Equal("Nothing to report.", quiet.Body);
+        Assert.Equal("Nothing to report.", quiet.Text!.Body);
     }
 }

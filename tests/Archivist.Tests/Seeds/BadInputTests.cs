@@ -26,7 +26,7 @@ public class BadInputTests
         var set = ContentAssembler.Assemble([SeedFileLoader.FromBytes("h.txt", "Monday, 6 October 2025\n\nJust A Title\n"u8.ToArray())], PermalinkPattern.Blogger);
         var post = Assert.Single(set.Posts);
         Assert.Equal("Just A Title", post.Title);
-        Assert.Equal("", post.Body);
+        Assert.Equal("", post.Text!.Body);
         Assert.Contains(set.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Line == 1);
     }
 
@@ -35,7 +35,7 @@ public class BadInputTests
     {
         var longLine = string.Concat(Enumerable.Repeat("word ", 400_000)).TrimEnd();
         var post = Assert.Single(Import("long.txt", Encoding.UTF8.GetBytes($"Monday, 6 October 2025\n\nLong\n\n{longLine}\n")));
-        Assert.Equal(longLine, post.Body);
+        Assert.Equal(longLine, post.Text!.Body);
     }
 
     [Fact]

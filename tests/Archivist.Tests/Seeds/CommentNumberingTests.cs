@@ -15,11 +15,11 @@ public class CommentNumberingTests
     private static void AssertEveryCommentIsItsOwn(ContentSet set)
     {
         var post = Assert.Single(set.Posts);
-        Assert.Equal(Count, post.Comments.Count);
-        Assert.Equal("Comment number 9999.", post.Comments[9998].Text);
-        Assert.Equal("c10000", post.Comments[9999].Id);
-        Assert.Equal("Comment number 10000.", post.Comments[9999].Text);
-        Assert.Equal("Comment number 10002.", post.Comments[^1].Text);
+        Assert.Equal(Count, post.Text!.Comments.Count);
+        Assert.Equal("Comment number 9999.", post.Text!.Comments[9998].Text);
+        Assert.Equal("c10000", post.Text!.Comments[9999].Id);
+        Assert.Equal("Comment number 10000.", post.Text!.Comments[9999].Text);
+        Assert.Equal("Comment number 10002.", post.Text!.Comments[^1].Text);
         Assert.DoesNotContain(set.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
     }
 

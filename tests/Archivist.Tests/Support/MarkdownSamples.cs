@@ -12,7 +12,7 @@ public static class MarkdownSamples
         var files = generator.Files().Select(f => SeedFileLoader.FromBytes(f.Name, System.Text.Encoding.UTF8.GetBytes(f.Text))).ToList();
         var posts = ContentAssembler.Assemble(files, PermalinkPattern.Blogger).Posts
             .Concat(ContentLoader.Load(RepoPaths.Seeds, PermalinkPattern.Blogger).Posts);
-        return posts.SelectMany(p => p.AllComments().Select(c => c.Text).Prepend(p.Body).Prepend(p.Title)).ToList();
+        return posts.SelectMany(p => p.Text!.AllComments().Select(c => c.Text).Prepend(p.Text!.Body).Prepend(p.Title)).ToList();
     });
 
     public static IReadOnlyList<string> Texts => All.Value;

@@ -90,12 +90,13 @@ public sealed class IndexOfRecord : IDisposable
     /// <paramref name="fragments"/> is set, and how many posts it analysed.
     /// </summary>
     /// <param name="documents">The posts in export order.</param>
+    /// <param name="texts">Where the texts of the posts analysed are read.</param>
     /// <param name="fragments">Whether to write the analysed posts' fragments.</param>
     /// <param name="tailFrom">
     /// Where the export's tail starts: a first build puts the posts from there on in segments of their own, so that a
     /// later build exporting only the tail reads (and checks) those small segments, not the archive's.
     /// </param>
-    public (IReadOnlyDictionary<string, byte[]> Fragments, int Analysed) Update(IReadOnlyList<Post> documents, bool fragments, int tailFrom)
+    public (IReadOnlyDictionary<string, byte[]> Fragments, int Analysed) Update(IReadOnlyList<Post> documents, PostTexts texts, bool fragments, int tailFrom)
     {
         _reader?.Dispose();
         _reader = null;
@@ -128,11 +129,11 @@ public sealed class IndexOfRecord : IDisposable
             var analyzers = new System.Collections.Concurrent.ConcurrentBag<PostAnalyzer>(); // their memos outlive a phase
             if (cold)
             {
-                AddAll(writer, changed.Take(tailFrom).ToList(), cold, fragments ? written : null, analyzers);
+                AddAll(writer, changed.Take(tailFrom).ToList(), texts, cold, fragments ? written : null, analyzers);
                 writer.Commit(); // flushes the main posts' segments: the tail's go into others
-                AddAll(writer, changed.Skip(tailFrom).ToList(), cold, fragments ? written : null, analyzers);
+                AddAll(writer, changed.Skip(tailFrom).ToList(), texts, cold, fragments ? written : null, analyzers);
             }
-            else AddAll(writer, changed, cold, fragments ? written : null, analyzers);
+            else AddAll(writer, changed, texts, cold, fragments ? written : null, analyzers);
             writer.SetCommitData(new Dictionary<string, string> { [VersionKey] = Version });
             writer.Commit();
         }
@@ -151,7 +152,7 @@ public sealed class IndexOfRecord : IDisposable
     private const int MaxMergedDocuments = 512;
 
     /// <summary>Analyses <paramref name="posts"/> on every core, each thread adding (or replacing) documents as it goes.</summary>
-    private static void AddAll(IndexWriter writer, IReadOnlyList<Post> posts, bool cold, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? fragments,
+    private static void AddAll(IndexWriter writer, IReadOnlyList<Post> posts, PostTexts texts, bool cold, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? fragments,
         System.Collections.Concurrent.ConcurrentBag<PostAnalyzer> analyzers)
     {
         var next = -1;
@@ -165,7 +166,7 @@ public sealed class IndexOfRecord : IDisposable
                 for (int i; (i = Interlocked.Increment(ref next)) < posts.Count && failure is null;)
                 {
                     var post = posts[i];
-                    var document = analyzer.Analyze(post, fragment);
+                    var document = analyzer.Analyze(post, texts.Of(post), fragment);
                     if (cold) writer.AddDocument(document.Document);
                     else writer.UpdateDocument(new Term(IdField, post.Url), document.Document);
                     if (document.Fragment is { } bytes) fragments![post.Url] = bytes;

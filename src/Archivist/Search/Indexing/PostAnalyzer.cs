@@ -40,8 +40,9 @@ public sealed class PostAnalyzer
     private char[] _plainChars = new char[1 << 14];
 
     /// <param name="post">The post.</param>
+    /// <param name="text">Its body and comments.</param>
     /// <param name="fragment">When given, the post's fragment is written from the same plain text as it is analysed.</param>
-    public PostDocument Analyze(Post post, DocumentFragmentWriter? fragment = null)
+    public PostDocument Analyze(Post post, PostText text, DocumentFragmentWriter? fragment = null)
     {
         foreach (var field in _fields) field.Clear();
         var starts = new List<int>();
@@ -49,16 +50,16 @@ public sealed class PostAnalyzer
         var next = 0;
         fragment?.Begin(post.Url, post.Title, DateOf(post), post.DateEstimated);
         next = AddPassage(post.Title, SearchField.Title, next, starts, lengths);
-        var body = PlainText(post.Body);
+        var body = PlainText(text.Body);
         fragment?.AddPassage(body);
         next = AddPassage(body, SearchField.Body, next, starts, lengths);
         var ids = new List<string>();
-        foreach (var comment in post.AllComments())
+        foreach (var comment in text.AllComments())
         {
             ids.Add(comment.Id);
-            var text = PlainText(comment.Text);
-            fragment?.AddPassage(text);
-            next = AddPassage(text, SearchField.Comments, next, starts, lengths);
+            var plain = PlainText(comment.Text);
+            fragment?.AddPassage(plain);
+            next = AddPassage(plain, SearchField.Comments, next, starts, lengths);
         }
         var meta = new DocumentMeta(post.Url, post.Title, DateOf(post), GapsOf(starts), string.Join(' ', ids)) { DateEstimated = post.DateEstimated };
         return new PostDocument(Document(post, meta, lengths), meta, new FieldLengths(lengths[0], lengths[1], lengths[2]),
@@ -66,11 +67,11 @@ public sealed class PostAnalyzer
     }
 
     /// <summary>The fragment of a post not analysed in this build: its plain text again, not analysed.</summary>
-    public byte[] Fragment(Post post, DocumentMeta meta, DocumentFragmentWriter fragment)
+    public byte[] Fragment(Post post, PostText text, DocumentMeta meta, DocumentFragmentWriter fragment)
     {
         fragment.Begin(post.Url, post.Title, DateOf(post), post.DateEstimated);
-        fragment.AddPassage(PlainText(post.Body));
-        foreach (var comment in post.AllComments()) fragment.AddPassage(PlainText(comment.Text));
+        fragment.AddPassage(PlainText(text.Body));
+        foreach (var comment in text.AllComments()) fragment.AddPassage(PlainText(comment.Text));
         return fragment.Finish(meta.PassageGaps, meta.CommentIds);
     }
 

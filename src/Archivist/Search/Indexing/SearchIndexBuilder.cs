@@ -22,9 +22,10 @@ public sealed record IndexBuild(IReadOnlyList<IndexFile> Files, SearchIndexResul
 public static class SearchIndexBuilder
 {
     /// <summary>The whole index (the index of record is updated, or built in memory without a cache directory).</summary>
-    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options) => Build(posts, options, null, _ => false);
+    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options) => Build(posts, PostTexts.Carried, options, null, _ => false);
 
     /// <param name="posts">The archive's posts.</param>
+    /// <param name="texts">Where the posts' texts are read: only those of posts analysed or exported again are.</param>
     /// <param name="options">Index settings; with a cache directory, the index of record lives there between builds.</param>
     /// <param name="main">What the last build wrote for the main segment, or null.</param>
     /// <param name="keep">
@@ -33,7 +34,7 @@ public static class SearchIndexBuilder
     /// exported: <see cref="IndexBuild.Files"/> are then the tail's files and the entry file, and the site ends up
     /// byte-identical to a full export.
     /// </param>
-    public static IndexBuild Build(IReadOnlyList<Post> posts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep)
+    public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
@@ -44,8 +45,8 @@ public static class SearchIndexBuilder
             try
             {
                 var tailFrom = KeepsMainSegment(options) ? documents.Count - documents.Count % options.TailSpan : documents.Count;
-                var (fragments, analysed) = index.Update(documents, options.Fragments, tailFrom);
-                var build = Export(index.Reader, documents, options, main, keep, fragments, clock);
+                var (fragments, analysed) = index.Update(documents, texts, options.Fragments, tailFrom);
+                var build = Export(index.Reader, documents, texts, options, main, keep, fragments, clock);
                 return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
             }
             catch (Lucene.Net.Store.LockObtainFailedException e)
@@ -64,7 +65,7 @@ public static class SearchIndexBuilder
     private static bool KeepsMainSegment(SearchIndexOptions options) =>
         options.TailSpan > 0 && options.MetaChunkSize > 0 && options.TailSpan % options.MetaChunkSize == 0;
 
-    private static IndexBuild Export(Lucene.Net.Index.DirectoryReader reader, IReadOnlyList<Post> documents, SearchIndexOptions options,
+    private static IndexBuild Export(Lucene.Net.Index.DirectoryReader reader, IReadOnlyList<Post> documents, PostTexts texts, SearchIndexOptions options,
         MainSegmentState? main, Func<string, bool> keep, IReadOnlyDictionary<string, byte[]> analysedFragments, System.Diagnostics.Stopwatch clock)
     {
         var bounds = Segments(documents.Count, options.TailSpan);
@@ -88,7 +89,7 @@ public static class SearchIndexBuilder
         var files = new List<IndexFile>();
         var segments = WriteSegments(terms, exported, options, files);
         var metas = export.Metas();
-        if (options.Fragments) AddFragments(segments, Fragments(documents, from, metas, analysedFragments), from, files);
+        if (options.Fragments) AddFragments(segments, Fragments(documents, texts, from, metas, analysedFragments), from, files);
         var filesBeforeMeta = files.Count;
         var meta = (keepMain ? main!.MetaHashes : "") + MetaChunks(metas, options.MetaChunkSize, files);
 
@@ -130,13 +131,13 @@ public static class SearchIndexBuilder
     /// The fragments of documents [<paramref name="from"/>, end): those this build analysed come with the analysis, the
     /// others are written from their post's text again (the index of record holds no text).
     /// </summary>
-    private static List<byte[]> Fragments(IReadOnlyList<Post> documents, int from, List<DocumentMeta> metas, IReadOnlyDictionary<string, byte[]> analysed)
+    private static List<byte[]> Fragments(IReadOnlyList<Post> documents, PostTexts texts, int from, List<DocumentMeta> metas, IReadOnlyDictionary<string, byte[]> analysed)
     {
         var fragments = new byte[documents.Count - from][];
         Parallel.For(0, fragments.Length, () => (new PostAnalyzer(), new DocumentFragmentWriter()), (i, _, local) =>
         {
             var post = documents[from + i];
-            fragments[i] = analysed.TryGetValue(post.Url, out var bytes) ? bytes : local.Item1.Fragment(post, metas[i], local.Item2);
+            fragments[i] = analysed.TryGetValue(post.Url, out var bytes) ? bytes : local.Item1.Fragment(post, texts.Of(post), metas[i], local.Item2);
             return local;
         }, _ => { });
         return [.. fragments];

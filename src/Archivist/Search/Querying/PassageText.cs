@@ -8,10 +8,12 @@ namespace Archivist.Search.Querying;
 /// </summary>
 public static class PassageText
 {
+    /// <param name="post">A post read from its document, which carries its text.</param>
     public static string Of(Post post, string where)
     {
-        if (where == PassageLocator.Post) return MarkdownSyntax.ToPlainText(post.Body);
-        var comment = post.AllComments().FirstOrDefault(c => c.Id == where);
-        return comment is null ? MarkdownSyntax.ToPlainText(post.Body) : MarkdownSyntax.ToPlainText(comment.Text);
+        var text = PostTexts.Carried.Of(post);
+        if (where == PassageLocator.Post) return MarkdownSyntax.ToPlainText(text.Body);
+        var comment = text.AllComments().FirstOrDefault(c => c.Id == where);
+        return comment is null ? MarkdownSyntax.ToPlainText(text.Body) : MarkdownSyntax.ToPlainText(comment.Text);
     }
 }

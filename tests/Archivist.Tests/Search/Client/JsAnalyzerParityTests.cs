@@ -14,8 +14,8 @@ public class JsAnalyzerParityTests
     {
         var node = ExternalTool.Require("node", "it runs templates/assets/search/analyzer.js");
         var posts = ContentLoader.Load(RepoPaths.Seeds, PermalinkPattern.Blogger).Posts;
-        var texts = posts.SelectMany(p => new[] { p.Title, MarkdownSyntax.ToPlainText(p.Body) }
-                .Concat(p.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))))
+        var texts = posts.SelectMany(p => new[] { p.Title, MarkdownSyntax.ToPlainText(p.Text!.Body) }
+                .Concat(p.Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))))
             .Append(EdgeCases())
             .ToList();
         Assert.True(texts.Sum(t => t.Length) > 150_000, "the seeds should give plenty of text");
@@ -47,8 +47,8 @@ public class JsAnalyzerParityTests
     public void MemoisedChainGivesTheLuceneAnalyzersTokenStream()
     {
         var posts = ContentLoader.Load(RepoPaths.Seeds, PermalinkPattern.Blogger).Posts;
-        var texts = posts.SelectMany(p => new[] { p.Title, MarkdownSyntax.ToPlainText(p.Body) }
-                .Concat(p.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))))
+        var texts = posts.SelectMany(p => new[] { p.Title, MarkdownSyntax.ToPlainText(p.Text!.Body) }
+                .Concat(p.Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))))
             .Append(EdgeCases());
         using var lucene = new ArchivistAnalyzer();
         var memoised = new EnglishAnalyzer();

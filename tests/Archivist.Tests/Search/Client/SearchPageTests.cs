@@ -9,7 +9,7 @@ namespace Archivist.Tests.Search.Client;
 public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.SeedPosts().Append(new Post
 {
     Title = Hostile, Date = new DateOnly(2020, 1, 2), Slug = "hostile", Url = "/2020/01/hostile.html",
-    Sources = new ValueList<string>(["test"]), Body = "A post whose title is markup: zzzprobe.",
+    Sources = new ValueList<string>(["test"]), Text = new PostText("A post whose title is markup: zzzprobe.", []),
 }).ToList())
 {
     private const string Hostile = "<img src=x onerror=\"window.pwned=1\"> <b>Bold</b> & co";

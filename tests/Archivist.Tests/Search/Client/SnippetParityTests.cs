@@ -18,7 +18,7 @@ public class SnippetParityTests
         var node = ExternalTool.Require("node", "it runs templates/assets/search/search-core.js");
         var analyzer = new EnglishAnalyzer();
         var posts = SearchTestSite.SeedPosts();
-        var texts = posts.SelectMany(p => p.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text)).Prepend(MarkdownSyntax.ToPlainText(p.Body))).ToList();
+        var texts = posts.SelectMany(p => p.Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text)).Prepend(MarkdownSyntax.ToPlainText(p.Text!.Body))).ToList();
         var queries = new[] { "probation", "napo agm", "restorative justice", "the", "hmpps moj service", "re-professionalise" };
         var cases = texts.Where((_, i) => i % 3 == 0)
             .SelectMany((text, i) => queries.Take(2).Select(q => queries[(i + q.Length) % queries.Length]).Select(q => (text, terms: Weights(analyzer, q))))

@@ -24,8 +24,8 @@ public class SearchIndexBuilderTests
         var expected = new Dictionary<int, int>();
         for (var d = 0; d < ordered.Count; d++)
         {
-            var texts = ordered[d].AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))
-                .Prepend(MarkdownSyntax.ToPlainText(ordered[d].Body)).Prepend(ordered[d].Title);
+            var texts = ordered[d].Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text))
+                .Prepend(MarkdownSyntax.ToPlainText(ordered[d].Text!.Body)).Prepend(ordered[d].Title);
             var n = texts.Sum(t => analyzer.Analyze(t).Count(x => x.Term == "harehil"));
             if (n > 0) expected[d] = n;
         }
@@ -50,7 +50,7 @@ public class SearchIndexBuilderTests
     public void AStackedFormWhoseTermIsItsFirstPartsCountsOnce()
     {
         // "walk-s" gives "walk" and, stacked at the same position, "walks", whose stem is "walk" again.
-        var post = Seeds[0] with { Title = "Walk-s", Body = "walk-s walks", Comments = [] };
+        var post = Seeds[0] with { Title = "Walk-s", Text = new PostText("walk-s walks", []) };
         var reader = new IndexReader(new MemorySource(SearchIndexBuilder.Build([post], new SearchIndexOptions()).Files));
         Assert.Equal([0, 6, 8], reader.Lookup("walk")!.Positions[0]); // title "Walk-s" at 0 (its "s" at 1); body from 1 + 1 + 4: "walk-s" at 6, "walks" at 8
     }
@@ -121,7 +121,7 @@ public class SearchIndexBuilderTests
         var before = SearchIndexBuilder.Build(ordered.Take(ordered.Count - 1).ToList(), options).Files.ToDictionary(f => f.Path);
         var after = SearchIndexBuilder.Build(ordered, options).Files;
         var analyzer = new EnglishAnalyzer();
-        var newTerms = ordered[^1].AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text)).Prepend(MarkdownSyntax.ToPlainText(ordered[^1].Body))
+        var newTerms = ordered[^1].Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text)).Prepend(MarkdownSyntax.ToPlainText(ordered[^1].Text!.Body))
             .Prepend(ordered[^1].Title).SelectMany(t => analyzer.Analyze(t)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
 
         // A shard none of whose terms the new post holds keeps its bytes, and so its name, unless a changed
@@ -160,7 +160,7 @@ public class SearchIndexBuilderTests
             var lucene = Path.Combine(cache, IndexOfRecord.FolderName);
             var segmentFiles = Directory.GetFiles(lucene).Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal))
                 .ToDictionary(f => f, File.ReadAllBytes);
-            var edited = ordered.Select((p, i) => i == 7 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+            var edited = ordered.Select((p, i) => i == 7 ? p with { Text = p.Text! with { Body = p.Text.Body + " zebrafish" } } : p).ToList();
             var afterEdit = SearchIndexBuilder.Build(edited, options);
             Assert.Equal(1, afterEdit.Result.AnalysedDocuments);
             AssertAsAFullBuild(edited, afterEdit);
@@ -235,7 +235,7 @@ public class SearchIndexBuilderTests
             using (var directory = Lucene.Net.Store.FSDirectory.Open(lucene))
             using (new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Archivist.Search.Analysis.ArchivistAnalyzer.Version, null)))
             {
-                var edited = Seeds.Select((p, i) => i == 0 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+                var edited = Seeds.Select((p, i) => i == 0 ? p with { Text = p.Text! with { Body = p.Text.Body + " zebrafish" } } : p).ToList();
                 var error = Assert.Throws<IOException>(() => SearchIndexBuilder.Build(edited, options));
                 Assert.Contains("in use by another build", error.Message, StringComparison.Ordinal);
             }
@@ -261,7 +261,7 @@ public class SearchIndexBuilderTests
         {
             using var folder = Archivist.Output.OutputFolder.Open(site, TimeSpan.FromSeconds(10));
             using var transaction = folder.Begin();
-            var result = SearchIndexWriter.Write(some, transaction, options);
+            var result = SearchIndexWriter.Write(some, PostTexts.Carried, transaction, options);
             transaction.Commit();
             return result;
         }
@@ -284,7 +284,7 @@ public class SearchIndexBuilderTests
             AssertSiteHoldsAFullBuildOf(ordered);
 
             // A post of the main segment edited: its inputs no longer match, so everything is built again.
-            var edited = ordered.Select((p, i) => i == 5 ? p with { Body = p.Body + " zebrafish" } : p).ToList();
+            var edited = ordered.Select((p, i) => i == 5 ? p with { Text = p.Text! with { Body = p.Text.Body + " zebrafish" } } : p).ToList();
             Assert.Equal(0, Write(edited).KeptDocuments);
             AssertSiteHoldsAFullBuildOf(edited);
 
@@ -319,10 +319,10 @@ public class SearchIndexBuilderTests
             Assert.Equal((meta.Url, meta.Title, meta.Date, meta.CommentIds), (fragment.Url, fragment.Title, fragment.Date, fragment.CommentIds));
             Assert.Equal(meta.PassageGaps, fragment.PassageGaps);
             var post = ordered[doc];
-            var expected = post.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text).Trim()).Prepend(MarkdownSyntax.ToPlainText(post.Body).Trim());
+            var expected = post.Text!.AllComments().Select(c => MarkdownSyntax.ToPlainText(c.Text).Trim()).Prepend(MarkdownSyntax.ToPlainText(post.Text!.Body).Trim());
             Assert.Equal(expected, fragment.Passages.Select(p => p.Trim()));
             Assert.Equal(PassageText.Of(post, PassageLocator.Post).Trim(), fragment.TextOf(PassageLocator.Post).Trim());
-            if (post.AllComments().LastOrDefault() is { } last) Assert.Equal(PassageText.Of(post, last.Id).Trim(), fragment.TextOf(last.Id).Trim());
+            if (post.Text!.AllComments().LastOrDefault() is { } last) Assert.Equal(PassageText.Of(post, last.Id).Trim(), fragment.TextOf(last.Id).Trim());
         }
 
         // Off by default: no fragment files, and index.json says nothing of them.

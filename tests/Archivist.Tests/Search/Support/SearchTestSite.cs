@@ -20,7 +20,7 @@ public sealed class SearchTestSite : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "archivist-search-" + Guid.NewGuid().ToString("N")[..12]);
         using var folder = OutputFolder.Open(Root, TimeSpan.FromSeconds(30));
         using var transaction = folder.Begin();
-        Result = SearchIndexWriter.Write(posts, transaction, Options);
+        Result = SearchIndexWriter.Write(posts, PostTexts.Carried, transaction, Options);
         foreach (var post in posts) transaction.WriteText(ContentAssembler.DocumentPath(post), PostDocumentWriter.Write(post));
         transaction.Commit();
     }

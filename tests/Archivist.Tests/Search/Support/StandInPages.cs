@@ -39,9 +39,9 @@ public static class StandInPages
     {
         var sb = new StringBuilder();
         sb.Append("<article><h1 data-passage=\"title\">").Append(WebUtility.HtmlEncode(post.Title)).Append("</h1>");
-        sb.Append("<div data-passage=\"body\">").Append(Markdown.ToHtml(post.Body, MarkdownSyntax.Pipeline)).Append("</div></article>");
+        sb.Append("<div data-passage=\"body\">").Append(Markdown.ToHtml(post.Text!.Body, MarkdownSyntax.Pipeline)).Append("</div></article>");
         sb.Append("<ol>");
-        foreach (var c in post.Comments) AppendComment(sb, c);
+        foreach (var c in post.Text!.Comments) AppendComment(sb, c);
         sb.Append("</ol>");
         return Layout(post.Title, sb.ToString());
     }
