@@ -1,4 +1,6 @@
 using Archivist.Rendering;
+using Archivist.Settings;
+using Archivist.Hashing;
 
 namespace Archivist.Build;
 

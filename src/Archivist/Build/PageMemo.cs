@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Archivist.Output;
 using Archivist.Rendering;
+using Archivist.Hashing;
 
 namespace Archivist.Build;
 

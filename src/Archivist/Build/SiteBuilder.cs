@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Archivist.Output;
 using Archivist.Rendering;
 using Archivist.Search;
+using Archivist.Hashing;
 
 namespace Archivist.Build;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Archivist.Build;
 using Archivist.Output;
 using Archivist.Rendering;
+using Archivist.Settings;
 
 namespace Archivist.Cli;
 

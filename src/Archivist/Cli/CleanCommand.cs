@@ -23,7 +23,7 @@ public static class CleanCommand
     public static int Run(DirectoryInfo output, Reporter reporter)
     {
         // clean takes no --seeds or --templates: it keeps clear of the ones a plain build would read.
-        var inputs = BuildSettings.Inputs(new DirectoryInfo("seeds"), new DirectoryInfo("templates"), new FileInfo(Rendering.SiteOptionsLoader.FileName))
+        var inputs = BuildSettings.Inputs(new DirectoryInfo("seeds"), new DirectoryInfo("templates"), new FileInfo(Settings.SiteOptionsLoader.FileName))
             .Where(i => Path.Exists(i.Path));
         if (FolderOverlap.Problem(inputs, [new UsedPath("--out", output.FullName)]) is { } problem)
         {

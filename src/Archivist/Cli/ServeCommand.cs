@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Archivist.Build;
 using Archivist.Rendering;
 using Archivist.Serve;
+using Archivist.Settings;
 
 namespace Archivist.Cli;
 

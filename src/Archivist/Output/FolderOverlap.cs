@@ -1,3 +1,5 @@
+using Archivist.Files;
+
 namespace Archivist.Output;
 
 /// <summary>One folder or file a command uses, by what it is for (<c>--seeds</c>, <c>--cache</c>…).</summary>

@@ -1,5 +1,6 @@
 using Archivist.Content;
 using Archivist.Rendering.Views;
+using Archivist.Hashing;
 
 namespace Archivist.Rendering;
 

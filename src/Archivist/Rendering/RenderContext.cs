@@ -1,5 +1,7 @@
 using Archivist.Content;
 using Archivist.Rendering.Views;
+using Archivist.Hashing;
+using Archivist.Settings;
 
 namespace Archivist.Rendering;
 

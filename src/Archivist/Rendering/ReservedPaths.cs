@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Archivist.Content;
+using Archivist.Settings;
 
 namespace Archivist.Rendering;
 

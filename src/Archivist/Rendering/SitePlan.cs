@@ -1,3 +1,5 @@
+using Archivist.Hashing;
+
 namespace Archivist.Rendering;
 
 /// <summary>

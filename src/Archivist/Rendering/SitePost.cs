@@ -1,4 +1,5 @@
 using Archivist.Content;
+using Archivist.Hashing;
 
 namespace Archivist.Rendering;
 

@@ -1,3 +1,5 @@
+using Archivist.Settings;
+
 namespace Archivist.Rendering;
 
 /// <summary>

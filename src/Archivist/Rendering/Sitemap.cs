@@ -1,4 +1,5 @@
 using System.Xml;
+using Archivist.Hashing;
 
 namespace Archivist.Rendering;
 

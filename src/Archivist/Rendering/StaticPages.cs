@@ -1,4 +1,5 @@
 using Archivist.Rendering.Views;
+using Archivist.Hashing;
 
 namespace Archivist.Rendering;
 

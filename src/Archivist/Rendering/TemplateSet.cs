@@ -6,6 +6,7 @@ using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
+using Archivist.Files;
 
 namespace Archivist.Rendering;
 

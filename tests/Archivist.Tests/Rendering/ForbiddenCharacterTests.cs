@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using Archivist.Rendering;
 using Archivist.Tests.Support;
+using Archivist.Settings;
 
 namespace Archivist.Tests.Rendering;
 

@@ -1,4 +1,5 @@
 using Archivist.Rendering;
+using Archivist.Settings;
 
 namespace Archivist.Tests.Rendering;
 

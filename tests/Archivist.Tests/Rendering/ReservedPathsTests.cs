@@ -1,5 +1,6 @@
 using Archivist.Content;
 using Archivist.Rendering;
+using Archivist.Settings;
 
 namespace Archivist.Tests.Rendering;
 

@@ -1,5 +1,6 @@
 using Archivist.Rendering;
 using Archivist.Tests.Support;
+using Archivist.Settings;
 
 namespace Archivist.Tests.Rendering;
 

@@ -1,6 +1,7 @@
 using Archivist.Content;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Archivist.Text;
 
 namespace Archivist.Search.Analysis;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Archivist.Content;
 using Archivist.Search.Analysis;
 using Archivist.Tests.Support;
+using Archivist.Text;
 
 namespace Archivist.Tests.Search.Client;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Archivist.Content;
+namespace Archivist.Text;
 
 /// <summary>
 /// Folds accented and compound Latin letters to ASCII (é → e, ß → ss, Æ → AE, ﬁ → fi), like Lucene's

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using Archivist.Content;
 using Archivist.Seeds;
 using YamlDotNet.RepresentationModel;
+using Archivist.Files;
+using Archivist.Rendering;
 
-namespace Archivist.Rendering;
+namespace Archivist.Settings;
 
 /// <summary>
 /// Settings given on the command line (<c>--title</c>, <c>--posts-per-page</c>…); each one, when set, wins over

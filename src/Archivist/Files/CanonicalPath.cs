@@ -1,4 +1,4 @@
-namespace Archivist;
+namespace Archivist.Files;
 
 /// <summary>
 /// Paths compared as the file system sees them: absolute, every link along them resolved as far as they exist, and

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace Archivist.Rendering;
+namespace Archivist.Hashing;
 
 /// <summary>
 /// Hashes the inputs a generated file depends on. Every value is length-prefixed, so ("ab","c") and

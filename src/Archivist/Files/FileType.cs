@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Archivist;
+namespace Archivist.Files;
 
 /// <summary>
 /// Whether a path is a regular file, which .NET does not say: opening a FIFO to read it blocks until something writes

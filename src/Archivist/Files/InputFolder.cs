@@ -1,4 +1,4 @@
-namespace Archivist;
+namespace Archivist.Files;
 
 /// <summary>One file to read under an input folder: where it is, and its name relative to the folder with '/'.</summary>
 public sealed record InputFile(string Path, string Name);

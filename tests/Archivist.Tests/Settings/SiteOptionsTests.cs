@@ -1,7 +1,8 @@
 using Archivist.Tests.Support;
 using Archivist.Rendering;
+using Archivist.Settings;
 
-namespace Archivist.Tests.Rendering;
+namespace Archivist.Tests.Settings;
 
 public class SiteOptionsTests
 {

@@ -1,6 +1,6 @@
 using Archivist.Content;
 
-namespace Archivist.Rendering;
+namespace Archivist.Settings;
 
 /// <summary>
 /// The site's settings, built once from <c>archivist.yml</c> and the command-line flags, then passed
