@@ -1,4 +1,3 @@
-using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Build;

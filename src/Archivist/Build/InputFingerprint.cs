@@ -1,6 +1,5 @@
-using Archivist.Rendering;
-using Archivist.Settings;
 using Archivist.Hashing;
+using Archivist.Settings;
 
 namespace Archivist.Build;
 

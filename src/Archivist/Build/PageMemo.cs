@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Archivist.Hashing;
 using Archivist.Output;
 using Archivist.Rendering;
-using Archivist.Hashing;
 
 namespace Archivist.Build;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Archivist.Content;
-using Archivist.Rendering;
 using Archivist.Hashing;
 
 namespace Archivist.Build;

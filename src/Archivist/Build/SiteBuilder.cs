@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Archivist.Hashing;
 using Archivist.Output;
 using Archivist.Rendering;
 using Archivist.Search;
-using Archivist.Hashing;
 
 namespace Archivist.Build;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Archivist.Build;
 using Archivist.Output;
-using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Cli;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Archivist.Build;
-using Archivist.Rendering;
 using Archivist.Serve;
 using Archivist.Settings;
 

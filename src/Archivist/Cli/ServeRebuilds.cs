@@ -1,5 +1,4 @@
 using Archivist.Build;
-using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Cli;

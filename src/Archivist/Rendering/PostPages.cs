@@ -1,6 +1,6 @@
 using Archivist.Content;
-using Archivist.Rendering.Views;
 using Archivist.Hashing;
+using Archivist.Rendering.Views;
 
 namespace Archivist.Rendering;
 

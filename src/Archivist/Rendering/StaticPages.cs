@@ -1,5 +1,5 @@
-using Archivist.Rendering.Views;
 using Archivist.Hashing;
+using Archivist.Rendering.Views;
 
 namespace Archivist.Rendering;
 

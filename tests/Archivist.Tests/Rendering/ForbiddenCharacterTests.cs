@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml.Linq;
-using Archivist.Rendering;
 using Archivist.Tests.Support;
 using Archivist.Settings;
 

@@ -1,5 +1,4 @@
 using Archivist.Tests.Support;
-using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Tests.Settings;

@@ -1,6 +1,5 @@
 using System.Text;
 using Archivist.Build;
-using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Tests.Support;

@@ -1,4 +1,3 @@
-using Archivist.Content;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Archivist.Text;

@@ -1,4 +1,3 @@
-using Archivist.Rendering;
 using Archivist.Tests.Support;
 using Archivist.Settings;
 
