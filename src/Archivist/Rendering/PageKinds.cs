@@ -14,6 +14,7 @@ public static class PageKinds
         new PostPages(),
         new ListingPages(),
         new ArchivePages(),
+        new MostDiscussedPage(),
         StaticPages.Search,
         StaticPages.About,
         StaticPages.NotFound,
