@@ -11,7 +11,7 @@ namespace Archivist.Rendering;
 /// </summary>
 public abstract class PageKind
 {
-    /// <summary>What the kind is called (the layout's <c>page_kind</c> for its pages, where it has one template).</summary>
+    /// <summary>What the kind is called; no two kinds share a name.</summary>
     public abstract string Name { get; }
 
     /// <summary>The page templates it renders with (<c>pages/NAME.sbn-html</c>): every templates folder must have them.</summary>
