@@ -41,9 +41,10 @@ public sealed class MostDiscussedPage : PageKind
             .Prepend(new Section("All time", "all-time", ranked.Take(AllTimeCount).ToList()))
             .Where(s => s.Posts.Count > 0)
             .ToList();
-        var uncounted = site.Posts.Count(p => p.Post.KnownCommentCount is null);
+        // Whether, not how many: a new post without captured comments then leaves the page as it was.
+        var someUncounted = site.Posts.Any(p => p.Post.KnownCommentCount is null);
 
-        using var hasher = context.Hasher(Name).Add(uncounted);
+        using var hasher = context.Hasher(Name).Add(someUncounted);
         foreach (var section in sections)
         {
             hasher.Add(section.Heading);
@@ -54,7 +55,7 @@ public sealed class MostDiscussedPage : PageKind
         {
             var view = new MostDiscussedView(context.Site,
                 sections.Select(s => new MostDiscussedSectionView(s.Heading, s.Id, s.Posts.Select(p => context.Summary(p, withExcerpt: false)).ToList())).ToList(),
-                uncounted);
+                someUncounted);
             var head = context.Head("Most discussed", PagePath, $"The posts of {context.Options.Title} with the longest comment threads, over all time and year by year.");
             return context.Page(Name, view, head, Name);
         });
@@ -65,8 +66,8 @@ public sealed class MostDiscussedPage : PageKind
 
 /// <summary>The most discussed page's model.</summary>
 /// <param name="Sections">All time, then each year with commented posts, newest first; empty when no post has comments.</param>
-/// <param name="Uncounted">How many posts are left out because their comments were not captured.</param>
-public sealed record MostDiscussedView(SiteView Site, IReadOnlyList<MostDiscussedSectionView> Sections, int Uncounted);
+/// <param name="SomeUncounted">True when some posts are left out because their comments were not captured.</param>
+public sealed record MostDiscussedView(SiteView Site, IReadOnlyList<MostDiscussedSectionView> Sections, bool SomeUncounted);
 
 /// <summary>A list of the longest threads, longest first, under its heading.</summary>
 /// <param name="Id">The section's anchor (<c>all-time</c>, <c>year-2011</c>).</param>
