@@ -21,17 +21,27 @@ public sealed class JsSearchEngine : IDisposable
     private readonly Engine _engine;
     private readonly JsValue _run;
     private readonly List<string> _files = [];
+    private readonly System.Diagnostics.Stopwatch _host = new();
 
     /// <summary>An engine with the client's modules loaded; each <see cref="Search"/> opens the index afresh.</summary>
     public JsSearchEngine(JsSearchScripts scripts, IIndexSource source)
     {
         _engine = new Engine(options => options.EnableModules(scripts.Loader));
         // The browser's TextDecoder (UTF-8, the only encoding the index uses), decoded by .NET.
-        _engine.SetValue("__utf8", new Func<JsValue, string>(bytes => Encoding.UTF8.GetString(bytes.AsUint8Array())));
+        _engine.SetValue("__utf8", new Func<JsValue, string>(bytes =>
+        {
+            _host.Start();
+            var text = Encoding.UTF8.GetString(bytes.AsUint8Array());
+            _host.Stop();
+            return text;
+        }));
         _engine.SetValue("__read", new Func<string, JsValue>(path =>
         {
+            _host.Start();
             _files.Add(path);
-            return _engine.Intrinsics.Uint8Array.Construct(source.Read(path));
+            var array = _engine.Intrinsics.Uint8Array.Construct(source.Read(path));
+            _host.Stop();
+            return array;
         }));
         _engine.Execute(scripts.Shims);
         _run = _engine.Modules.Import(JsSearchScripts.HostModule).Get("run");
@@ -41,6 +51,7 @@ public sealed class JsSearchEngine : IDisposable
     public JsSearchResults Search(SearchRequest request)
     {
         _files.Clear();
+        _host.Reset();
         var json = _run.Call(JsValue.Undefined, [JsValue.FromObject(_engine, RequestJson(request))]).UnwrapIfPromise().AsString();
         var answer = JsonSerializer.Deserialize<Answer>(json)!;
         return new JsSearchResults(
@@ -52,7 +63,8 @@ public sealed class JsSearchEngine : IDisposable
             answer.Ignored,
             answer.Units,
             answer.Correction is { } c ? new QueryCorrection(c.Shown, c.Exact) : null,
-            [.. _files]);
+            [.. _files])
+        { HostMilliseconds = _host.Elapsed.TotalMilliseconds };
     }
 
     public void Dispose() => _engine.Dispose();
@@ -86,7 +98,11 @@ public sealed class JsSearchEngine : IDisposable
 /// <summary>What <see cref="JsSearchEngine"/> found: as <see cref="SearchResults"/>, with the words used and the files read.</summary>
 public sealed record JsSearchResults(
     int Total, IReadOnlyList<SearchHit> Hits, bool Widened, IReadOnlyDictionary<string, int> TermWeights,
-    int UsedWords, int IgnoredWords, int FetchUnits, QueryCorrection? Correction, IReadOnlyList<string> FilesRead);
+    int UsedWords, int IgnoredWords, int FetchUnits, QueryCorrection? Correction, IReadOnlyList<string> FilesRead)
+{
+    /// <summary>Of the query's time, how much went on the byte path: reading files into Uint8Arrays and decoding UTF-8 in .NET.</summary>
+    public double HostMilliseconds { get; init; }
+}
 
 /// <summary>
 /// The client's modules, parsed once (Jint's prepared modules), from a folder holding search-core.js and what it
