@@ -28,9 +28,16 @@ public static class EnginesBenchmark
             ? JsonSerializer.Deserialize<List<KnownAnswer>>(File.ReadAllText(file))!.Where((_, i) => i % 50 == 0).Select(a => a.Query)
             : [];
         // --queries FILE: one query a line, used as written (trailing spaces included), in place of the built-in ones.
-        var queries = BenchPaths.Option(args, "--queries") is { } list
-            ? File.ReadAllLines(list).Where(l => l.Length > 0).ToList()
-            : Queries.Concat(answers).ToList();
+        // Then the parity test's date order and year filters (every generated corpus and the seeds have 2024 and 2025).
+        List<SearchRequest> requests =
+        [
+            .. (BenchPaths.Option(args, "--queries") is { } list ? File.ReadAllLines(list).Where(l => l.Length > 0) : Queries.Concat(answers))
+                .Select(q => new SearchRequest(q)),
+            new("probation") { Order = SearchOrder.Date },
+            new("probation officer") { FromYear = 2024, ToYear = 2024 },
+            new("the") { FromYear = 2025 },
+            new("justice") { ToYear = 2024, Order = SearchOrder.Date, Limit = 25 },
+        ];
         Console.WriteLine($"Machine: {ExternalRun.Machine()}; index {index}; {rounds} rounds");
 
         var clock = Stopwatch.StartNew();
@@ -52,9 +59,11 @@ public static class EnginesBenchmark
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         var identical = 0;
         var (csTotal, jsTotal) = (0.0, 0.0);
-        foreach (var query in queries)
+        foreach (var request in requests)
         {
-            var request = new SearchRequest(query);
+            var query = request.Query + (request.Order == SearchOrder.Date ? " (by date)" : "") +
+                        (request.FromYear is null && request.ToYear is null ? "" : $" ({request.FromYear}-{request.ToYear})") +
+                        (request.Limit == 10 ? "" : $" (limit {request.Limit})");
             var cs = new List<double>();
             var js = new List<double>();
             var host = new List<double>();
@@ -82,8 +91,8 @@ public static class EnginesBenchmark
             jsTotal += jsMs;
             Console.WriteLine($"| `{(query.Length > 60 ? query[..57] + "..." : query)}` | {total} | {csMs:0.0} | {jsMs:0.0} | {Median(host):0.0} | {jsMs / csMs:0.0} | {(same ? "yes" : "**no**")} |");
         }
-        Console.WriteLine($"| all {queries.Count} (sum of medians) | | {csTotal:0} | {jsTotal:0} | | {jsTotal / csTotal:0.0} | {identical} of {queries.Count} |");
-        return identical == queries.Count ? 0 : 1;
+        Console.WriteLine($"| all {requests.Count} (sum of medians) | | {csTotal:0} | {jsTotal:0} | | {jsTotal / csTotal:0.0} | {identical} of {requests.Count} |");
+        return identical == requests.Count ? 0 : 1;
     }
 
     /// <summary>Everything an answer says that `archivist search` prints or the parity tests compare, as one line.</summary>
