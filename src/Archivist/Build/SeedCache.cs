@@ -35,7 +35,7 @@ public sealed class SeedCache(string? cacheDirectory, string toolId) : PostTexts
                 {
                     hit = true;
                     var parsed = new Lazy<SeedFileResult>(() => SeedFileLoader.Load(file.Path, file.Name), LazyThreadSafetyMode.ExecutionAndPublication);
-                    for (var i = 0; i < cached.Posts.Count; i++) _texts.TryAdd(cached.Posts[i].Post.Digest, (parsed, i));
+                    for (var i = 0; i < cached.Posts.Count; i++) _texts.TryAdd(cached.Posts[i].Post.ContentDigest, (parsed, i));
                     return cached;
                 }
             }
@@ -51,11 +51,11 @@ public sealed class SeedCache(string? cacheDirectory, string toolId) : PostTexts
 
     protected override PostText Load(Post post)
     {
-        if (!_texts.TryGetValue(post.Digest, out var at))
+        if (!_texts.TryGetValue(post.ContentDigest, out var at))
             throw new InvalidOperationException($"post {post.Url} carries no text and did not come from the seed cache");
         var posts = at.Seed.Value.Posts;
         // Equal digests mean equal texts, so a post merged from several seeds may read any copy's.
-        if (at.Index < posts.Count && posts[at.Index].Post is { Text: { } text } parsed && parsed.Digest == post.Digest) return text;
+        if (at.Index < posts.Count && posts[at.Index].Post is { Text: { } text } parsed && parsed.ContentDigest == post.ContentDigest) return text;
         throw new SeedChangedException(at.Seed.Value.Name);
     }
 
@@ -75,5 +75,5 @@ public sealed class SeedCache(string? cacheDirectory, string toolId) : PostTexts
     }
 
     private string? EntryPath(SeedFileInfo file) =>
-        Folder is null ? null : Path.Combine(Folder, InputHasher.Of(toolId, file.Name, file.Hash) + ".bin");
+        Folder is null ? null : Path.Combine(Folder, HashBuilder.Of(toolId, file.Name, file.Hash) + ".bin");
 }

@@ -5,7 +5,7 @@ namespace Archivist.Build;
 
 /// <summary>
 /// What one seed file parsed to, without the texts: its name, size and diagnostics, and each post's metadata
-/// with its comment count and <see cref="Post.Digest"/>, so an unchanged seed is not parsed again for a build
+/// with its comment count and <see cref="Post.ContentDigest"/>, so an unchanged seed is not parsed again for a build
 /// to know its posts. Anything unexpected while reading throws <see cref="InvalidDataException"/>; the cache
 /// then treats the entry as missing.
 /// </summary>
@@ -74,7 +74,7 @@ public static class SeedFileCodec
             foreach (var s in p.Sources) w.Write(s);
             w.Write(p.CommentsCaptured);
             w.Write(p.CommentCount);
-            w.Write(p.Digest);
+            w.Write(p.ContentDigest);
         }
         w.Write(Magic); // a truncated entry fails here rather than yielding a partial post list
     }
@@ -98,7 +98,7 @@ public static class SeedFileCodec
                 var line = r.ReadInt32();
                 diagnostics[i] = new Diagnostic((DiagnosticSeverity)severity, file, line < 0 ? null : line, r.ReadString());
             }
-            var posts = new ComposedPost[r.ReadCount()];
+            var posts = new IncomingPost[r.ReadCount()];
             for (var i = 0; i < posts.Length; i++)
             {
                 var origin = (r.ReadString(), r.ReadInt32());
@@ -117,9 +117,9 @@ public static class SeedFileCodec
                     Sources = ReadStrings(ref r),
                     CommentsCaptured = r.ReadBoolean(),
                     CommentCount = r.ReadCount(),
-                    Digest = r.ReadString(),
+                    ContentDigest = r.ReadString(),
                 };
-                posts[i] = new ComposedPost(post, origin, slug, url);
+                posts[i] = new IncomingPost(post, origin, slug, url);
             }
             if (r.ReadString() != Magic || !r.AtEnd) throw new InvalidDataException("seed cache entry is truncated");
             return new SeedFileResult(name, posts, diagnostics, size, skipped);

@@ -7,7 +7,7 @@ using Archivist.Search;
 namespace Archivist.Build;
 
 /// <summary>
-/// The build pipeline, stage by stage: lock the output → fingerprint the inputs (unchanged: done) →
+/// The build pipeline, stage by stage: lock the output → digest the inputs (unchanged: done) →
 /// seeds through the cache → posts → plan every page → render what changed, keep the rest → search
 /// index → commit atomically → remember what was built. Every stage reads the same frozen settings.
 /// </summary>
@@ -39,10 +39,10 @@ public static class SiteBuilder
         var (seedFiles, skipped) = Seeds.SeedReader.Scan(request.SeedsDirectory);
         var seeds = SeedInventory.Take(seedFiles, request.CacheDirectory, rehashSeeds);
         var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
-        var fingerprint = InputFingerprint.Compute(options, templatesHash, seeds, skipped);
-        var memoPath = PageMemo.PathFor(request.CacheDirectory, folder.Root);
-        var memo = PageMemo.Load(memoPath);
-        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(InputFingerprint.PropertyName) == fingerprint && IsIntact(folder, memo.Stamps))
+        var inputsDigest = BuildInputsDigest.Compute(options, templatesHash, seeds, skipped);
+        var memoPath = LastBuildMemo.PathFor(request.CacheDirectory, folder.Root);
+        var memo = LastBuildMemo.Load(memoPath);
+        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(BuildInputsDigest.PropertyName) == inputsDigest && IsIntact(folder, memo.Stamps))
         {
             SeedInventory.Save(request.CacheDirectory, seeds);
             return new BuildResult { NoOp = true, SeedFiles = seeds.Count, Kept = folder.Manifest.Count, Elapsed = clock.Elapsed };
@@ -50,7 +50,7 @@ public static class SiteBuilder
 
         // Parsing the templates needs no post: it runs while the seeds are read.
         var templates = Task.Run(() => TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options)));
-        var seedCache = new SeedCache(request.CacheDirectory, InputFingerprint.ToolId);
+        var seedCache = new SeedCache(request.CacheDirectory, BuildInputsDigest.ToolId);
         var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, skipped, seedCache, options.Permalink, PageKinds.Reserved, report));
         var diagnostics = loaded.Content.Diagnostics.ToList();
         var posts = loaded.Content.Posts;
@@ -63,7 +63,7 @@ public static class SiteBuilder
 
         // Every template is parsed (a mistake named by file, line and column) before the output is touched.
         var templateSet = templates.GetAwaiter().GetResult();
-        using var transaction = folder.Begin(new Dictionary<string, string> { [InputFingerprint.PropertyName] = fingerprint }, memo.Stamps);
+        using var transaction = folder.Begin(new Dictionary<string, string> { [BuildInputsDigest.PropertyName] = inputsDigest }, memo.Stamps);
         // The search index needs only the posts, so it is built beside everything from here on: its
         // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
         var searchOptions = new SearchIndexOptions
@@ -89,7 +89,7 @@ public static class SiteBuilder
         var summary = observer.Step("Committing", _ =>
         {
             var committed = transaction.Commit();
-            PageMemo.Save(memoPath, pages.Jobs, folder.Manifest, transaction.Stamps);
+            LastBuildMemo.Save(memoPath, pages.Jobs, folder.Manifest, transaction.Stamps);
             SeedInventory.Save(request.CacheDirectory, seeds);
             seedCache.Prune(seeds);
             return committed;
@@ -105,21 +105,21 @@ public static class SiteBuilder
 
     /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
     private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
-        IReadOnlyList<Content.Post> posts, Content.PostTexts texts, TemplateSet templates, string templatesHash, PageMemo memo, OutputTransaction transaction)
+        IReadOnlyList<Content.Post> posts, Content.PostTexts texts, TemplateSet templates, string templatesHash, LastBuildMemo memo, OutputTransaction transaction)
     {
         var options = request.Options;
-        using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
+        using var context = new RenderContext(options, templates, HashBuilder.Of(BuildInputsDigest.ToolId, options.Describe(), templatesHash));
         var jobs = observer.Step("Planning pages", _ =>
         {
-            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p, texts)).ToList();
-            return SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
+            var postsForPages = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
+            return SitePlan.Plan(context, postsForPages, request.TemplatesDirectory);
         });
         var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
         return (rendered, jobs);
     }
 
     /// <summary>Renders the jobs whose inputs changed, in parallel; returns how many were rendered.</summary>
-    private static int Render(IReadOnlyList<PageJob> jobs, PageMemo memo, OutputTransaction transaction, Action<int, int, string> report)
+    private static int Render(IReadOnlyList<PageJob> jobs, LastBuildMemo memo, OutputTransaction transaction, Action<int, int, string> report)
     {
         var rendered = 0;
         var done = 0;

@@ -12,12 +12,12 @@ public static class DuplicateMerger
     private const int PrefixToCompare = 400;
 
     /// <param name="texts">Where the texts of posts that do not carry them are read (only those sharing a date and title are).</param>
-    public static IReadOnlyList<ComposedPost> Merge(IReadOnlyList<ComposedPost> posts, PostTexts texts, ICollection<Diagnostic> diagnostics)
+    public static IReadOnlyList<IncomingPost> Merge(IReadOnlyList<IncomingPost> posts, PostTexts texts, ICollection<Diagnostic> diagnostics)
     {
-        var result = new List<ComposedPost>(posts.Count);
+        var result = new List<IncomingPost>(posts.Count);
         foreach (var group in posts.GroupBy(p => (p.Post.Date, Key: TitleKey(p.Post.Title))))
         {
-            var clusters = new List<List<ComposedPost>>();
+            var clusters = new List<List<IncomingPost>>();
             foreach (var post in group)
             {
                 var home = clusters.FirstOrDefault(c => SameText(texts.Of(c[0].Post).Body, texts.Of(post.Post).Body));
@@ -35,7 +35,7 @@ public static class DuplicateMerger
         return result;
     }
 
-    private static ComposedPost MergeCluster(List<ComposedPost> cluster, PostTexts texts, ICollection<Diagnostic> diagnostics)
+    private static IncomingPost MergeCluster(List<IncomingPost> cluster, PostTexts texts, ICollection<Diagnostic> diagnostics)
     {
         if (cluster.Count == 1) return cluster[0];
         var keep = cluster

@@ -16,9 +16,9 @@ public static partial class PermalinkAssigner
     [GeneratedRegex(@"^/(?:[a-z0-9][a-z0-9_-]*/)*(?<slug>[a-z0-9][a-z0-9_-]*)\.html$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeUrl();
 
-    public static IReadOnlyList<Post> Assign(IReadOnlyList<ComposedPost> posts, PermalinkPattern pattern, ReservedPaths reserved, ICollection<Diagnostic> diagnostics)
+    public static IReadOnlyList<Post> Assign(IReadOnlyList<IncomingPost> posts, PermalinkPattern pattern, ReservedPaths reserved, ICollection<Diagnostic> diagnostics)
     {
-        var taken = new Dictionary<string, ComposedPost>(StringComparer.OrdinalIgnoreCase);
+        var taken = new Dictionary<string, IncomingPost>(StringComparer.OrdinalIgnoreCase);
         var assigned = new List<Post>(posts.Count);
         var ordered = posts
             .OrderBy(p => p.Post.Date ?? DateOnly.MinValue)

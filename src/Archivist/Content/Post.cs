@@ -9,7 +9,7 @@ namespace Archivist.Content;
 /// </summary>
 /// <remarks>
 /// A post parsed from a seed or read from a document carries its <see cref="Text"/>. A post a build knows from its
-/// seed cache carries only its metadata, <see cref="CommentCount"/> and <see cref="Digest"/>: a rebuild after one new
+/// seed cache carries only its metadata, <see cref="CommentCount"/> and <see cref="ContentDigest"/>: a rebuild after one new
 /// seed renders a few dozen pages and need not hold the whole archive's text. The stages that read texts are handed
 /// a <see cref="PostTexts"/> by the builder and ask it, never the post. Equality is by value: the texts when both
 /// posts carry them, otherwise their digests.
@@ -77,10 +77,10 @@ public sealed record Post
     /// not its slug, URL or sources. Pages and the search index compare it to know a post did not change
     /// without reading its text again. Given for a post without <see cref="Text"/>.
     /// </summary>
-    public string Digest
+    public string ContentDigest
     {
         // Computed at most once per thread that races to it; every computation gives the same string.
-        get => _digest ??= DigestOf(Title, Date, DateEstimated, TitleInferred,
+        get => _digest ??= ContentDigestOf(Title, Date, DateEstimated, TitleInferred,
             Text ?? throw new InvalidOperationException($"post {Url} carries neither its text nor its digest"), CommentsCaptured);
         init => _digest = value;
     }
@@ -90,12 +90,12 @@ public sealed record Post
             (Title == other.Title && Date == other.Date && DateEstimated == other.DateEstimated && TitleInferred == other.TitleInferred
              && CommentsCaptured == other.CommentsCaptured
              && Slug == other.Slug && Url == other.Url && Sources.Equals(other.Sources)
-             && (Text is { } text && other.Text is { } otherText ? text.Equals(otherText) : Digest == other.Digest)));
+             && (Text is { } text && other.Text is { } otherText ? text.Equals(otherText) : ContentDigest == other.ContentDigest)));
 
     public override int GetHashCode() => HashCode.Combine(Title, Date, Url);
 
-    /// <summary>The <see cref="Digest"/> of a post with this content.</summary>
-    public static string DigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, PostText text,
+    /// <summary>The <see cref="ContentDigest"/> of a post with this content.</summary>
+    public static string ContentDigestOf(string title, DateOnly? date, bool dateEstimated, bool titleInferred, PostText text,
         bool commentsCaptured = true)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

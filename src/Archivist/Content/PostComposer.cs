@@ -6,12 +6,12 @@ namespace Archivist.Content;
 /// <param name="Origin">Seed file and line it came from; orders ties and names it in messages.</param>
 /// <param name="RequestedSlug">A slug asked for in front matter, not yet validated.</param>
 /// <param name="RequestedUrl">A URL asked for in a finished <c>.md</c> seed, not yet validated.</param>
-public sealed record ComposedPost(Post Post, (string File, int Line) Origin, string? RequestedSlug = null, string? RequestedUrl = null);
+public sealed record IncomingPost(Post Post, (string File, int Line) Origin, string? RequestedSlug = null, string? RequestedUrl = null);
 
 /// <summary>Turns a parsed seed post into the Markdown post model, numbering comments for deep links.</summary>
 public static class PostComposer
 {
-    public static ComposedPost Compose(SeedPost seed)
+    public static IncomingPost Compose(SeedPost seed)
     {
         var comments = seed.Comments.Select((c, i) => ComposeComment(c, Comment.TopLevelId(i + 1))).ToList();
         var post = new Post
@@ -26,7 +26,7 @@ public static class PostComposer
             Text = new PostText(BlockMarkdownWriter.Write(seed.Body), comments),
             CommentsCaptured = seed.CommentsCaptured,
         };
-        return new ComposedPost(post, (seed.Source, seed.Line), seed.RequestedSlug);
+        return new IncomingPost(post, (seed.Source, seed.Line), seed.RequestedSlug);
     }
 
     private static Comment ComposeComment(SeedComment seed, string id) =>

@@ -12,7 +12,7 @@ public abstract class PostTexts
 
     public PostText Of(Post post) => post.Text ?? Load(post);
 
-    /// <summary>The text of a post that does not carry it, found by its <see cref="Post.Digest"/>.</summary>
+    /// <summary>The text of a post that does not carry it, found by its <see cref="Post.ContentDigest"/>.</summary>
     protected abstract PostText Load(Post post);
 
     private sealed class CarriedOnly : PostTexts

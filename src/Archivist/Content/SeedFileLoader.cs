@@ -3,7 +3,7 @@ using Archivist.Seeds;
 namespace Archivist.Content;
 
 /// <summary>Everything one seed file contributes: its posts (not yet merged or placed) and its messages.</summary>
-public sealed record SeedFileResult(string Name, IReadOnlyList<ComposedPost> Posts, IReadOnlyList<Diagnostic> Diagnostics, long Bytes, bool Skipped)
+public sealed record SeedFileResult(string Name, IReadOnlyList<IncomingPost> Posts, IReadOnlyList<Diagnostic> Diagnostics, long Bytes, bool Skipped)
 {
     /// <summary>Something in the seeds folder that was not read at all (a FIFO, a link leaving the folder…), with the warning saying so.</summary>
     public static SeedFileResult NotRead(Diagnostic why) => new(why.File, [], [why], 0, Skipped: true);
@@ -39,7 +39,7 @@ public static class SeedFileLoader
             var document = PostDocumentReader.Read(source.Name, string.Join('\n', source.Lines), diagnostics);
             if (document is null) return new SeedFileResult(source.Name, [], diagnostics, source.ByteLength, Skipped: true);
             var post = document.Post with { Sources = new[] { source.Name }, Slug = "", Url = "" };
-            return new SeedFileResult(source.Name, [new ComposedPost(post, (source.Name, 1), document.RequestedSlug, document.RequestedUrl)],
+            return new SeedFileResult(source.Name, [new IncomingPost(post, (source.Name, 1), document.RequestedSlug, document.RequestedUrl)],
                 diagnostics, source.ByteLength, Skipped: false);
         }
         var parsed = new SeedParser().Parse(source);

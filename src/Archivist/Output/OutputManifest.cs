@@ -33,7 +33,7 @@ public sealed class OutputManifest
 
     public static OutputManifest Empty { get; } = new([]);
 
-    /// <summary>Free-form facts about the build that produced the files (e.g. the input fingerprint).</summary>
+    /// <summary>Free-form facts about the build that produced the files (e.g. the digest of the build's inputs).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; }
 
     /// <summary>Every entry, by path (ordinal).</summary>

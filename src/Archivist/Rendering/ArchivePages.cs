@@ -20,7 +20,7 @@ public sealed class ArchivePages : PageKind
     public override IReadOnlyList<string> Reserved => [TreePath + "*", "/{yyyy}/index.*", "/{yyyy}/{mm}/index.*", UndatedPath + "index.*"];
     public override bool InSitemap => true;
 
-    private sealed record Month(int Year, int Number, IReadOnlyList<SitePost> Posts);
+    private sealed record Month(int Year, int Number, IReadOnlyList<PostForPages> Posts);
 
     public override IEnumerable<PageJob> Plan(SiteInput site)
     {
@@ -59,7 +59,7 @@ public sealed class ArchivePages : PageKind
             var older = i + 1 < months.Count ? months[i + 1] : null;
             using var hasher = context.Hasher("month").Add(month.Year).Add(month.Number)
                 .Add(newer?.Year ?? 0).Add(newer?.Number ?? 0).Add(older?.Year ?? 0).Add(older?.Number ?? 0);
-            foreach (var p in month.Posts) hasher.Add(p.Fingerprint);
+            foreach (var p in month.Posts) hasher.Add(p.PageDigest);
             yield return new PageJob(SiteUrls.FileOf(MonthPath(month.Year, month.Number)), hasher.Finish(),
                 () => RenderPeriod(context, DisplayDates.MonthYear(month.Year, month.Number), "month", MonthPath(month.Year, month.Number), month.Posts,
                     MonthLink(context, newer), MonthLink(context, older),
@@ -69,7 +69,7 @@ public sealed class ArchivePages : PageKind
         if (undated.Count > 0)
         {
             using var hasher = context.Hasher("undated");
-            foreach (var p in undated) hasher.Add(p.Fingerprint);
+            foreach (var p in undated) hasher.Add(p.PageDigest);
             yield return new PageJob(SiteUrls.FileOf(UndatedPath), hasher.Finish(),
                 () => RenderPeriod(context, "Undated posts", "undated", UndatedPath, undated, null, null, new LinkView("Archive", context.Urls.Local(TreePath))));
         }
@@ -79,7 +79,7 @@ public sealed class ArchivePages : PageKind
         ? null
         : new LinkView(DisplayDates.MonthYear(month.Year, month.Number), context.Urls.Local(MonthPath(month.Year, month.Number)));
 
-    private static ArchiveView Tree(RenderContext context, List<List<Month>> years, List<SitePost> undated, IReadOnlyList<PageKind> kinds) => new(
+    private static ArchiveView Tree(RenderContext context, List<List<Month>> years, List<PostForPages> undated, IReadOnlyList<PageKind> kinds) => new(
         context.Site,
         years.Select(y => new ArchiveYearView(y[0].Year, context.Urls.Local(YearPath(y[0].Year)), y.Sum(m => m.Posts.Count),
             y.Select(m => new ArchiveMonthView(DisplayDates.MonthName(m.Number), context.Urls.Local(MonthPath(m.Year, m.Number)), m.Posts.Count)).ToList())).ToList(),
@@ -103,7 +103,7 @@ public sealed class ArchivePages : PageKind
         return context.Page("period", view, head, "year");
     }
 
-    private static ReadOnlyMemory<byte> RenderPeriod(RenderContext context, string heading, string kind, string path, IReadOnlyList<SitePost> posts,
+    private static ReadOnlyMemory<byte> RenderPeriod(RenderContext context, string heading, string kind, string path, IReadOnlyList<PostForPages> posts,
         LinkView? newer, LinkView? older, LinkView up)
     {
         var view = new PeriodView(context.Site, heading, kind, posts.Count, posts.Select(p => context.Summary(p)).ToList(), [], newer, older, up);

@@ -20,11 +20,11 @@ public sealed class AtomFeed : PageKind
         var context = site.Context;
         var latest = site.Posts.Take(Entries).ToList();
         using var hasher = context.Hasher("feed");
-        foreach (var p in latest) hasher.Add(p.Fingerprint);
+        foreach (var p in latest) hasher.Add(p.PageDigest);
         yield return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, latest).AsMemory());
     }
 
-    private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> latest)
+    private static byte[] Render(RenderContext context, IReadOnlyList<PostForPages> latest)
     {
         var urls = context.Urls;
         using var stream = new MemoryStream();
@@ -54,7 +54,7 @@ public sealed class AtomFeed : PageKind
         return stream.ToArray();
     }
 
-    private static void Entry(XmlWriter xml, RenderContext context, SitePost site)
+    private static void Entry(XmlWriter xml, RenderContext context, PostForPages site)
     {
         var post = site.Post;
         xml.WriteStartElement("entry");

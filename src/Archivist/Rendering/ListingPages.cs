@@ -31,13 +31,13 @@ public sealed class ListingPages : PageKind
             var pagination = Pagination(context.Urls, page, plan.Numbered);
             using var hasher = context.Hasher("list").Add(page).Add(pagination.NewerUrl).Add(pagination.OlderUrl);
             foreach (var link in pagination.Pages) hasher.Add(link.Number).Add(link.Href).Add(link.Gap).Add(link.Home);
-            foreach (var p in slice) hasher.Add(p.Fingerprint);
+            foreach (var p in slice) hasher.Add(p.PageDigest);
             var number = page;
             yield return new PageJob(SiteUrls.FileOf(PagePath(page)), hasher.Finish(), () => Render(context, slice, number, pagination));
         }
     }
 
-    private static ReadOnlyMemory<byte> Render(RenderContext context, IReadOnlyList<SitePost> slice, int page, PaginationView pagination)
+    private static ReadOnlyMemory<byte> Render(RenderContext context, IReadOnlyList<PostForPages> slice, int page, PaginationView pagination)
     {
         var home = page == 0;
         var number = page.ToString(CultureInfo.InvariantCulture);

@@ -61,7 +61,7 @@ public sealed class MostDiscussedPage : PageKind
         });
     }
 
-    private sealed record Section(string Heading, string Id, IReadOnlyList<SitePost> Posts);
+    private sealed record Section(string Heading, string Id, IReadOnlyList<PostForPages> Posts);
 }
 
 /// <summary>The most discussed page's model.</summary>

@@ -38,7 +38,7 @@ public abstract class PageKind
 /// The site paths of the pages the sitemap lists, in ordinal order; known only to kinds that <see cref="PageKind.ListsPages"/>
 /// (empty for the rest).
 /// </param>
-public sealed record SiteInput(RenderContext Context, IReadOnlyList<SitePost> Posts, string TemplatesDirectory,
+public sealed record SiteInput(RenderContext Context, IReadOnlyList<PostForPages> Posts, string TemplatesDirectory,
     IReadOnlyList<PageKind> Kinds, IReadOnlyList<string> Listed);
 
 /// <summary>A link the archive page shows to a kind's page: its label, site path and a line saying what is there.</summary>

@@ -21,10 +21,10 @@ public sealed class PostPages : PageKind
             var post = posts[i];
             var newer = i > 0 ? posts[i - 1].Post : null;
             var older = i + 1 < posts.Count ? posts[i + 1].Post : null;
-            using var hasher = context.Hasher("post").Add(post.Fingerprint)
+            using var hasher = context.Hasher("post").Add(post.PageDigest)
                 .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
             yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older));
-            yield return new PageJob(ContentAssembler.DocumentPath(post.Post), InputHasher.Of(context.SiteHash, "md", post.Fingerprint),
+            yield return new PageJob(ContentAssembler.DocumentPath(post.Post), HashBuilder.Of(context.SiteHash, "md", post.PageDigest),
                 () => context.Text(sb => PostDocumentWriter.Write(post.Post, post.Text, sb)));
         }
     }
@@ -34,14 +34,14 @@ public sealed class PostPages : PageKind
         ? new LinkView(DisplayDates.MonthYear(d.Year, d.Month), urls.Local(ArchivePages.MonthPath(d.Year, d.Month)))
         : new LinkView("Undated posts", urls.Local(ArchivePages.UndatedPath));
 
-    private static ReadOnlyMemory<byte> Render(RenderContext context, SitePost site, Post? newer, Post? older)
+    private static ReadOnlyMemory<byte> Render(RenderContext context, PostForPages site, Post? newer, Post? older)
     {
         var post = site.Post;
         var text = site.Text;
         var markdown = context.Markdown;
         var bodyHtml = markdown.Render(text.Body, headingFloor: 2, userContent: false);
         var comments = text.Comments.Select(c => Comment(c, 0, markdown)).ToList();
-        var view = new PostView(post.Title, post.TitleInferred, context.Urls.Local(post.Url), RenderContext.DateOf(post),
+        var view = new PostArticleView(post.Title, post.TitleInferred, context.Urls.Local(post.Url), RenderContext.DateOf(post),
             new TrustedHtml(bodyHtml), comments, post.CommentCount, context.Urls.Local("/" + ContentAssembler.DocumentPath(post)),
             post.CommentsCaptured, CommentsLabels.Of(post.KnownCommentCount));
         var page = new PostPageView(context.Site, view,

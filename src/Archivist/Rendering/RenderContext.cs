@@ -63,12 +63,12 @@ public sealed class RenderContext : IDisposable
         ? new DateView(DisplayDates.Iso(d), DisplayDates.Long(d), DisplayDates.Short(d), post.DateEstimated)
         : null;
 
-    public PostSummaryView Summary(SitePost post, bool withExcerpt = true) => new(
+    public PostSummaryView Summary(PostForPages post, bool withExcerpt = true) => new(
         post.Post.Title, post.Post.TitleInferred, Urls.Local(post.Post.Url), DateOf(post.Post),
         withExcerpt ? post.Excerpt : "", post.Post.CommentCount, post.Post.CommentsCaptured, CommentsLabels.Of(post.Post.KnownCommentCount));
 
     /// <summary>Starts an input hash with everything all pages depend on.</summary>
-    public InputHasher Hasher(string kind) => new InputHasher().Add(SiteHash).Add(kind);
+    public HashBuilder Hasher(string kind) => new HashBuilder().Add(SiteHash).Add(kind);
 
     public void Dispose()
     {

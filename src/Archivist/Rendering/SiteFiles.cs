@@ -32,7 +32,7 @@ public static class SiteFiles
             foreach (var (file, relative) in TemplateSet.FilesUnder(directory))
             {
                 var bytes = File.ReadAllBytes(file);
-                yield return new PageJob($"{AssetsFolder}/{relative}", InputHasher.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), () => bytes.AsMemory());
+                yield return new PageJob($"{AssetsFolder}/{relative}", HashBuilder.Of(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), () => bytes.AsMemory());
             }
         }
     }

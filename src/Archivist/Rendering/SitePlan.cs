@@ -8,10 +8,10 @@ namespace Archivist.Rendering;
 /// </summary>
 public static class SitePlan
 {
-    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts, string templatesDirectory) =>
+    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory) =>
         Plan(context, posts, templatesDirectory, PageKinds.All);
 
-    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts, string templatesDirectory, IReadOnlyList<PageKind> kinds)
+    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory, IReadOnlyList<PageKind> kinds)
     {
         var site = new SiteInput(context, posts, templatesDirectory, kinds, []);
         var planned = new List<PageJob>[kinds.Count];

@@ -24,7 +24,7 @@ public sealed class Sitemap : PageKind
     }
 
     /// <param name="pages">Site paths of the pages of every kind the sitemap lists.</param>
-    private static PageJob Map(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)
+    private static PageJob Map(RenderContext context, IReadOnlyList<PostForPages> posts, IReadOnlyList<string> pages)
     {
         using var hasher = context.Hasher("sitemap");
         foreach (var p in pages) hasher.Add(p);
@@ -36,10 +36,10 @@ public sealed class Sitemap : PageKind
     {
         var sitemap = context.Urls.Absolute(Path);
         var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
-        return new PageJob(RobotsPath.TrimStart('/'), InputHasher.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text).AsMemory());
+        return new PageJob(RobotsPath.TrimStart('/'), HashBuilder.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text).AsMemory());
     }
 
-    private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)
+    private static byte[] Render(RenderContext context, IReadOnlyList<PostForPages> posts, IReadOnlyList<string> pages)
     {
         using var stream = new MemoryStream();
         using (var xml = XmlWriter.Create(stream, XmlOutput.Settings))

@@ -48,7 +48,7 @@ public sealed class StaticPages : PageKind
     public override IEnumerable<PageJob> Plan(SiteInput site)
     {
         var context = site.Context;
-        yield return new PageJob(SiteUrls.FileOf(_path), InputHasher.Of(context.SiteHash, _name), () => Render(context));
+        yield return new PageJob(SiteUrls.FileOf(_path), HashBuilder.Of(context.SiteHash, _name), () => Render(context));
     }
 
     private ReadOnlyMemory<byte> Render(RenderContext context)

@@ -61,7 +61,7 @@ public sealed class TemplateSet
         return new TemplateSet(layout, pages, renderers);
     }
 
-    /// <summary>A hash of every file under the templates folder (assets included), for the build fingerprint.</summary>
+    /// <summary>A hash of every file under the templates folder (assets included), for the build's inputs digest (<see cref="Build.BuildInputsDigest"/>).</summary>
     public static string HashFolder(string directory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

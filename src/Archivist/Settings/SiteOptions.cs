@@ -25,7 +25,7 @@ public sealed record SiteOptions
     public string About { get; init; } = "";
 
     /// <summary>
-    /// A stable text of every setting, hashed into the build fingerprint and page input hashes, so a
+    /// A stable text of every setting, hashed into the build's inputs digest and page input hashes, so a
     /// changed setting rebuilds exactly what it should.
     /// </summary>
     public string Describe() => string.Join('\n',

@@ -45,7 +45,7 @@ public class SeedCacheTests : IDisposable
         var fresh = parsed.Posts.Single().Post;
         Assert.Null(post.Text);
         Assert.Equal(2, post.CommentCount);                 // known without the texts…
-        Assert.Equal(fresh.Digest, post.Digest);
+        Assert.Equal(fresh.ContentDigest, post.ContentDigest);
         Assert.Equal(fresh, post);
         Assert.Equal(fresh.Text, cache.Of(post));           // …which read back equal when asked for
         Assert.Null(post.Text);                             // and the post still carries none

@@ -42,7 +42,7 @@ public class DuplicateMergerTests
     public void DifferentDatesAreNeverMerged() =>
         Assert.Equal(2, DuplicateMerger.Merge([Post("a.txt", "T", "x", 0), Post("b.txt", "T", "x", 0, day: 10)], PostTexts.Carried, new List<Diagnostic>()).Count);
 
-    private static ComposedPost Post(string file, string title, string body, int comments, int line = 1, int day = 9) =>
+    private static IncomingPost Post(string file, string title, string body, int comments, int line = 1, int day = 9) =>
         new(new Post
         {
             Title = title,
@@ -59,7 +59,7 @@ public class DuplicateMergerTests
         const string body = "The same body text, long enough to compare safely here.";
         var carried = new[] { Post("a.txt", "T", body, 0), Post("b.txt", "T", body, 1), Post("c.txt", "T", "Another text.", 0, line: 9) };
         var texts = new KeptTexts(carried.Select(p => p.Post));
-        var bare = carried.Select(p => p with { Post = p.Post with { Text = null, CommentCount = p.Post.CommentCount, Digest = p.Post.Digest } }).ToList();
+        var bare = carried.Select(p => p with { Post = p.Post with { Text = null, CommentCount = p.Post.CommentCount, ContentDigest = p.Post.ContentDigest } }).ToList();
         Assert.All(bare, p => Assert.Null(p.Post.Text));
         var merged = DuplicateMerger.Merge(bare, texts, new List<Diagnostic>());
         Assert.Equal(2, merged.Count);
@@ -70,13 +70,13 @@ public class DuplicateMergerTests
     /// <summary>Texts kept beside the posts, by digest, as the build's seed cache keeps them.</summary>
     private sealed class KeptTexts(IEnumerable<Post> posts) : PostTexts
     {
-        private readonly Dictionary<string, PostText> _texts = posts.ToDictionary(p => p.Digest, p => p.Text!);
+        private readonly Dictionary<string, PostText> _texts = posts.ToDictionary(p => p.ContentDigest, p => p.Text!);
         public int Asked { get; private set; }
 
         protected override PostText Load(Post post)
         {
             Asked++;
-            return _texts[post.Digest];
+            return _texts[post.ContentDigest];
         }
     }
 }

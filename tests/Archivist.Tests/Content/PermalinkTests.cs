@@ -157,6 +157,6 @@ public class PermalinkTests
     private static IReadOnlyList<Post> Assign(params (string Title, int Day, string File)[] posts) =>
         PermalinkAssigner.Assign(posts.Select(p => Composed(p.Title, new DateOnly(2025, 10, p.Day), p.File)).ToList(), PermalinkPattern.Blogger, ReservedPaths.None, new List<Diagnostic>());
 
-    private static ComposedPost Composed(string title, DateOnly? date, string file, int line = 1) =>
+    private static IncomingPost Composed(string title, DateOnly? date, string file, int line = 1) =>
         new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Text = new PostText($"{file}:{line}", []) }, (file, line));
 }

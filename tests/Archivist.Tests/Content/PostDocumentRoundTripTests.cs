@@ -33,7 +33,7 @@ public class PostDocumentRoundTripTests
         var read = Read(document);
         Assert.False(read.CommentsCaptured);
         Assert.Null(read.KnownCommentCount);
-        Assert.NotEqual(post.Digest, (post with { CommentsCaptured = true }).Digest);
+        Assert.NotEqual(post.ContentDigest, (post with { CommentsCaptured = true }).ContentDigest);
     }
 
     [Fact]

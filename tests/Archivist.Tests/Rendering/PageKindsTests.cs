@@ -95,9 +95,9 @@ public class PageKindsTests
         Assert.Contains("/archive/{slug}.html", e.Message);
     }
 
-    private static IReadOnlyList<Post> Assign(IReadOnlyList<ComposedPost> posts, List<Diagnostic> diagnostics) =>
+    private static IReadOnlyList<Post> Assign(IReadOnlyList<IncomingPost> posts, List<Diagnostic> diagnostics) =>
         PermalinkAssigner.Assign(posts, PermalinkPattern.Blogger, PageKinds.Reserved, diagnostics).OrderBy(p => p.Date).ToList();
 
-    private static ComposedPost Composed(string title, DateOnly? date, string file) =>
+    private static IncomingPost Composed(string title, DateOnly? date, string file) =>
         new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Text = PostText.Empty }, (file, 3));
 }

@@ -75,7 +75,7 @@ public sealed class TestSite : IDisposable
         var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         foreach (var path in Files().Keys) File.SetLastWriteTimeUtc(Path.Combine(Output, path), past);
         // The page memo in the cache records each file's time; rewrite it to match so the files still count as intact.
-        var memoPath = PageMemo.PathFor(Cache, Output)!;
+        var memoPath = LastBuildMemo.PathFor(Cache, Output)!;
         var lines = File.ReadAllLines(memoPath);
         for (var i = 1; i < lines.Length; i++)
         {

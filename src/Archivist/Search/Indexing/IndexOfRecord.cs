@@ -107,7 +107,7 @@ public sealed class IndexOfRecord : IDisposable
         foreach (var post in documents)
         {
             urls.Add(post.Url);
-            if (!known.TryGetValue(post.Url, out var digest) || digest != post.Digest) changed.Add(post);
+            if (!known.TryGetValue(post.Url, out var digest) || digest != post.ContentDigest) changed.Add(post);
         }
         var removed = known.Keys.Where(url => !urls.Contains(url)).Order(StringComparer.Ordinal).ToList();
 

@@ -42,7 +42,7 @@ public sealed record MainSegmentState(
 
     /// <summary>
     /// A SHA-256 over what the main documents' files are made of, in doc-id order: each post's URL and its
-    /// <see cref="Post.Digest"/> (title, date, body, every comment), length-prefixed, one post per task on every core.
+    /// <see cref="Post.ContentDigest"/> (title, date, body, every comment), length-prefixed, one post per task on every core.
     /// </summary>
     public static string InputsOf(IReadOnlyList<Post> documents, int count)
     {
@@ -58,7 +58,7 @@ public sealed record MainSegmentState(
                 hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
             }
             Add(post.Url);
-            Add(post.Digest); // title, date, body and every comment: known without reading a cached post's text
+            Add(post.ContentDigest); // title, date, body and every comment: known without reading a cached post's text
             hash.GetHashAndReset(hashes.AsSpan(i * SHA256.HashSizeInBytes, SHA256.HashSizeInBytes));
             return hash;
         }, hash => hash.Dispose());

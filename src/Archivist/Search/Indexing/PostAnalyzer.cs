@@ -92,7 +92,7 @@ public sealed class PostAnalyzer
             // The key: indexed for UpdateDocument and DeleteDocuments, and as doc values for the export's id map.
             new StringField(IndexOfRecord.IdField, post.Url, Field.Store.NO),
             new SortedDocValuesField(IndexOfRecord.IdField, new Lucene.Net.Util.BytesRef(post.Url)),
-            new BinaryDocValuesField(IndexOfRecord.DigestField, new Lucene.Net.Util.BytesRef(post.Digest)),
+            new BinaryDocValuesField(IndexOfRecord.DigestField, new Lucene.Net.Util.BytesRef(post.ContentDigest)),
             new StoredField(IndexOfRecord.MetaField, JsonSerializer.SerializeToUtf8Bytes(meta, IndexFiles.Json)),
         };
         for (var f = 0; f < _fields.Length; f++)

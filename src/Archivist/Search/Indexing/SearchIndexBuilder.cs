@@ -273,7 +273,7 @@ public static class SearchIndexBuilder
             foreach (var shard in shards)
             {
                 var bytes = ShardCodec.Encode([.. Enumerable.Range(shard.First, shard.Count).Select(i => (segmentTerms[i], segmentEntries[i]))]);
-                var hash = ContentHash.Of(bytes);
+                var hash = FileNameHash.Of(bytes);
                 var file = IndexFiles.Shard(hash);
                 segmentFiles.Add(new IndexFile(file, bytes));
                 shardRefs.Add(new ShardRef(file, shard.Count));
@@ -281,7 +281,7 @@ public static class SearchIndexBuilder
             }
             var pages = DictionaryPages(segmentTerms, [.. held.Select(t => t.Dfs[s])], shards, shardRefs, options.PageTerms, segmentFiles);
             var table = JsonSerializer.SerializeToUtf8Bytes(new ShardTable([.. shards.Select(r => segmentTerms[r.First])], hashes.ToString()), IndexFiles.Json);
-            var tableFile = IndexFiles.ShardTable(ContentHash.Of(table));
+            var tableFile = IndexFiles.ShardTable(FileNameHash.Of(table));
             segmentFiles.Add(new IndexFile(tableFile, table));
             segments.Add(new EncodedSegment(new SegmentRef(bounds[s].From, bounds[s].To, pages, tableFile), segmentFiles, shards.Count));
             files.AddRange(segmentFiles);
@@ -323,7 +323,7 @@ public static class SearchIndexBuilder
             var first = shards[s].First;
             var page = new DictionaryPage(terms.Skip(first).Take(count).ToList(), dfs[first..(first + count)], shardRefs[s..end]);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(page, IndexFiles.Json);
-            var file = IndexFiles.DictionaryPage(ContentHash.Of(bytes));
+            var file = IndexFiles.DictionaryPage(FileNameHash.Of(bytes));
             files.Add(new IndexFile(file, bytes));
             pages.Add(new PageRef(pages.Count == 0 ? "" : terms[first], file));
             s = end;
@@ -338,7 +338,7 @@ public static class SearchIndexBuilder
         for (var start = 0; start < metas.Count; start += size)
         {
             var bytes = JsonSerializer.SerializeToUtf8Bytes(metas.GetRange(start, Math.Min(size, metas.Count - start)), IndexFiles.Json);
-            var hash = ContentHash.Of(bytes);
+            var hash = FileNameHash.Of(bytes);
             files.Add(new IndexFile(IndexFiles.MetaChunk(hash), bytes));
             hashes.Append(hash);
         }

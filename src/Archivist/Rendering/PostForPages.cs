@@ -4,36 +4,36 @@ using Archivist.Hashing;
 namespace Archivist.Rendering;
 
 /// <summary>
-/// A post as the site renderer holds it: the post, a fingerprint of everything in it (pages that show
-/// it are rendered again only when it changes), where its text is read, and its excerpt, worked out the first
-/// time a page needs it.
+/// A post as the pages that show it use it: the post, its <see cref="PageDigest"/> (pages that show it are rendered
+/// again only when it changes), where its text is read, and its excerpt, worked out the first time a page needs it.
 /// </summary>
-public sealed class SitePost
+public sealed class PostForPages
 {
     private readonly PostTexts _texts;
     private readonly Lazy<string> _excerpt;
 
     /// <param name="texts">Where the post's text is read when a page needs it (the builder's; posts need not carry it).</param>
-    public SitePost(Post post, PostTexts texts)
+    public PostForPages(Post post, PostTexts texts)
     {
         Post = post;
         _texts = texts;
-        Fingerprint = FingerprintOf(post);
+        PageDigest = PageDigestOf(post);
         _excerpt = new Lazy<string>(() => Excerpts.Of(Text.Body), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Post Post { get; }
-    public string Fingerprint { get; }
+    /// <summary>A digest of all a page can show of the post: its <see cref="Content.Post.ContentDigest"/>, slug, URL and sources.</summary>
+    public string PageDigest { get; }
     public string Excerpt => _excerpt.Value;
 
     /// <summary>The post's body and comments, read only by the pages that show them.</summary>
     public PostText Text => _texts.Of(Post);
 
-    private static string FingerprintOf(Post post)
+    private static string PageDigestOf(Post post)
     {
-        // The digest covers title, date, body and comments; a cached post knows it without reading its text.
-        using var hasher = new InputHasher();
-        hasher.Add(post.Digest).Add(post.Slug).Add(post.Url);
+        // The content digest covers title, date, body and comments; a cached post knows it without reading its text.
+        using var hasher = new HashBuilder();
+        hasher.Add(post.ContentDigest).Add(post.Slug).Add(post.Url);
         hasher.Add(post.Sources.Count);
         foreach (var source in post.Sources) hasher.Add(source);
         return hasher.Finish();

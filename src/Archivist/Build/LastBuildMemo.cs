@@ -13,26 +13,26 @@ namespace Archivist.Build;
 /// without reading it. Stored in the cache per output folder (never in the published output, where the
 /// times would make two identical builds differ); missing or damaged means "render everything".
 /// </summary>
-public sealed class PageMemo
+public sealed class LastBuildMemo
 {
     private const string Header = "# archivist page memo v2: path\tinput-hash\toutput-hash\tmtime-ticks";
     private const string NoInput = "-";
     private readonly Dictionary<string, (string Input, string Output)> _entries;
 
-    private PageMemo(Dictionary<string, (string, string)> entries, Dictionary<string, long> stamps)
+    private LastBuildMemo(Dictionary<string, (string, string)> entries, Dictionary<string, long> stamps)
     {
         _entries = entries;
         Stamps = stamps;
     }
 
-    public static PageMemo Empty => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+    public static LastBuildMemo Empty => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
     /// <summary>Each output file's modification time (UTC ticks) after the last build, for <see cref="OutputFolder.Begin"/>.</summary>
     public IReadOnlyDictionary<string, long> Stamps { get; }
 
     public static string? PathFor(string? cacheDirectory, string outputRoot) => cacheDirectory is null
         ? null
-        : Path.Combine(cacheDirectory, "pages", InputHasher.Of(Path.GetFullPath(outputRoot)) + ".tsv");
+        : Path.Combine(cacheDirectory, "pages", HashBuilder.Of(Path.GetFullPath(outputRoot)) + ".tsv");
 
     /// <summary>True when <paramref name="job"/>'s inputs match the last build and its output file is the one recorded.</summary>
     public bool IsUnchanged(PageJob job, OutputManifest previous) =>
@@ -40,9 +40,9 @@ public sealed class PageMemo
         && previous.TryGet(job.Path, out var entry) && entry.Hash == e.Output;
 
     /// <summary>The same stamps without the page inputs: a forced build renders everything but still knows which files are intact.</summary>
-    public PageMemo StampsOnly() => new(new(StringComparer.Ordinal), new(Stamps, StringComparer.Ordinal));
+    public LastBuildMemo StampsOnly() => new(new(StringComparer.Ordinal), new(Stamps, StringComparer.Ordinal));
 
-    public static PageMemo Load(string? path)
+    public static LastBuildMemo Load(string? path)
     {
         var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         var stamps = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public sealed class PageMemo
         {
             return Empty;
         }
-        return new PageMemo(entries, stamps);
+        return new LastBuildMemo(entries, stamps);
     }
 
     /// <summary>Records every file of <paramref name="written"/>: the inputs of the pages among them, and each one's stamp.</summary>
