@@ -34,6 +34,8 @@ public static class PageBenchmark
         var rtt = int.Parse(BenchPaths.Option(args, "--rtt") ?? "0", CultureInfo.InvariantCulture);
         // --no-pause: each UI searches at once (Archivist: the form submitted, as on Enter; Pagefind: debounceTimeoutMs 0).
         var noPause = args.Contains("--no-pause");
+        // --typed MS: each query typed a character at a time, MS apart, the time taken from the last character.
+        var typedMs = int.Parse(BenchPaths.Option(args, "--typed") ?? "0", CultureInfo.InvariantCulture);
         var dir = Path.Combine(BenchPaths.Out, $"search-{size}");
         var index = Path.Combine(dir, "archivist", "search-index");
         var pagefind = Path.Combine(dir, "pagefind");
@@ -54,6 +56,12 @@ public static class PageBenchmark
             new("Archivist", "archivist-page.html"),
             new("Pagefind 1.6.0 (PagefindUI)", "pagefind-page.html"),
         };
+        // --baseline ASSETS_DIR: another build of the client beside this one, on the same index (A/B of a change).
+        if (BenchPaths.Option(args, "--baseline") is { } baseline)
+        {
+            engines.Insert(1, new("Archivist (baseline client)", "archivist-page.html?assets=/baseline/assets/search/"));
+            mounts.Add(("/baseline/assets/search/", baseline));
+        }
         var answers = JsonSerializer.Deserialize<List<KnownAnswer>>(File.ReadAllText(answersFile))!;
         var (_, exact, _, mixed) = SearchBenchmark.Queries(answers);
         // Both engines find these (Pagefind corrects no typos, so the misspelt ones are left out).
@@ -69,7 +77,7 @@ public static class PageBenchmark
             foreach (var engine in round % 2 == 0 ? engines : Enumerable.Reverse(engines).ToList())
             {
                 Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] round {round + 1}: {engine.Name}");
-                runs[engine.Name].Add(await RunPageAsync(browser, $"{server.Origin}/bench/{engine.Page}{(noPause ? "?now" : "")}", queries, pauseMs, countBytes: round == 0));
+                runs[engine.Name].Add(await RunPageAsync(browser, $"{server.Origin}/bench/{engine.Page}{(noPause ? (engine.Page.Contains('?') ? "&now" : "?now") : "")}", queries, pauseMs, typedMs, countBytes: round == 0));
             }
         }
         File.WriteAllText(Path.Combine(dir, "page-latency.json"), JsonSerializer.Serialize(runs.ToDictionary(r => r.Key, r => r.Value.Select(v => v.Queries)),
@@ -78,7 +86,8 @@ public static class PageBenchmark
         var table = new StringBuilder();
         table.AppendLine($"Machine: {ExternalRun.Machine()}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end").AppendLine();
         table.AppendLine($"### Search pages at {size:N0} posts: first query, then {queries.Count - 1} later ones, {rounds} rounds" +
-                         (rtt > 0 ? $", each response delayed {rtt} ms" : "") + (noPause ? ", searching at once (no typing pause)" : "") +
+                         $" (Archivist's client: {assets})" + (rtt > 0 ? $", each response delayed {rtt} ms" : "") + (noPause ? ", searching at once (no typing pause)" : "") +
+                         (typedMs > 0 ? $", typed a character every {typedMs} ms" : ", each query put in the box at once") +
                          $", {pauseMs} ms between queries").AppendLine();
         table.AppendLine("| | typing pause | first query: title on screen (bytes) | later: title on screen, median | after the pause: in the DOM, median | after the pause: on screen, median | on screen, 90th percentile | later: bytes, median / worst | not shown |");
         table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -90,7 +99,7 @@ public static class PageBenchmark
             static string Ms(double v) => double.IsNaN(v) ? "–" : v.ToString("0.0", CultureInfo.InvariantCulture);
             var later = r.Select(x => x.Queries.Skip(1).Where(q => q.Error is null).ToList()).ToList();
             table.Append($"| {engine.Name} | {debounce:0} ms ")
-                .Append($"| {Each(q => Ms(q[0].FrameMs))} ms ({Each(q => Kb(q[0].Bytes))}) ")
+                .Append($"| {Each(q => Ms(q[0].FrameMs))} ms ({Kb(r[0].Queries[0].Bytes)}) ")
                 .Append($"| {string.Join(" / ", later.Select(l => Ms(SearchBenchmark.Median(l.Select(q => q.FrameMs)))))} ms ")
                 .Append($"| {string.Join(" / ", later.Select(l => Ms(SearchBenchmark.Median(l.Select(q => q.DomMs - debounce)))))} ms ")
                 .Append($"| {string.Join(" / ", later.Select(l => Ms(SearchBenchmark.Median(l.Select(q => q.FrameMs - debounce)))))} ms ")
@@ -103,7 +112,7 @@ public static class PageBenchmark
         return 0;
     }
 
-    private static async Task<(List<Timed>, double)> RunPageAsync(BrowserProbe browser, string url, List<(string Query, string Title)> queries, int pauseMs, bool countBytes)
+    private static async Task<(List<Timed>, double)> RunPageAsync(BrowserProbe browser, string url, List<(string Query, string Title)> queries, int pauseMs, int typedMs, bool countBytes)
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -120,7 +129,7 @@ public static class PageBenchmark
         var results = new List<Timed>();
         foreach (var (query, title) in queries)
         {
-            var outcome = await page.EvaluateAsync<JsonElement>("([q, t]) => window.benchQuery(q, t)", new object[] { query, title });
+            var outcome = await page.EvaluateAsync<JsonElement>("([q, t, typed]) => window.benchQuery(q, t, typed)", new object[] { query, title, typedMs });
             await Task.Delay(pauseMs); // a reader reads the results; each UI finishes what it does after showing them
             await Task.WhenAll(pending.ToArray());
             long bytes = 0;

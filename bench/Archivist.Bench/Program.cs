@@ -34,7 +34,7 @@ static int Usage()
           latency [--posts 10000] [--rounds 3] [--rtt MS] [--fresh] [--baseline INDEX_DIR,ASSETS_DIR]
                                                         query latency alone on the indexes a `search` run left, engines alternating,
                                                         Archivist's stages shown
-          page [--posts 1000] [--rounds 3] [--pause MS] [--rtt MS] [--index DIR] [--assets DIR]
+          page [--posts 1000] [--rounds 3] [--pause MS] [--rtt MS] [--no-pause] [--index DIR] [--assets DIR] [--baseline ASSETS_DIR]
                                                         issue 19: each engine in its own search page (Archivist's search-ui.js, PagefindUI),
                                                         time from a query typed to the expected title on screen, on a `search` run's indexes
           format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON

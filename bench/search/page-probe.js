@@ -11,7 +11,17 @@ export function benchPage({ input, titles, debounceMs, ready, submit = () => {} 
   window.benchReady = false;
   ready().then(() => { window.benchReady = true; });
   // Resolves with {dom, frame}: milliseconds from the input event to the title in the DOM and to its frame.
-  window.benchQuery = (query, title, timeoutMs = 20000) => new Promise((resolve) => {
+  // typedMs > 0: typed a character at a time, that many ms apart (the time runs from the last character).
+  window.benchQuery = async (query, title, typedMs = 0, timeoutMs = 20000) => {
+    const box = input();
+    for (let i = 1; typedMs > 0 && i < query.length; i++) {
+      box.value = query.slice(0, i);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, typedMs));
+    }
+    return measure(query, title, timeoutMs);
+  };
+  const measure = (query, title, timeoutMs) => new Promise((resolve) => {
     const box = input();
     const stale = new Set([...document.querySelectorAll(titles)].filter((a) => a.textContent.trim() === title));
     let t0 = 0;
