@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "latency" => LatencyBenchmark.Run(args[1..]),
     "page" => PageBenchmark.Run(args[1..]),
     "format" => FormatCommand.Run(args[1..]),
+    "engines" => EnginesBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -38,6 +39,8 @@ static int Usage()
                                                         issue 19: each engine in its own search page (Archivist's search-ui.js, PagefindUI),
                                                         time from a query typed to the expected title on screen, on a `search` run's indexes
           format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
+          engines --index DIR [--answers FILE | --queries FILE] [--rounds 5]
+                                                        the C# query engine against search-core.js in Jint: time per query, identical answers
         """);
     return 2;
 }
