@@ -91,6 +91,8 @@ function currentRequest(pageLimit = limit) {
  * A request's ranking and its first hits with their metadata (and, with fragments, their snippets), made once: the
  * search the page shows reuses what was made while the reader was still typing (warm), so that once the typing pause
  * is over only drawing is left, where it was a shard's fetch and then the metadata's. Only the latest request is kept.
+ * Resolves once ranked: `arrived[i]` is the i-th hit once its metadata is in, `first` resolves with them all, and
+ * `onArrival` (set by the search drawing them) hears of each, so the first result is drawn before the fifth is read.
  */
 function prepare(index, request) {
   const key = JSON.stringify(request);
@@ -99,16 +101,27 @@ function prepare(index, request) {
     const ranking = await rank(index, request);
     // The first results are shown once their metadata is read, the rest of the page after: each hit's chunk is a
     // fetch, and on a slow CPU (the benchmark machine's two cores) ten at once take about twice as long as five.
-    const count = ranking.ranked.length;
+    const count = Math.min(ranking.ranked.length, EAGER_SNIPPETS);
+    const arrived = new Array(count).fill(null);
+    const made = { ranking, arrived, onArrival: null };
     // A hit read from its fragment has its text: its snippet is made as it arrives, while the others are awaited.
-    const early = (hit) => { if (hit.meta.x) hit.snippet = snippet(passageText(hit.meta, hit.where), ranking.terms); };
-    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS), EAGER_SNIPPETS, early);
-    return { ranking, first };
+    made.first = describe(index, ranking, count, EAGER_SNIPPETS, (hit) => {
+      if (hit.meta.x) hit.snippet = snippet(passageText(hit.meta, hit.where), ranking.terms);
+      arrived[ranking.ranked.findIndex(([doc]) => doc === hit.doc)] = hit;
+      made.onArrival?.();
+    });
+    made.first.catch(() => {}); // awaited by the search that draws them
+    return made;
   })();
   prepared = { key, result };
-  result.catch(() => { if (prepared?.result === result) prepared = null; }); // a failed fetch is tried again by the next search
+  // A failed fetch is tried again by the next search.
+  const forget = () => { if (prepared?.result === result) prepared = null; };
+  result.then((made) => made.first.catch(forget), forget);
   return result;
 }
+
+/** How many of the first hits have arrived in rank order, with none missing before them. */
+const leading = (arrived) => { const n = arrived.indexOf(null); return n < 0 ? arrived.length : n; };
 
 /** While the reader types: what the query in the box will need is fetched and ranked, nothing drawn (the pause does that). */
 async function warm() {
@@ -134,10 +147,26 @@ async function run() {
   try {
     const index = await openIndex();
     fillYears(index); // before the request is read: a year in the URL is selectable only once the years are listed
-    const { ranking, first } = await prepare(index, currentRequest());
+    const made = await prepare(index, currentRequest());
     if (seq !== sequence) return; // a newer query has started
+    const { ranking, arrived } = made;
     const count = ranking.ranked.length;
-    render({ ...ranking, hits: first }, count);
+    // Results are drawn in rank order as their metadata arrives: the first as soon as it is in, the next ones after it.
+    let drawn = 0;
+    const draw = () => {
+      if (seq !== sequence) return;
+      const ready = leading(arrived);
+      if (ready === drawn) return;
+      if (drawn === 0) render({ ...ranking, hits: arrived.slice(0, ready) }, count);
+      else appendResults(arrived.slice(drawn, ready), ranking.terms, drawn);
+      drawn = ready;
+    };
+    made.onArrival = draw;
+    if (count === 0) render({ ...ranking, hits: [] }, 0);
+    draw();
+    const first = await made.first;
+    if (seq !== sequence) return;
+    draw();
     if (first.length === count) return;
     const rest = (await describe(index, ranking, count, EAGER_SNIPPETS)).slice(first.length);
     if (seq !== sequence) return;
