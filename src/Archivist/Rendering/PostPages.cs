@@ -7,10 +7,14 @@ namespace Archivist.Rendering;
 /// Each post's page (at its URL) and its Markdown document beside it (<c>slug.md</c>, linked as the
 /// source). A page depends on its post and on its neighbours' titles and URLs.
 /// </summary>
-public static class PostPages
+public sealed class PostPages : PageKind
 {
-    public static IEnumerable<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts)
+    public override string Name => "post";
+    public override IReadOnlyList<string> Templates => ["post"];
+
+    public override IEnumerable<PageJob> Plan(SiteInput site)
     {
+        var (context, posts) = (site.Context, site.Posts);
         for (var i = 0; i < posts.Count; i++)
         {
             var post = posts[i];
