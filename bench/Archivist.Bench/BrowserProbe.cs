@@ -114,6 +114,9 @@ public sealed class BrowserProbe : IAsyncDisposable
         return results;
     }
 
+    /// <summary>A fresh context (empty cache) in the probe's browser, for drivers that script pages of their own.</summary>
+    public Task<IBrowserContext> NewContextAsync() => _browser.NewContextAsync();
+
     /// <summary>A number from the page: Playwright passes -0, NaN and the infinities as strings.</summary>
     private static double Number(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number ? value.GetDouble()

@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "analyze" => AnalyzeBenchmark.Run(args[1..]),
     "search" => SearchBenchmark.Run(args[1..]),
     "latency" => LatencyBenchmark.Run(args[1..]),
+    "page" => PageBenchmark.Run(args[1..]),
     "format" => FormatCommand.Run(args[1..]),
     "engines" => EnginesBenchmark.Run(args[1..]),
     _ => Usage(),
@@ -34,6 +35,9 @@ static int Usage()
           latency [--posts 10000] [--rounds 3] [--rtt MS] [--fresh] [--baseline INDEX_DIR,ASSETS_DIR]
                                                         query latency alone on the indexes a `search` run left, engines alternating,
                                                         Archivist's stages shown
+          page [--posts 1000] [--rounds 3] [--pause MS] [--rtt MS] [--no-pause] [--index DIR] [--assets DIR] [--baseline ASSETS_DIR]
+                                                        issue 19: each engine in its own search page (Archivist's search-ui.js, PagefindUI),
+                                                        time from a query typed to the expected title on screen, on a `search` run's indexes
           format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
           engines --index DIR [--answers FILE | --queries FILE] [--rounds 5]
                                                         the C# query engine against search-core.js in Jint: time per query, identical answers

@@ -7,7 +7,8 @@ import { SearchIndex, rank, describe, snippet, highlight, passageMarkup, passage
 
 const PAGE_SIZE = 10;
 const EAGER_SNIPPETS = 5; // snippets fetched at once; the rest when scrolled into view
-const TYPING_DELAY_MS = 120;
+const TYPING_DELAY_MS = 120; // results are drawn once typing pauses this long…
+const WARM_DELAY_MS = 20; // …and what they need is fetched and ranked once it pauses this long (a paste or key repeat is one)
 const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'TR', 'TABLE', 'HR', 'SECTION', 'ARTICLE']);
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -29,6 +30,8 @@ let indexPromise = null;
 let sequence = 0;
 let limit = PAGE_SIZE;
 let typingTimer = 0;
+let warmTimer = 0;
+let prepared = null; // {key, result}: the latest request's ranking and first hits (prepare)
 let observer = null;
 let typingEntry = false; // whether the current history entry was made by typing (and may be replaced)
 
@@ -74,6 +77,64 @@ function applyState(state) {
 }
 
 // ---- Searching.
+/** What the page asks the engine for: the box, the filters and how many results the page holds. */
+function currentRequest(pageLimit = limit) {
+  return {
+    query: input.value, limit: pageLimit,
+    fromYear: fromYear?.value ? Number(fromYear.value) : undefined,
+    toYear: toYear?.value ? Number(toYear.value) : undefined,
+    order: sort?.value === 'date' ? 'date' : 'relevance',
+  };
+}
+
+/**
+ * A request's ranking and its first hits with their metadata (and, with fragments, their snippets), made once: the
+ * search the page shows reuses what was made while the reader was still typing (warm), so that once the typing pause
+ * is over only drawing is left, where it was a shard's fetch and then the metadata's. Only the latest request is kept.
+ * Resolves once ranked: `arrived[i]` is the i-th hit once its metadata is in, `first` resolves with them all, and
+ * `onArrival` (set by the search drawing them) hears of each, so the first result is drawn before the fifth is read.
+ */
+function prepare(index, request) {
+  const key = JSON.stringify(request);
+  if (prepared?.key === key) return prepared.result;
+  const result = (async () => {
+    const ranking = await rank(index, request);
+    // The first results are shown once their metadata is read, the rest of the page after: each hit's chunk is a
+    // fetch, and on a slow CPU (the benchmark machine's two cores) ten at once take about twice as long as five.
+    const count = Math.min(ranking.ranked.length, EAGER_SNIPPETS);
+    const arrived = new Array(count).fill(null);
+    const made = { ranking, arrived, onArrival: null };
+    // A hit read from its fragment has its text: its snippet is made as it arrives, while the others are awaited.
+    made.first = describe(index, ranking, count, EAGER_SNIPPETS, (hit) => {
+      if (hit.meta.x) hit.snippet = snippet(passageText(hit.meta, hit.where), ranking.terms);
+      arrived[ranking.ranked.findIndex(([doc]) => doc === hit.doc)] = hit;
+      made.onArrival?.();
+    });
+    made.first.catch(() => {}); // awaited by the search that draws them
+    return made;
+  })();
+  prepared = { key, result };
+  // A failed fetch is tried again by the next search.
+  const forget = () => { if (prepared?.result === result) prepared = null; };
+  result.then((made) => made.first.catch(forget), forget);
+  return result;
+}
+
+/** How many of the first hits have arrived in rank order, with none missing before them. */
+const leading = (arrived) => { const n = arrived.indexOf(null); return n < 0 ? arrived.length : n; };
+
+/** While the reader types: what the query in the box will need is fetched and ranked, nothing drawn (the pause does that). */
+async function warm() {
+  if (!input.value.trim()) return;
+  try {
+    const index = await openIndex();
+    fillYears(index);
+    await prepare(index, currentRequest(PAGE_SIZE));
+  } catch {
+    // the search itself reports it
+  }
+}
+
 async function run() {
   const seq = ++sequence;
   const query = input.value;
@@ -85,21 +146,27 @@ async function run() {
   }
   try {
     const index = await openIndex();
-    fillYears(index);
-    const ranking = await rank(index, {
-      query, limit,
-      fromYear: fromYear?.value ? Number(fromYear.value) : undefined,
-      toYear: toYear?.value ? Number(toYear.value) : undefined,
-      order: sort?.value === 'date' ? 'date' : 'relevance',
-    });
-    // The first results are shown once their metadata is read, the rest of the page after: each hit's chunk is a
-    // fetch, and on a slow CPU (the benchmark machine's two cores) ten at once take about twice as long as five.
-    const count = ranking.ranked.length;
-    // A hit read from its fragment has its text: its snippet is made as it arrives, while the others are awaited.
-    const early = (hit) => { if (hit.meta.x) hit.snippet = snippet(passageText(hit.meta, hit.where), ranking.terms); };
-    const first = await describe(index, ranking, Math.min(count, EAGER_SNIPPETS), EAGER_SNIPPETS, early);
+    fillYears(index); // before the request is read: a year in the URL is selectable only once the years are listed
+    const made = await prepare(index, currentRequest());
     if (seq !== sequence) return; // a newer query has started
-    render({ ...ranking, hits: first }, count);
+    const { ranking, arrived } = made;
+    const count = ranking.ranked.length;
+    // Results are drawn in rank order as their metadata arrives: the first as soon as it is in, the next ones after it.
+    let drawn = 0;
+    const draw = () => {
+      if (seq !== sequence) return;
+      const ready = leading(arrived);
+      if (ready === drawn) return;
+      if (drawn === 0) render({ ...ranking, hits: arrived.slice(0, ready) }, count);
+      else appendResults(arrived.slice(drawn, ready), ranking.terms, drawn);
+      drawn = ready;
+    };
+    made.onArrival = draw;
+    if (count === 0) render({ ...ranking, hits: [] }, 0);
+    draw();
+    const first = await made.first;
+    if (seq !== sequence) return;
+    draw();
     if (first.length === count) return;
     const rest = (await describe(index, ranking, count, EAGER_SNIPPETS)).slice(first.length);
     if (seq !== sequence) return;
@@ -377,6 +444,8 @@ function commit() {
 
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
+  clearTimeout(warmTimer);
+  warmTimer = setTimeout(warm, WARM_DELAY_MS);
   typingTimer = setTimeout(() => {
     limit = PAGE_SIZE;
     writeState(!typingEntry);

@@ -45,6 +45,33 @@ public sealed class SearchPageTests() : SearchPageTest(() => SearchTestSite.Seed
     }
 
     [Fact]
+    public async Task WhatAQueryNeedsIsFetchedWhileTheReaderTypesAndOnlyDrawnWhenTheyPause()
+    {
+        // The page's timers run on a clock the test moves: the typing pause (120 ms) cannot pass unseen.
+        await Page.Clock.InstallAsync();
+        await Open();
+        await Assertions.Expect(Page.Locator("#search-options")).ToBeVisibleAsync(); // the index is open
+        await Page.Clock.PauseAtAsync(DateTime.Now.AddMinutes(1));
+        var indexRequests = new List<string>();
+        Page.Request += (_, request) => { if (request.Url.Contains("/search-index/", StringComparison.Ordinal)) indexRequests.Add(request.Url); };
+
+        await Page.Locator("#search-input").FillAsync("guernsey");
+        // 50 ms into the pause: the term's shard and the first hits' metadata are fetched, nothing is drawn yet.
+        await Page.RunAndWaitForRequestAsync(() => Page.Clock.RunForAsync(50), new System.Text.RegularExpressions.Regex("/search-index/m/"));
+        Assert.Contains(indexRequests, url => url.Contains("/search-index/t/", StringComparison.Ordinal));
+        Assert.Equal(0, await Results.CountAsync());
+        Assert.DoesNotContain("q=", Page.Url, StringComparison.Ordinal);
+
+        // Once the pause is over the result is drawn from what was fetched: no index file is asked for again.
+        indexRequests.Clear();
+        await Page.Clock.RunForAsync(100);
+        await Assertions.Expect(Results).ToHaveCountAsync(1);
+        await Assertions.Expect(Results.First.Locator(".search-snippet mark")).ToHaveTextAsync("Guernsey");
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"\?q=guernsey$"));
+        Assert.Empty(indexRequests);
+    }
+
+    [Fact]
     public async Task ArrowKeysMoveThroughTheResults()
     {
         await Open("probation");
