@@ -9,10 +9,12 @@ public static class SitePlan
 {
     public const string AssetsFolder = "assets";
 
-    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts, string templatesDirectory)
+    /// <param name="related">Each post's related posts by URL (<see cref="PostPages.Plan"/>); null: none.</param>
+    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts, string templatesDirectory,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? related = null)
     {
         var jobs = new List<PageJob>();
-        jobs.AddRange(PostPages.Plan(context, posts));
+        jobs.AddRange(PostPages.Plan(context, posts, related));
         var listings = ListingPages.Plan(context, posts).Concat(ArchivePages.Plan(context, posts)).ToList();
         jobs.AddRange(listings);
         jobs.AddRange(StaticPages.Plan(context));
