@@ -56,7 +56,7 @@ internal sealed class RelatedScorer
     {
         public readonly double[] Scores = new double[documents];
         public readonly List<int> Touched = [];
-        public readonly List<(double Weight, int Index)> Weights = [];
+        public readonly (double Weight, int Index)[] Chosen = new (double, int)[TermsPerPost];
     }
 
     /// <param name="order">The post, by order.</param>
@@ -65,36 +65,45 @@ internal sealed class RelatedScorer
     public int[] Relate(int order, List<QueryTerm> terms, Scratch scratch)
     {
         var posts = order + 1;
-        var weights = scratch.Weights;
-        weights.Clear();
+        var lnPosts = _ln[2 * posts + 2];
+        // The most telling terms, kept best first as they come (ties: the earlier term).
+        var chosen = scratch.Chosen;
+        var count = 0;
         for (var t = 0; t < terms.Count; t++)
         {
             var term = terms[t];
             // No older post holds it (nothing to relate), or more than half the posts do (it says nothing of a subject).
             if (term.Count == 0 || 2 * (term.Count + 1) > posts) continue;
             // BM25's idf, ln(1 + (N − n + 0.5)/(n + 0.5)) = ln(2N + 2) − ln(2n + 1), from the table.
-            var idf = _ln[2 * posts + 2] - _ln[2 * (term.Count + 1) + 1];
-            weights.Add(((1 + Ln(term.Frequency)) * idf, t));
+            var weight = (1 + Ln(term.Frequency)) * (lnPosts - _ln[2 * (term.Count + 1) + 1]);
+            if (count == chosen.Length && !(weight > chosen[count - 1].Weight)) continue;
+            var at = count < chosen.Length ? count++ : count - 1;
+            for (; at > 0 && weight > chosen[at - 1].Weight; at--) chosen[at] = chosen[at - 1];
+            chosen[at] = (weight, t);
         }
-        // The most telling terms (ties: the earlier term), then added up in term order.
-        weights.Sort((x, y) => x.Weight != y.Weight ? y.Weight.CompareTo(x.Weight) : x.Index.CompareTo(y.Index));
-        if (weights.Count > TermsPerPost) weights.RemoveRange(TermsPerPost, weights.Count - TermsPerPost);
-        weights.Sort((x, y) => x.Index.CompareTo(y.Index));
+        // Added up in term order, so that the sums are the same however the terms were read.
+        Array.Sort(chosen, 0, count, ByIndex.Instance);
 
         var scores = scratch.Scores;
         var touched = scratch.Touched;
         var lengths = _documents.Lengths;
         var average = (double)_documents.LengthSums[posts] / posts;
         if (!(average > 0)) average = 1;
-        foreach (var (weight, index) in weights)
+        // BM25's tf part, tf·(k1 + 1) / (tf + k1·(1 − b + b·length/average)).
+        var fixedPart = K1 * (1 - B);
+        var lengthPart = K1 * B / average;
+        for (var c = 0; c < count; c++)
         {
+            var (weight, index) = chosen[c];
             var term = terms[index];
+            var (orders, frequencies) = (term.Orders, term.Frequencies);
+            var factor = weight * (K1 + 1);
             for (var k = term.Start; k < term.Start + term.Count; k++)
             {
-                var other = term.Orders[k];
-                double tf = term.Frequencies[k];
+                var other = orders[k];
+                double tf = frequencies[k];
                 if (scores[other] == 0) touched.Add(other);
-                scores[other] += weight * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[other] / average));
+                scores[other] += factor * tf / (tf + fixedPart + lengthPart * lengths[other]);
             }
         }
 
@@ -102,11 +111,10 @@ internal sealed class RelatedScorer
         var found = 0;
         foreach (var other in touched)
         {
-            if (IsCopy(order, other)) continue;
             var score = scores[other];
             var at = found;
             while (at > 0 && Better(score, other, scores[best[at - 1]], best[at - 1])) at--;
-            if (at >= Listed) continue;
+            if (at >= Listed || IsCopy(order, other)) continue;
             if (found < Listed) found++;
             for (var m = found - 1; m > at; m--) best[m] = best[m - 1];
             best[at] = other;
@@ -114,6 +122,13 @@ internal sealed class RelatedScorer
         foreach (var other in touched) scores[other] = 0;
         touched.Clear();
         return best[..found].ToArray();
+    }
+
+    private sealed class ByIndex : IComparer<(double Weight, int Index)>
+    {
+        public static readonly ByIndex Instance = new();
+
+        public int Compare((double Weight, int Index) x, (double Weight, int Index) y) => x.Index.CompareTo(y.Index);
     }
 
     private static bool Better(double score, int order, double otherScore, int other) =>
