@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "search" => SearchBenchmark.Run(args[1..]),
     "latency" => LatencyBenchmark.Run(args[1..]),
     "format" => FormatCommand.Run(args[1..]),
+    "engines" => EnginesBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -34,6 +35,8 @@ static int Usage()
                                                         query latency alone on the indexes a `search` run left, engines alternating,
                                                         Archivist's stages shown
           format --index DIR                            shard encodings compared: binary, gzipped binary, gzipped JSON
+          engines --index DIR [--answers FILE | --queries FILE] [--rounds 5]
+                                                        the C# query engine against search-core.js in Jint: time per query, identical answers
         """);
     return 2;
 }
