@@ -138,7 +138,7 @@ public static class SiteBuilder
         var sitePosts = observer.Step("Finding related posts", _ =>
         {
             var made = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
-            related.Wait();
+            related.GetAwaiter().GetResult(); // (a failure of the search stage surfaces here as itself, not wrapped)
             return made;
         });
         var jobs = observer.Step("Planning pages", _ => SitePlan.Plan(context, sitePosts, request.TemplatesDirectory, related.GetAwaiter().GetResult().ByUrl));

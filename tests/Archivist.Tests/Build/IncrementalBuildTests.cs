@@ -118,6 +118,23 @@ public class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void ASearchIndexInUseByAnotherBuildFailsTheBuildWithThatErrorAndTheSiteAsItWas()
+    {
+        _site.Build();
+        var before = _site.Files();
+        var lucene = Path.Combine(_site.Cache, "search", Archivist.Search.Indexing.IndexOfRecord.FolderName);
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(lucene))
+        using (new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Archivist.Search.Analysis.ArchivistAnalyzer.Version, null)))
+        {
+            _site.AddSeed("f.txt", SeedText.Post("Sunday, 12 October 2025", "Foxtrot", "Foxtrot body."));
+            // Post pages wait for the related posts the search stage reads from the index: its error is the build's, unwrapped.
+            var error = Assert.Throws<IOException>(() => _site.Build());
+            Assert.Contains("in use by another build", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, _site.Files());
+    }
+
+    [Fact]
     public void RemovingASeedRemovesItsFiles()
     {
         _site.Build();
