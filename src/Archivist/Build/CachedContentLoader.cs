@@ -8,8 +8,9 @@ public static class CachedContentLoader
     public sealed record Loaded(ContentSet Content, int CacheHits);
 
     /// <param name="skipped">Warnings about what in the seeds folder was not read; each counts as a skipped file.</param>
+    /// <param name="reserved">Paths the site's own pages use: no post is placed on them.</param>
     public static Loaded Load(IReadOnlyList<SeedFileInfo> files, IReadOnlyList<Diagnostic> skipped, SeedCache cache, PermalinkPattern pattern,
-        Action<int, int, string>? progress = null)
+        ReservedPaths reserved, Action<int, int, string>? progress = null)
     {
         var results = new SeedFileResult[files.Count + skipped.Count];
         for (var i = 0; i < skipped.Count; i++) results[files.Count + i] = SeedFileResult.NotRead(skipped[i]);
@@ -21,6 +22,6 @@ public static class CachedContentLoader
             if (hit) Interlocked.Increment(ref hits);
             progress?.Invoke(Interlocked.Increment(ref done), files.Count, files[i].Name);
         });
-        return new Loaded(ContentAssembler.Assemble(results, pattern), hits);
+        return new Loaded(ContentAssembler.Assemble(results, pattern, reserved), hits);
     }
 }

@@ -57,9 +57,9 @@ public static class SiteBuilder
         // Parsing the templates needs no post: it runs while the seeds are read.
         var templates = Task.Run(() => TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options)));
         var seedCache = new SeedCache(request.CacheDirectory, InputFingerprint.ToolId);
-        var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, skipped, seedCache, options.Permalink, report));
+        var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, skipped, seedCache, options.Permalink, PageKinds.Reserved, report));
         var diagnostics = loaded.Content.Diagnostics.ToList();
-        var posts = ReservedPaths.Avoid(loaded.Content.Posts, options.Permalink, diagnostics);
+        var posts = loaded.Content.Posts;
         var result = new BuildResult
         {
             Diagnostics = diagnostics, Stats = loaded.Content.Stats, SeedFiles = seeds.Count, CacheHits = loaded.CacheHits,

@@ -5,7 +5,7 @@ namespace Archivist.Content;
 /// <summary>Reads a seeds folder into a <see cref="ContentSet"/>, parsing files in parallel.</summary>
 public static class ContentLoader
 {
-    public static ContentSet Load(string seedsDirectory, PermalinkPattern pattern, IProgress<string>? fileDone = null)
+    public static ContentSet Load(string seedsDirectory, PermalinkPattern pattern, IProgress<string>? fileDone = null, ReservedPaths? reserved = null)
     {
         var (files, skipped) = SeedReader.Scan(seedsDirectory);
         var results = new SeedFileResult[files.Count + skipped.Count];
@@ -15,6 +15,6 @@ public static class ContentLoader
             results[i] = SeedFileLoader.Load(files[i].Path, files[i].Name);
             fileDone?.Report(files[i].Name);
         });
-        return ContentAssembler.Assemble(results, pattern);
+        return ContentAssembler.Assemble(results, pattern, reserved);
     }
 }

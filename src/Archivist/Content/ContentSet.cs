@@ -8,13 +8,14 @@ public sealed record ContentSet(IReadOnlyList<Post> Posts, ImportStats Stats, IR
 /// <summary>Assembles seed files into the archive: merges duplicates, gives every post its URL.</summary>
 public static class ContentAssembler
 {
-    public static ContentSet Assemble(IReadOnlyList<SeedFileResult> files, PermalinkPattern pattern)
+    /// <param name="reserved">Paths the site's own pages use, which no post may take (none for Markdown documents alone).</param>
+    public static ContentSet Assemble(IReadOnlyList<SeedFileResult> files, PermalinkPattern pattern, ReservedPaths? reserved = null)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var f in files) diagnostics.AddRange(f.Diagnostics);
         var composed = files.SelectMany(f => f.Posts).ToList();
         var merged = DuplicateMerger.Merge(composed, diagnostics);
-        var posts = PermalinkAssigner.Assign(merged, pattern, diagnostics)
+        var posts = PermalinkAssigner.Assign(merged, pattern, reserved ?? ReservedPaths.None, diagnostics)
             .OrderByDescending(p => p.Date.HasValue)
             .ThenByDescending(p => p.Date)
             .ThenBy(p => p.Url, StringComparer.Ordinal)
@@ -33,6 +34,9 @@ public static class ContentAssembler
     }
 
     /// <summary>Where a post's Markdown document goes: beside its page, <c>2025/10/slug.md</c>.</summary>
-    public static string DocumentPath(Post post) =>
-        (post.Url.EndsWith(".html", StringComparison.Ordinal) ? post.Url[..^".html".Length] : post.Url).TrimStart('/') + ".md";
+    public static string DocumentPath(Post post) => DocumentPath(post.Url);
+
+    /// <summary>Where the Markdown document of a post at <paramref name="url"/> goes.</summary>
+    public static string DocumentPath(string url) =>
+        (url.EndsWith(".html", StringComparison.Ordinal) ? url[..^".html".Length] : url).TrimStart('/') + ".md";
 }

@@ -7,14 +7,16 @@ namespace Archivist.Content;
 /// clashes get <c>-2</c>, <c>-3</c>… as Blogger did, in a fixed order: date, then seed file (ordinal)
 /// and line — undated posts, which all sort first, by file and line alone. So a post's URL only changes
 /// if a new seed brings a same-titled post that sorts before it (never a newer post), and each suffix
-/// is reported with a note naming the post that holds the plain URL.
+/// is reported with a note naming the post that holds the plain URL. A URL the site's own pages use
+/// (<see cref="ReservedPaths"/>: a post titled "Index" under <c>/{yyyy}/{mm}/{slug}.html</c>, a front matter
+/// <c>url: /404.html</c>) is never given: the post gets <c>-post</c> after its slug, with a warning.
 /// </summary>
 public static partial class PermalinkAssigner
 {
     [GeneratedRegex(@"^/(?:[a-z0-9][a-z0-9_-]*/)*(?<slug>[a-z0-9][a-z0-9_-]*)\.html$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeUrl();
 
-    public static IReadOnlyList<Post> Assign(IReadOnlyList<ComposedPost> posts, PermalinkPattern pattern, ICollection<Diagnostic> diagnostics)
+    public static IReadOnlyList<Post> Assign(IReadOnlyList<ComposedPost> posts, PermalinkPattern pattern, ReservedPaths reserved, ICollection<Diagnostic> diagnostics)
     {
         var taken = new Dictionary<string, ComposedPost>(StringComparer.OrdinalIgnoreCase);
         var assigned = new List<Post>(posts.Count);
@@ -37,12 +39,18 @@ public static partial class PermalinkAssigner
             }
 
             string? url = null;
+            string? siteOwned = null; // the reserved URL the post would have had
             var slug = baseSlug;
             if (composed.RequestedUrl is { } requestedUrl)
             {
                 var m = SafeUrl().Match(requestedUrl);
                 if (m.Success && WindowsNames.AnyReserved(requestedUrl)) m = Match.Empty;
-                if (m.Success && !taken.ContainsKey(requestedUrl))
+                if (m.Success && !taken.ContainsKey(requestedUrl) && reserved.Clashes(requestedUrl))
+                {
+                    siteOwned = requestedUrl;
+                    baseSlug = m.Groups["slug"].Value + "-post";
+                }
+                else if (m.Success && !taken.ContainsKey(requestedUrl))
                 {
                     url = requestedUrl;
                     slug = m.Groups["slug"].Value;
@@ -56,13 +64,26 @@ public static partial class PermalinkAssigner
             }
             if (url is null)
             {
+                if (siteOwned is null && reserved.Clashes(pattern.Format(composed.Post.Date, baseSlug)))
+                {
+                    siteOwned = pattern.Format(composed.Post.Date, baseSlug);
+                    baseSlug += "-post";
+                }
                 for (var n = 1; ; n++)
                 {
                     slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
                     url = pattern.Format(composed.Post.Date, slug);
                     // The pattern's letters next to the slug could still spell a reserved name ("/co{slug}.html" and "n").
-                    if (!taken.ContainsKey(url) && !WindowsNames.AnyReserved(url)) break;
+                    if (!taken.ContainsKey(url) && !WindowsNames.AnyReserved(url) && !reserved.Clashes(url)) break;
+                    // Each try is a different URL, so within taken.Count + 2 tries one is untaken: past that, every one is
+                    // reserved. Settings refuse such a pattern (ReservedPaths.Covers); this keeps the loop finite regardless.
+                    if (n > taken.Count + 2 && reserved.Clashes(url))
+                        throw new ArgumentException(
+                            $"permalink '{pattern.Pattern}' leaves no free address for \"{composed.Post.Title}\" ({url} is used by the site's own pages); choose another permalink pattern");
                 }
+                if (siteOwned is not null)
+                    diagnostics.Add(Diagnostic.Warning(file, line,
+                        $"\"{composed.Post.Title}\" would be at {siteOwned}, which the site's own pages use; it is at {url} instead"));
                 var plain = pattern.Format(composed.Post.Date, baseSlug);
                 if (url != plain && taken.TryGetValue(plain, out var holder))
                     diagnostics.Add(Diagnostic.Info(file, line,

@@ -7,7 +7,7 @@ namespace Archivist.Rendering;
 /// The Blogger-like archive: a tree of years and months with post counts (<c>/archive/</c>), a page per
 /// year (<c>/2025/</c>) and per month (<c>/2025/10/</c>), and <c>/undated/</c> when some posts have no date.
 /// </summary>
-public static class ArchivePages
+public sealed class ArchivePages : PageKind
 {
     public const string TreePath = "/archive/";
     public const string UndatedPath = "/undated/";
@@ -15,10 +15,16 @@ public static class ArchivePages
     public static string YearPath(int year) => $"/{DisplayDates.Four(year)}/";
     public static string MonthPath(int year, int month) => $"/{DisplayDates.Four(year)}/{DisplayDates.Two(month)}/";
 
+    public override string Name => "archive";
+    public override IReadOnlyList<string> Templates => ["archive", "period"];
+    public override IReadOnlyList<string> Reserved => [TreePath + "*", "/{yyyy}/index.*", "/{yyyy}/{mm}/index.*", UndatedPath + "index.*"];
+    public override bool InSitemap => true;
+
     private sealed record Month(int Year, int Number, IReadOnlyList<SitePost> Posts);
 
-    public static IEnumerable<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts)
+    public override IEnumerable<PageJob> Plan(SiteInput site)
     {
+        var (context, posts) = (site.Context, site.Posts);
         var months = posts.Where(p => p.Post.Date is not null)
             .GroupBy(p => (p.Post.Date!.Value.Year, p.Post.Date!.Value.Month))
             .OrderByDescending(g => g.Key.Year).ThenByDescending(g => g.Key.Month)
@@ -27,7 +33,7 @@ public static class ArchivePages
         var years = months.GroupBy(m => m.Year).Select(g => g.ToList()).ToList();
         var undated = posts.Where(p => p.Post.Date is null).ToList();
 
-        var tree = Tree(context, years, undated);
+        var tree = Tree(context, years, undated, site.Kinds);
         using (var hasher = context.Hasher("archive"))
         {
             foreach (var m in months) hasher.Add(m.Year).Add(m.Number).Add(m.Posts.Count);
@@ -73,12 +79,13 @@ public static class ArchivePages
         ? null
         : new LinkView(DisplayDates.MonthYear(month.Year, month.Number), context.Urls.Local(MonthPath(month.Year, month.Number)));
 
-    private static ArchiveView Tree(RenderContext context, List<List<Month>> years, List<SitePost> undated) => new(
+    private static ArchiveView Tree(RenderContext context, List<List<Month>> years, List<SitePost> undated, IReadOnlyList<PageKind> kinds) => new(
         context.Site,
         years.Select(y => new ArchiveYearView(y[0].Year, context.Urls.Local(YearPath(y[0].Year)), y.Sum(m => m.Posts.Count),
             y.Select(m => new ArchiveMonthView(DisplayDates.MonthName(m.Number), context.Urls.Local(MonthPath(m.Year, m.Number)), m.Posts.Count)).ToList())).ToList(),
         undated.Count > 0 ? new ArchiveMonthView("Undated posts", context.Urls.Local(UndatedPath), undated.Count) : null,
-        years.Sum(y => y.Sum(m => m.Posts.Count)) + undated.Count);
+        years.Sum(y => y.Sum(m => m.Posts.Count)) + undated.Count,
+        kinds.Select(k => k.ArchiveLink).OfType<ArchiveLink>().Select(l => new ArchiveLinkView(l.Label, context.Urls.Local(l.Path), l.Description)).ToList());
 
     private static ReadOnlyMemory<byte> RenderTree(RenderContext context, ArchiveView tree, int total) =>
         context.Page("archive", tree, context.Head("Archive", TreePath, $"All {total.ToString("N0", CultureInfo.InvariantCulture)} posts of {context.Options.Title} by year and month."), "archive");

@@ -7,17 +7,21 @@ namespace Archivist.Rendering;
 /// <c>/feed.xml</c>: an Atom feed of the newest posts with their full text. Its <c>updated</c> is the newest
 /// post's date, never the time of the build, so an unchanged archive gives the same bytes.
 /// </summary>
-public static class AtomFeed
+public sealed class AtomFeed : PageKind
 {
     public const string Path = "/feed.xml";
     public const int Entries = 50;
 
-    public static PageJob Plan(RenderContext context, IReadOnlyList<SitePost> posts)
+    public override string Name => "feed";
+    public override IReadOnlyList<string> Reserved => [Path];
+
+    public override IEnumerable<PageJob> Plan(SiteInput site)
     {
-        var latest = posts.Take(Entries).ToList();
+        var context = site.Context;
+        var latest = site.Posts.Take(Entries).ToList();
         using var hasher = context.Hasher("feed");
         foreach (var p in latest) hasher.Add(p.Fingerprint);
-        return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, latest).AsMemory());
+        yield return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, latest).AsMemory());
     }
 
     private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> latest)

@@ -9,14 +9,20 @@ namespace Archivist.Rendering;
 /// once written a page's posts never change: a new post rewrites the home page and, at most, the newest
 /// numbered pages whose links reach the top (see <see cref="ListingPlan"/>). No post is on two listings.
 /// </summary>
-public static class ListingPages
+public sealed class ListingPages : PageKind
 {
     public const int PageWindow = 2;
 
+    public override string Name => "list";
+    public override IReadOnlyList<string> Templates => ["list"];
+    public override IReadOnlyList<string> Reserved => ["/index.html", "/page/*"];
+    public override bool InSitemap => true;
+
     public static string PagePath(int page) => page == 0 ? "/" : $"/page/{page.ToString(CultureInfo.InvariantCulture)}/";
 
-    public static IEnumerable<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts)
+    public override IEnumerable<PageJob> Plan(SiteInput site)
     {
+        var (context, posts) = (site.Context, site.Posts);
         var plan = ListingPlan.Of(posts.Count, context.Options.PostsPerPage);
         for (var page = 0; page <= plan.Numbered; page++)
         {

@@ -7,11 +7,14 @@ namespace Archivist.Rendering;
 /// Each post's page (at its URL) and its Markdown document beside it (<c>slug.md</c>, linked as the
 /// source). A page depends on its post, on its neighbours' titles and URLs, and on its related posts' titles, URLs and dates.
 /// </summary>
-public static class PostPages
+public sealed class PostPages : PageKind
 {
-    /// <param name="related">Each post's related posts by URL, best first (the search stage works them out); null: none.</param>
-    public static IEnumerable<PageJob> Plan(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyDictionary<string, IReadOnlyList<string>>? related = null)
+    public override string Name => "post";
+    public override IReadOnlyList<string> Templates => ["post"];
+
+    public override IEnumerable<PageJob> Plan(SiteInput site)
     {
+        var (context, posts, related) = (site.Context, site.Posts, site.Related);
         var byUrl = related is null ? null : posts.ToDictionary(p => p.Post.Url, p => p.Post, StringComparer.Ordinal);
         for (var i = 0; i < posts.Count; i++)
         {

@@ -205,10 +205,13 @@ public static partial class SiteOptionsLoader
         if (!PermalinkPattern.TryParse(value.Trim(), out var pattern, out var error))
             throw new SiteOptionsException($"{subject} '{value}' {error}");
         // Under a folder the site's own pages use, every post would have to be moved off it (or overwrite them).
-        if (ReservedPaths.Covers(pattern!) is { } reserved)
+        if (PageKinds.Reserved.Covers(pattern!) is { } reserved)
+        {
+            var folders = PageKinds.Reserved.Folders.ToList();
             throw new SiteOptionsException(
                 $"{subject} '{value}' puts posts where the site's own pages are (a post would be at {reserved}); choose a pattern outside " +
-                "/page/, /archive/, /search/, /search-index/, /about/ and /assets/, such as " + PermalinkPattern.BloggerPattern + "");
+                $"{string.Join(", ", folders.SkipLast(1))} and {folders[^1]}, such as {PermalinkPattern.BloggerPattern}");
+        }
         return pattern!;
     }
 

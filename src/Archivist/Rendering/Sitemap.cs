@@ -6,12 +6,24 @@ namespace Archivist.Rendering;
 /// <c>/sitemap.xml</c> (every page worth indexing, with posts' dates; only when the site URL is known, as the
 /// protocol requires absolute URLs) and <c>/robots.txt</c> pointing at it.
 /// </summary>
-public static class Sitemap
+public sealed class Sitemap : PageKind
 {
     public const string Path = "/sitemap.xml";
+    public const string RobotsPath = "/robots.txt";
 
-    /// <param name="pages">Site paths of the listing and archive pages.</param>
-    public static PageJob Plan(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)
+    public override string Name => "sitemap";
+    public override IReadOnlyList<string> Reserved => [Path, RobotsPath];
+    public override bool ListsPages => true;
+
+    public override IEnumerable<PageJob> Plan(SiteInput site)
+    {
+        // The sitemap protocol only allows absolute URLs: without a site URL there is no sitemap to write.
+        if (site.Context.Urls.Absolute("/") is not null) yield return Map(site.Context, site.Posts, site.Listed);
+        yield return Robots(site.Context);
+    }
+
+    /// <param name="pages">Site paths of the pages of every kind the sitemap lists.</param>
+    private static PageJob Map(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)
     {
         using var hasher = context.Hasher("sitemap");
         foreach (var p in pages) hasher.Add(p);
@@ -19,11 +31,11 @@ public static class Sitemap
         return new PageJob(Path.TrimStart('/'), hasher.Finish(), () => Render(context, posts, pages).AsMemory());
     }
 
-    public static PageJob Robots(RenderContext context)
+    private static PageJob Robots(RenderContext context)
     {
         var sitemap = context.Urls.Absolute(Path);
         var text = "User-agent: *\nAllow: /\n" + (sitemap is null ? "" : $"Sitemap: {sitemap}\n");
-        return new PageJob("robots.txt", InputHasher.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text).AsMemory());
+        return new PageJob(RobotsPath.TrimStart('/'), InputHasher.Of(context.SiteHash, "robots"), () => System.Text.Encoding.UTF8.GetBytes(text).AsMemory());
     }
 
     private static byte[] Render(RenderContext context, IReadOnlyList<SitePost> posts, IReadOnlyList<string> pages)

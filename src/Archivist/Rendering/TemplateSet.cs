@@ -23,7 +23,6 @@ public sealed class TemplateException(string message) : Exception(message);
 public sealed class TemplateSet
 {
     public const string LayoutFile = "layout" + TemplateFolder.Extension;
-    public static readonly IReadOnlyList<string> RequiredPages = ["post", "list", "archive", "period", "search", "about", "not-found"];
 
     private readonly Template _layout;
     private readonly Dictionary<string, Template> _pages;
@@ -51,7 +50,7 @@ public sealed class TemplateSet
         var pages = new Dictionary<string, Template>(StringComparer.Ordinal);
         foreach (var file in folder.TemplatesUnder("pages"))
             pages[NameOf("pages", file)] = Parse(folder, file);
-        foreach (var required in RequiredPages)
+        foreach (var required in PageKinds.Templates)
             if (!pages.ContainsKey(required))
                 throw new TemplateException($"{folder.Display($"pages/{required}{TemplateFolder.Extension}")}: missing; every site needs it");
         foreach (var template in partials.Values.Append(layout).Concat(pages.Values))

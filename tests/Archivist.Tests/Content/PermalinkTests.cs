@@ -35,7 +35,7 @@ public class PermalinkTests
     {
         var diagnostics = new List<Diagnostic>();
         PermalinkAssigner.Assign([Composed("Same Title", new DateOnly(2025, 10, 12), "b.txt", 5), Composed("Same Title", new DateOnly(2025, 10, 11), "a.txt", 9)],
-            PermalinkPattern.Blogger, diagnostics);
+            PermalinkPattern.Blogger, ReservedPaths.None, diagnostics);
         var note = Assert.Single(diagnostics);
         Assert.Equal((DiagnosticSeverity.Info, "b.txt", 5), (note.Severity, note.File, note.Line));
         Assert.Contains("/2025/10/same-title-2.html", note.Message);
@@ -58,7 +58,7 @@ public class PermalinkTests
     {
         var posts = PermalinkAssigner.Assign(
             [Composed("No Date", null, "b.txt", 1), Composed("No Date", null, "a.txt", 30), Composed("No Date", null, "a.txt", 4)],
-            PermalinkPattern.Blogger, new List<Diagnostic>());
+            PermalinkPattern.Blogger, ReservedPaths.None, new List<Diagnostic>());
         var urls = posts.ToDictionary(p => p.Body, p => p.Url);
         Assert.Equal("/undated/no-date.html", urls["a.txt:4"]);
         Assert.Equal("/undated/no-date-2.html", urls["a.txt:30"]);
@@ -68,7 +68,7 @@ public class PermalinkTests
     [Fact]
     public void UndatedPostsLiveUnderUndated()
     {
-        var post = PermalinkAssigner.Assign([Composed("No Date", null, "x.txt")], PermalinkPattern.Blogger, new List<Diagnostic>()).Single();
+        var post = PermalinkAssigner.Assign([Composed("No Date", null, "x.txt")], PermalinkPattern.Blogger, ReservedPaths.None, new List<Diagnostic>()).Single();
         Assert.Equal("/undated/no-date.html", post.Url);
     }
 
@@ -79,7 +79,7 @@ public class PermalinkTests
     public void SlugOverridesCannotLeaveTheirFolder(string requested)
     {
         var diagnostics = new List<Diagnostic>();
-        var post = PermalinkAssigner.Assign([Composed("T", new DateOnly(2025, 1, 2), "x.txt") with { RequestedSlug = requested }], PermalinkPattern.Blogger, diagnostics).Single();
+        var post = PermalinkAssigner.Assign([Composed("T", new DateOnly(2025, 1, 2), "x.txt") with { RequestedSlug = requested }], PermalinkPattern.Blogger, ReservedPaths.None, diagnostics).Single();
         Assert.Matches("^/2025/01/[a-z0-9-]+\\.html$", post.Url);
         Assert.Contains(diagnostics, d => d.Message.Contains("not a plain slug"));
     }
@@ -92,7 +92,7 @@ public class PermalinkTests
     public void UnsafeUrlOverridesAreIgnored(string url)
     {
         var diagnostics = new List<Diagnostic>();
-        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = url }], PermalinkPattern.Blogger, diagnostics).Single();
+        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = url }], PermalinkPattern.Blogger, ReservedPaths.None, diagnostics).Single();
         Assert.Equal("/2025/01/title.html", post.Url);
         Assert.Contains(diagnostics, d => d.Message.Contains("not a safe site path"));
     }
@@ -114,7 +114,7 @@ public class PermalinkTests
     public void ARequestedWindowsNameGetsTheSuffixWithAWarning()
     {
         var diagnostics = new List<Diagnostic>();
-        var post = PermalinkAssigner.Assign([Composed("T", new DateOnly(2025, 1, 2), "x.txt") with { RequestedSlug = "CON" }], PermalinkPattern.Blogger, diagnostics).Single();
+        var post = PermalinkAssigner.Assign([Composed("T", new DateOnly(2025, 1, 2), "x.txt") with { RequestedSlug = "CON" }], PermalinkPattern.Blogger, ReservedPaths.None, diagnostics).Single();
         Assert.Equal("/2025/01/con-post.html", post.Url);
         Assert.Contains(diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("con-post"));
     }
@@ -126,7 +126,7 @@ public class PermalinkTests
     public void UrlOverridesWithAWindowsNameAreIgnored(string url)
     {
         var diagnostics = new List<Diagnostic>();
-        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = url }], PermalinkPattern.Blogger, diagnostics).Single();
+        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = url }], PermalinkPattern.Blogger, ReservedPaths.None, diagnostics).Single();
         Assert.Equal("/2025/01/title.html", post.Url);
         Assert.Contains(diagnostics, d => d.Message.Contains("not a safe site path"));
     }
@@ -134,7 +134,7 @@ public class PermalinkTests
     [Fact]
     public void ASafeUrlOverrideIsKept()
     {
-        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = "/2011/05/old-blogger-url_12.html" }], PermalinkPattern.Blogger, new List<Diagnostic>()).Single();
+        var post = PermalinkAssigner.Assign([Composed("Title", new DateOnly(2025, 1, 2), "x.md") with { RequestedUrl = "/2011/05/old-blogger-url_12.html" }], PermalinkPattern.Blogger, ReservedPaths.None, new List<Diagnostic>()).Single();
         Assert.Equal("/2011/05/old-blogger-url_12.html", post.Url);
         Assert.Equal("old-blogger-url_12", post.Slug);
     }
@@ -155,7 +155,7 @@ public class PermalinkTests
         Assert.Equal(valid, PermalinkPattern.TryParse(pattern, out _, out _));
 
     private static IReadOnlyList<Post> Assign(params (string Title, int Day, string File)[] posts) =>
-        PermalinkAssigner.Assign(posts.Select(p => Composed(p.Title, new DateOnly(2025, 10, p.Day), p.File)).ToList(), PermalinkPattern.Blogger, new List<Diagnostic>());
+        PermalinkAssigner.Assign(posts.Select(p => Composed(p.Title, new DateOnly(2025, 10, p.Day), p.File)).ToList(), PermalinkPattern.Blogger, ReservedPaths.None, new List<Diagnostic>());
 
     private static ComposedPost Composed(string title, DateOnly? date, string file, int line = 1) =>
         new(new Post { Title = title, Date = date, Slug = "", Url = "", Sources = new[] { file }, Body = $"{file}:{line}" }, (file, line));

@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(RootSite site, ChromiumPages browser) : I
     /// <summary>Every kind of page a reader meets; the search page is checked with results and highlighted words on it (and a correction said), a post with the searched words marked.</summary>
     public static TheoryData<string, string> PagesAndSchemes()
     {
-        string[] pages = ["", "page/1/", "archive/", "2025/", "2025/10/", "2025/10/clash-of-cultures.html", "about/", "search/", "search/?q=probation", "search/?q=probaton",
+        string[] pages = ["", "page/1/", "archive/", "most-discussed/", "2025/", "2025/10/", "2025/10/clash-of-cultures.html", "about/", "search/", "search/?q=probation", "search/?q=probaton",
             "2025/10/clash-of-cultures.html?highlight=cultur+probat#c3", "no-such-page/"];
         var data = new TheoryData<string, string>();
         foreach (var scheme in new[] { "light", "dark" })

@@ -86,6 +86,32 @@ public sealed class NoScriptTests(RootSite site, ChromiumPages browser) : IClass
     }
 
     [Fact]
+    public async Task TheMostDiscussedPageLeadsFromTheArchiveToTheLongestThreadsComments()
+    {
+        var (page, problems) = await PageWithoutScripts();
+        await page.GotoAsync(site.Url("archive/"));
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Most discussed", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("most-discussed/"));
+        var allTime = page.GetByRole(AriaRole.Region, new() { Name = "All time" });
+        await Assertions.Expect(allTime.GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
+
+        // The year links jump within the page.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Most discussed: all time and by year" }).GetByRole(AriaRole.Link, new() { Name = "2025" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.Url("most-discussed/") + "#year-2025");
+        await Assertions.Expect(page.Locator("#year-2025")).ToBeInViewportAsync();
+
+        // The first thread's count opens its post at the comments.
+        var count = allTime.GetByRole(AriaRole.Listitem).First.Locator("a[href$='#comments']");
+        var label = await count.TextContentAsync() ?? "";
+        Assert.Matches(@"^\d+ comments$", label);
+        await count.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"\.html#comments$"));
+        await Assertions.Expect(page.Locator("#comments-heading")).ToHaveTextAsync(label);
+        await Assertions.Expect(page.Locator("#comments")).ToBeInViewportAsync();
+        problems.AssertNone("most discussed");
+    }
+
+    [Fact]
     public async Task HeaderSearchGoesToTheSearchPageWhichSaysItNeedsJavaScript()
     {
         var (page, problems) = await PageWithoutScripts();
