@@ -17,6 +17,7 @@ namespace Archivist.Search.Indexing;
 public sealed class IndexExport
 {
     private readonly DirectoryReader _reader;
+    private readonly IReadOnlyList<Post> _documents;
     private readonly int[] _orderOf; // Lucene doc → export doc id, -1 for a deleted document
     // The segments holding exported documents, each with its first such document: a kept main segment's documents fill
     // whole Lucene segments (left unread) and the start of others (skipped).
@@ -27,9 +28,14 @@ public sealed class IndexExport
 
     public int From { get; }
 
-    public IndexExport(DirectoryReader reader, IReadOnlyList<Post> documents, int from)
+    /// <param name="reader">The index of record.</param>
+    /// <param name="documents">The posts in export order.</param>
+    /// <param name="from">The first document exported.</param>
+    /// <param name="check">Whether a segment's checksums must be verified before it is read (not one this build just wrote).</param>
+    public IndexExport(DirectoryReader reader, IReadOnlyList<Post> documents, int from, Func<AtomicReader, bool> check)
     {
         _reader = reader;
+        _documents = documents;
         From = from;
         var idOf = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++) idOf[documents[i].Url] = i;
@@ -58,14 +64,17 @@ public sealed class IndexExport
             }
             if (first == int.MaxValue) continue;
             // A segment the export reads: every file's checksum first, so that damage is found here and the index built again.
-            atomic.CheckIntegrity();
+            if (check(atomic)) atomic.CheckIntegrity();
             _leaves.Add((leaf, first));
         }
         if (found != documents.Count) throw new InvalidDataException($"the index holds {found} posts, the archive {documents.Count}");
     }
 
-    /// <summary>The metadata of documents [<see cref="From"/>, end), in export order.</summary>
-    public List<DocumentMeta> Metas()
+    /// <summary>
+    /// The metadata of documents [<see cref="From"/>, end), in export order: from <paramref name="analysed"/> (by URL) for
+    /// the posts this build analysed, which is what their stored field holds, else read from the index.
+    /// </summary>
+    public List<DocumentMeta> Metas(IReadOnlyDictionary<string, DocumentMeta> analysed)
     {
         var metas = new DocumentMeta[Lengths.Length - From];
         var fields = new HashSet<string> { IndexOfRecord.MetaField };
@@ -75,6 +84,11 @@ public sealed class IndexExport
             {
                 var order = _orderOf[leaf.DocBase + doc];
                 if (order < From) continue;
+                if (analysed.TryGetValue(_documents[order].Url, out var meta))
+                {
+                    metas[order - From] = meta;
+                    continue;
+                }
                 var bytes = leaf.AtomicReader.Document(doc, fields).GetField(IndexOfRecord.MetaField).GetBinaryValue();
                 metas[order - From] = JsonSerializer.Deserialize<DocumentMeta>(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), IndexFiles.Json)!;
             }
@@ -86,13 +100,34 @@ public sealed class IndexExport
     /// Every term with postings in documents [<see cref="From"/>, end), in ordinal order, each with its documents (export ids,
     /// ascending), quantised impacts and positions: the three fields' postings of a term merged, in reading order.
     /// </summary>
-    public IEnumerable<TermPostings> Postings(Bm25FImpact impact)
+    public IEnumerable<TermPostings> Postings(Bm25FImpact impact) => Postings(impact, new TermRange(null, null));
+
+    /// <summary>
+    /// Consecutive ranges of terms that together hold every term, for walking the index on several threads at once (each
+    /// walk with enumerators of its own): one for each leading digit and letter, and the rest before, between and after.
+    /// </summary>
+    public static IReadOnlyList<TermRange> TermRanges { get; } = Ranges();
+
+    private static List<TermRange> Ranges()
+    {
+        var bounds = "0123456789:abcdefghijklmnopqrstuvwxyz{".Select(c => new BytesRef(c.ToString())).ToList();
+        var ranges = new List<TermRange> { new(null, bounds[0]) };
+        for (var i = 1; i < bounds.Count; i++) ranges.Add(new TermRange(bounds[i - 1], bounds[i]));
+        ranges.Add(new TermRange(bounds[^1], null));
+        return ranges;
+    }
+
+    /// <summary>The terms from <see cref="From"/> (inclusive) up to <see cref="To"/> (exclusive), in UTF-8 byte order; null is open.</summary>
+    public sealed record TermRange(BytesRef? From, BytesRef? To);
+
+    /// <summary>As <see cref="Postings(Bm25FImpact)"/>, for the terms in <paramref name="range"/> only; safe to run for several ranges at once.</summary>
+    public IEnumerable<TermPostings> Postings(Bm25FImpact impact, TermRange range)
     {
         // One enumerator per segment and field, merged here by term: Lucene's own merged view would read every segment.
         var fieldCount = IndexOfRecord.FieldNames.Count;
         var enums = _leaves.SelectMany(l => IndexOfRecord.FieldNames.Select(f => l.Leaf.AtomicReader.GetTerms(f)?.GetEnumerator())).ToArray();
         var current = new BytesRef?[enums.Length];
-        for (var f = 0; f < enums.Length; f++) current[f] = Next(enums[f]);
+        for (var f = 0; f < enums.Length; f++) current[f] = First(enums[f], range);
         var reuse = new DocsAndPositionsEnum?[enums.Length];
         var on = new bool[enums.Length];
         var hits = new List<Hit>();
@@ -124,7 +159,7 @@ public sealed class IndexExport
                 }
             }
             for (var f = 0; f < enums.Length; f++)
-                if (on[f]) current[f] = Next(enums[f]);
+                if (on[f]) current[f] = Next(enums[f], range);
             if (hits.Count == 0) continue;
             // Terms are in UTF-8 byte order, which is UTF-16 ordinal order for text without surrogates (the tokenizer
             // never makes a term of one): the order of shards, and of JavaScript's string comparison.
@@ -134,7 +169,16 @@ public sealed class IndexExport
         }
     }
 
-    private static BytesRef? Next(TermsEnum? terms) => terms is not null && terms.MoveNext() ? terms.Term : null;
+    private static BytesRef? First(TermsEnum? terms, TermRange range)
+    {
+        if (terms is null) return null;
+        if (range.From is null) return Next(terms, range);
+        return terms.SeekCeil(range.From) == TermsEnum.SeekStatus.END ? null : Within(terms.Term, range);
+    }
+
+    private static BytesRef? Next(TermsEnum? terms, TermRange range) => terms is not null && terms.MoveNext() ? Within(terms.Term, range) : null;
+
+    private static BytesRef? Within(BytesRef term, TermRange range) => range.To is null || term.CompareTo(range.To) < 0 ? term : null;
 
     /// <summary>One document's postings in one field: where its positions are in the term's position list.</summary>
     private readonly record struct Hit(int Order, int Field, int Start, int Count) : IComparable<Hit>

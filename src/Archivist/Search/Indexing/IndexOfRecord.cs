@@ -1,5 +1,6 @@
 using Archivist.Content;
 using Archivist.Search.Analysis;
+using Archivist.Search.Format;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -81,12 +82,20 @@ public sealed class IndexOfRecord : IDisposable
     /// <summary>The index as of the last <see cref="Update"/>.</summary>
     public DirectoryReader Reader => _reader ?? throw new InvalidOperationException("the index has not been updated");
 
+    /// <summary>
+    /// Whether <see cref="Reader"/>'s segment <paramref name="leaf"/> was there before the last <see cref="Update"/>: one
+    /// the update wrote was checksummed as Lucene wrote it, so only the others need checking before they are read.
+    /// </summary>
+    public bool IsOlder(AtomicReader leaf) => leaf is SegmentReader segment && _older.Contains(segment.SegmentName);
+
+    private HashSet<string> _older = [];
+
     /// <summary>Where the index lives on disk, or null when it is in memory.</summary>
     public string? Folder => _folder;
 
     /// <summary>
     /// Brings the index up to <paramref name="documents"/>: analyses and adds what is new or changed, deletes what is
-    /// gone, commits, and opens a reader. Returns the fragments of the posts it analysed (by URL) when
+    /// gone, commits, and opens a reader. Returns the metadata of the posts it analysed (by URL), their fragments when
     /// <paramref name="fragments"/> is set, and how many posts it analysed.
     /// </summary>
     /// <param name="documents">The posts in export order.</param>
@@ -95,7 +104,8 @@ public sealed class IndexOfRecord : IDisposable
     /// Where the export's tail starts: a first build puts the posts from there on in segments of their own, so that a
     /// later build exporting only the tail reads (and checks) those small segments, not the archive's.
     /// </param>
-    public (IReadOnlyDictionary<string, byte[]> Fragments, int Analysed) Update(IReadOnlyList<Post> documents, bool fragments, int tailFrom)
+    public (IReadOnlyDictionary<string, DocumentMeta> Metas, IReadOnlyDictionary<string, byte[]> Fragments, int Analysed) Update(
+        IReadOnlyList<Post> documents, bool fragments, int tailFrom)
     {
         _reader?.Dispose();
         _reader = null;
@@ -111,6 +121,7 @@ public sealed class IndexOfRecord : IDisposable
         var removed = known.Keys.Where(url => !urls.Contains(url)).Order(StringComparer.Ordinal).ToList();
 
         var written = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var metas = new System.Collections.Concurrent.ConcurrentDictionary<string, DocumentMeta>(StringComparer.Ordinal);
         if (changed.Count > 0 || removed.Count > 0 || cold)
         {
             var config = new IndexWriterConfig(ArchivistAnalyzer.Version, null)
@@ -128,16 +139,16 @@ public sealed class IndexOfRecord : IDisposable
             var analyzers = new System.Collections.Concurrent.ConcurrentBag<PostAnalyzer>(); // their memos outlive a phase
             if (cold)
             {
-                AddAll(writer, changed.Take(tailFrom).ToList(), cold, fragments ? written : null, analyzers);
+                AddAll(writer, changed.Take(tailFrom).ToList(), cold, metas, fragments ? written : null, analyzers);
                 writer.Commit(); // flushes the main posts' segments: the tail's go into others
-                AddAll(writer, changed.Skip(tailFrom).ToList(), cold, fragments ? written : null, analyzers);
+                AddAll(writer, changed.Skip(tailFrom).ToList(), cold, metas, fragments ? written : null, analyzers);
             }
-            else AddAll(writer, changed, cold, fragments ? written : null, analyzers);
+            else AddAll(writer, changed, cold, metas, fragments ? written : null, analyzers);
             writer.SetCommitData(new Dictionary<string, string> { [VersionKey] = Version });
             writer.Commit();
         }
         _reader = DirectoryReader.Open(_directory);
-        return (written, changed.Count);
+        return (metas, written, changed.Count);
     }
 
     /// <summary>
@@ -151,8 +162,8 @@ public sealed class IndexOfRecord : IDisposable
     private const int MaxMergedDocuments = 512;
 
     /// <summary>Analyses <paramref name="posts"/> on every core, each thread adding (or replacing) documents as it goes.</summary>
-    private static void AddAll(IndexWriter writer, IReadOnlyList<Post> posts, bool cold, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? fragments,
-        System.Collections.Concurrent.ConcurrentBag<PostAnalyzer> analyzers)
+    private static void AddAll(IndexWriter writer, IReadOnlyList<Post> posts, bool cold, System.Collections.Concurrent.ConcurrentDictionary<string, DocumentMeta> metas,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>? fragments, System.Collections.Concurrent.ConcurrentBag<PostAnalyzer> analyzers)
     {
         var next = -1;
         Exception? failure = null;
@@ -168,6 +179,7 @@ public sealed class IndexOfRecord : IDisposable
                     var document = analyzer.Analyze(post, fragment);
                     if (cold) writer.AddDocument(document.Document);
                     else writer.UpdateDocument(new Term(IdField, post.Url), document.Document);
+                    metas[post.Url] = document.Meta;
                     if (document.Fragment is { } bytes) fragments![post.Url] = bytes;
                 }
             }
@@ -192,6 +204,7 @@ public sealed class IndexOfRecord : IDisposable
     private Dictionary<string, string> Known()
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        _older = [];
         if (!DirectoryReader.IndexExists(_directory)) return known;
         using var reader = DirectoryReader.Open(_directory);
         if (!reader.IndexCommit.UserData.TryGetValue(VersionKey, out var version) || version != Version)
@@ -202,6 +215,7 @@ public sealed class IndexOfRecord : IDisposable
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader; // (checksums are verified where the export reads a segment)
+            if (atomic is SegmentReader segment) _older.Add(segment.SegmentName);
             var ids = atomic.GetSortedDocValues(IdField);
             var digests = atomic.GetBinaryDocValues(DigestField);
             var live = atomic.LiveDocs;
