@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Archivist.Output;
 using Archivist.Rendering;
 using Archivist.Search;
+using Archivist.Search.Related;
 
 namespace Archivist.Build;
 
@@ -23,6 +24,12 @@ public static class SiteBuilder
             // Nothing was committed. The remembered hash was stale (or the seed was being saved): read every seed afresh.
             observer.Log($"note: {changed.Seed} is not what the cache recorded for it; building again, reading every seed");
             return Build(request, observer, rehashSeeds: true);
+        }
+        catch (Exception e) when (RelatedPostsChangedException.Find(e) is not null)
+        {
+            // Nothing was committed; the index of record is whole now, and so are the related lists it gives.
+            observer.Log("note: the search index in the cache was damaged and built again, and with it the related posts; building again");
+            return Build(request, observer, rehashSeeds: request.Force);
         }
     }
 
@@ -70,13 +77,31 @@ public static class SiteBuilder
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
             Fragments = options.SearchFragments,
         };
-        var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, transaction, searchOptions),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Post pages list related posts, which come from the index of record as soon as it holds the posts (before
+        // the export): the pages wait for them, the export runs beside the rendering.
+        var related = new TaskCompletionSource<RelatedPosts>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var searchTask = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return SearchIndexWriter.Write(posts, transaction, searchOptions, (index, documents) =>
+                {
+                    var found = RelatedPostsFinder.Find(index, documents, searchOptions.CacheDirectory);
+                    // Called again only when the index was found damaged and built again: lists already in pages must hold.
+                    if (!related.TrySetResult(found) && !Same(related.Task.Result, found)) throw new RelatedPostsChangedException();
+                });
+            }
+            catch (Exception e)
+            {
+                related.TrySetException(e);
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
         try
         {
             pages = RenderPages(request, observer, posts, templateSet, templatesHash,
-                request.Force ? memo.StampsOnly() : memo, transaction);
+                request.Force ? memo.StampsOnly() : memo, transaction, related.Task);
         }
         catch
         {
@@ -98,21 +123,25 @@ public static class SiteBuilder
         return result with
         {
             Diagnostics = diagnostics,
-            Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
+            Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search,
+            Related = related.Task.Result, Elapsed = clock.Elapsed,
         };
     }
 
     /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
     private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
-        IReadOnlyList<Content.Post> posts, TemplateSet templates, string templatesHash, PageMemo memo, OutputTransaction transaction)
+        IReadOnlyList<Content.Post> posts, TemplateSet templates, string templatesHash, PageMemo memo, OutputTransaction transaction,
+        Task<RelatedPosts> related)
     {
         var options = request.Options;
         using var context = new RenderContext(options, templates, InputHasher.Of(InputFingerprint.ToolId, options.Describe(), templatesHash));
-        var jobs = observer.Step("Planning pages", _ =>
+        var sitePosts = observer.Step("Finding related posts", _ =>
         {
-            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
-            return SitePlan.Plan(context, sitePosts, request.TemplatesDirectory);
+            var made = posts.AsParallel().AsOrdered().Select(p => new SitePost(p)).ToList();
+            related.GetAwaiter().GetResult(); // (a failure of the search stage surfaces here as itself, not wrapped)
+            return made;
         });
+        var jobs = observer.Step("Planning pages", _ => SitePlan.Plan(context, sitePosts, request.TemplatesDirectory, related.GetAwaiter().GetResult().ByUrl));
         var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
         return (rendered, jobs);
     }
@@ -142,6 +171,9 @@ public static class SiteBuilder
         }
         return rendered;
     }
+
+    private static bool Same(RelatedPosts a, RelatedPosts b) =>
+        a.ByUrl.Count == b.ByUrl.Count && a.ByUrl.All(p => b.ByUrl.TryGetValue(p.Key, out var other) && p.Value.SequenceEqual(other, StringComparer.Ordinal));
 
     /// <summary>Every file the manifest lists is still there, with the size and time the last build left it with.</summary>
     private static bool IsIntact(OutputFolder folder, IReadOnlyDictionary<string, long> stamps)

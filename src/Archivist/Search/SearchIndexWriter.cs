@@ -15,11 +15,13 @@ namespace Archivist.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    public static SearchIndexResult Write(IReadOnlyList<Post> posts, OutputTransaction output, SearchIndexOptions options)
+    /// <param name="updated">Reads the index of record once it holds the posts (<see cref="SearchIndexBuilder.Build(IReadOnlyList{Post}, SearchIndexOptions, MainSegmentState?, Func{string, bool}, Action{Lucene.Net.Index.DirectoryReader, IReadOnlyList{Post}}?)"/>).</param>
+    public static SearchIndexResult Write(IReadOnlyList<Post> posts, OutputTransaction output, SearchIndexOptions options,
+        Action<Lucene.Net.Index.DirectoryReader, IReadOnlyList<Post>>? updated = null)
     {
         var folder = options.Folder.TrimEnd('/') + "/";
         var state = options.CacheDirectory is { } dir ? MainSegmentState.TryRead(dir) : null;
-        var build = SearchIndexBuilder.Build(posts, options, state, path => output.TryKeep(folder + path));
+        var build = SearchIndexBuilder.Build(posts, options, state, path => output.TryKeep(folder + path), updated);
         if (options.CacheDirectory is { } cache && build.Result.KeptDocuments == 0)
         {
             if (build.Main is { } main) main.Write(cache);
