@@ -27,7 +27,7 @@ static int Usage()
                                                         full, no-op and one-seed-added builds, peak memory, ratios to Eleventy and Hugo
                                                         (run `npm ci` in bench/ first for Eleventy and Pagefind; Hugo is Debian's `hugo`)
           analyze [--posts 1000]                        search analysis throughput on one core (best of three)
-          index --seeds DIR --out DIR [--cache DIR] [--no-documents] [--fragments]
+          index --seeds DIR --out DIR [--cache DIR] [--no-documents] [--fragments] [--related]
                                                         seeds → search index (+ Markdown documents) in one process
           search [--posts 1000,10000] [--peers archivist,fragments,pagefind,lunr]
                                                         search index vs Pagefind and lunr (npm install in bench/ first);

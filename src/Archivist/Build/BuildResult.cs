@@ -17,5 +17,6 @@ public sealed record BuildResult
     public int Kept { get; init; }
     public CommitSummary Summary { get; init; } = new(0, 0, 0);
     public SearchIndexResult? Search { get; init; }
+    public Search.Related.RelatedPosts? Related { get; init; }
     public TimeSpan Elapsed { get; init; }
 }

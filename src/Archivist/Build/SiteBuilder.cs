@@ -1,13 +1,14 @@
 using System.Diagnostics;
-using Archivist.Hashing;
 using Archivist.Output;
 using Archivist.Rendering;
 using Archivist.Search;
+using Archivist.Search.Related;
+using Archivist.Hashing;
 
 namespace Archivist.Build;
 
 /// <summary>
-/// The build pipeline, stage by stage: lock the output → digest the inputs (unchanged: done) →
+/// The build pipeline, stage by stage: lock the output → fingerprint the inputs (unchanged: done) →
 /// seeds through the cache → posts → plan every page → render what changed, keep the rest → search
 /// index → commit atomically → remember what was built. Every stage reads the same frozen settings.
 /// </summary>
@@ -25,6 +26,12 @@ public static class SiteBuilder
             observer.Log($"note: {changed.Seed} is not what the cache recorded for it; building again, reading every seed");
             return Build(request, observer, rehashSeeds: true);
         }
+        catch (Exception e) when (RelatedPostsChangedException.Find(e) is not null)
+        {
+            // Nothing was committed; the index of record is whole now, and so are the related lists it gives.
+            observer.Log("note: the search index in the cache was damaged and built again, and with it the related posts; building again");
+            return Build(request, observer, rehashSeeds: request.Force);
+        }
     }
 
     private static BuildResult Build(BuildRequest request, IBuildObserver observer, bool rehashSeeds)
@@ -39,10 +46,10 @@ public static class SiteBuilder
         var (seedFiles, skipped) = Seeds.SeedReader.Scan(request.SeedsDirectory);
         var seeds = SeedInventory.Take(seedFiles, request.CacheDirectory, rehashSeeds);
         var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
-        var inputsDigest = BuildInputsDigest.Compute(options, templatesHash, seeds, skipped);
+        var fingerprint = BuildInputsDigest.Compute(options, templatesHash, seeds, skipped);
         var memoPath = LastBuildMemo.PathFor(request.CacheDirectory, folder.Root);
         var memo = LastBuildMemo.Load(memoPath);
-        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(BuildInputsDigest.PropertyName) == inputsDigest && IsIntact(folder, memo.Stamps))
+        if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(BuildInputsDigest.PropertyName) == fingerprint && IsIntact(folder, memo.Stamps))
         {
             SeedInventory.Save(request.CacheDirectory, seeds);
             return new BuildResult { NoOp = true, SeedFiles = seeds.Count, Kept = folder.Manifest.Count, Elapsed = clock.Elapsed };
@@ -63,7 +70,7 @@ public static class SiteBuilder
 
         // Every template is parsed (a mistake named by file, line and column) before the output is touched.
         var templateSet = templates.GetAwaiter().GetResult();
-        using var transaction = folder.Begin(new Dictionary<string, string> { [BuildInputsDigest.PropertyName] = inputsDigest }, memo.Stamps);
+        using var transaction = folder.Begin(new Dictionary<string, string> { [BuildInputsDigest.PropertyName] = fingerprint }, memo.Stamps);
         // The search index needs only the posts, so it is built beside everything from here on: its
         // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
         var searchOptions = new SearchIndexOptions
@@ -71,13 +78,31 @@ public static class SiteBuilder
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
             Fragments = options.SearchFragments,
         };
-        var searchTask = Task.Factory.StartNew(() => SearchIndexWriter.Write(posts, seedCache, transaction, searchOptions),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Post pages list related posts, which come from the index of record as soon as it holds the posts (before
+        // the export): the pages wait for them, the export runs beside the rendering.
+        var related = new TaskCompletionSource<RelatedPosts>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var searchTask = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return SearchIndexWriter.Write(posts, seedCache, transaction, searchOptions, (index, documents) =>
+                {
+                    var found = RelatedPostsFinder.Find(index, documents, searchOptions.CacheDirectory);
+                    // Called again only when the index was found damaged and built again: lists already in pages must hold.
+                    if (!related.TrySetResult(found) && !Same(related.Task.Result, found)) throw new RelatedPostsChangedException();
+                });
+            }
+            catch (Exception e)
+            {
+                related.TrySetException(e);
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         (int Rendered, IReadOnlyList<PageJob> Jobs) pages;
         try
         {
             pages = RenderPages(request, observer, posts, seedCache, templateSet, templatesHash,
-                request.Force ? memo.StampsOnly() : memo, transaction);
+                request.Force ? memo.StampsOnly() : memo, transaction, related.Task);
         }
         catch
         {
@@ -99,21 +124,25 @@ public static class SiteBuilder
         return result with
         {
             Diagnostics = diagnostics,
-            Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search, Elapsed = clock.Elapsed,
+            Rendered = pages.Rendered, Kept = pages.Jobs.Count - pages.Rendered, Summary = summary, Search = search,
+            Related = related.Task.Result, Elapsed = clock.Elapsed,
         };
     }
 
     /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
     private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
-        IReadOnlyList<Content.Post> posts, Content.PostTexts texts, TemplateSet templates, string templatesHash, LastBuildMemo memo, OutputTransaction transaction)
+        IReadOnlyList<Content.Post> posts, Content.PostTexts texts, TemplateSet templates, string templatesHash, LastBuildMemo memo, OutputTransaction transaction,
+        Task<RelatedPosts> related)
     {
         var options = request.Options;
         using var context = new RenderContext(options, templates, HashBuilder.Of(BuildInputsDigest.ToolId, options.Describe(), templatesHash));
-        var jobs = observer.Step("Planning pages", _ =>
+        var sitePosts = observer.Step("Finding related posts", _ =>
         {
-            var postsForPages = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
-            return SitePlan.Plan(context, postsForPages, request.TemplatesDirectory);
+            var made = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
+            related.GetAwaiter().GetResult(); // (a failure of the search stage surfaces here as itself, not wrapped)
+            return made;
         });
+        var jobs = observer.Step("Planning pages", _ => SitePlan.Plan(context, sitePosts, request.TemplatesDirectory, related.GetAwaiter().GetResult().ByUrl));
         var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
         return (rendered, jobs);
     }
@@ -143,6 +172,9 @@ public static class SiteBuilder
         }
         return rendered;
     }
+
+    private static bool Same(RelatedPosts a, RelatedPosts b) =>
+        a.ByUrl.Count == b.ByUrl.Count && a.ByUrl.All(p => b.ByUrl.TryGetValue(p.Key, out var other) && p.Value.SequenceEqual(other, StringComparer.Ordinal));
 
     /// <summary>Every file the manifest lists is still there, with the size and time the last build left it with.</summary>
     private static bool IsIntact(OutputFolder folder, IReadOnlyDictionary<string, long> stamps)

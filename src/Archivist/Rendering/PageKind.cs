@@ -39,7 +39,11 @@ public abstract class PageKind
 /// (empty for the rest).
 /// </param>
 public sealed record SiteInput(RenderContext Context, IReadOnlyList<PostForPages> Posts, string TemplatesDirectory,
-    IReadOnlyList<PageKind> Kinds, IReadOnlyList<string> Listed);
+    IReadOnlyList<PageKind> Kinds, IReadOnlyList<string> Listed)
+{
+    /// <summary>Each post's related posts by URL, best first (the search stage works them out from the index of record); null: none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Related { get; init; }
+}
 
 /// <summary>A link the archive page shows to a kind's page: its label, site path and a line saying what is there.</summary>
 public sealed record ArchiveLink(string Label, string Path, string Description);

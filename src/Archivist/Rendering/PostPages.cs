@@ -1,12 +1,12 @@
 using Archivist.Content;
-using Archivist.Hashing;
 using Archivist.Rendering.Views;
+using Archivist.Hashing;
 
 namespace Archivist.Rendering;
 
 /// <summary>
 /// Each post's page (at its URL) and its Markdown document beside it (<c>slug.md</c>, linked as the
-/// source). A page depends on its post and on its neighbours' titles and URLs.
+/// source). A page depends on its post, on its neighbours' titles and URLs, and on its related posts' titles, URLs and dates.
 /// </summary>
 public sealed class PostPages : PageKind
 {
@@ -15,15 +15,19 @@ public sealed class PostPages : PageKind
 
     public override IEnumerable<PageJob> Plan(SiteInput site)
     {
-        var (context, posts) = (site.Context, site.Posts);
+        var (context, posts, related) = (site.Context, site.Posts, site.Related);
+        var byUrl = related is null ? null : posts.ToDictionary(p => p.Post.Url, p => p.Post, StringComparer.Ordinal);
         for (var i = 0; i < posts.Count; i++)
         {
             var post = posts[i];
             var newer = i > 0 ? posts[i - 1].Post : null;
             var older = i + 1 < posts.Count ? posts[i + 1].Post : null;
+            IReadOnlyList<Post> relatedPosts = related is not null && related.TryGetValue(post.Post.Url, out var urls) ? [.. urls.Select(u => byUrl![u])] : [];
             using var hasher = context.Hasher("post").Add(post.PageDigest)
                 .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
-            yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older));
+            hasher.Add(relatedPosts.Count);
+            foreach (var r in relatedPosts) hasher.Add(r.Title).Add(r.Url).Add(r.Date).Add(r.DateEstimated);
+            yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older, relatedPosts));
             yield return new PageJob(ContentAssembler.DocumentPath(post.Post), HashBuilder.Of(context.SiteHash, "md", post.PageDigest),
                 () => context.Text(sb => PostDocumentWriter.Write(post.Post, post.Text, sb)));
         }
@@ -34,7 +38,7 @@ public sealed class PostPages : PageKind
         ? new LinkView(DisplayDates.MonthYear(d.Year, d.Month), urls.Local(ArchivePages.MonthPath(d.Year, d.Month)))
         : new LinkView("Undated posts", urls.Local(ArchivePages.UndatedPath));
 
-    private static ReadOnlyMemory<byte> Render(RenderContext context, PostForPages site, Post? newer, Post? older)
+    private static ReadOnlyMemory<byte> Render(RenderContext context, PostForPages site, Post? newer, Post? older, IReadOnlyList<Post> related)
     {
         var post = site.Post;
         var text = site.Text;
@@ -47,7 +51,8 @@ public sealed class PostPages : PageKind
         var page = new PostPageView(context.Site, view,
             newer is null ? null : new LinkView(newer.Title, context.Urls.Local(newer.Url)),
             older is null ? null : new LinkView(older.Title, context.Urls.Local(older.Url)),
-            PeriodOf(post, context.Urls));
+            PeriodOf(post, context.Urls),
+            [.. related.Select(r => new RelatedPostView(r.Title, context.Urls.Local(r.Url), RenderContext.DateOf(r)))]);
         var description = Excerpts.Cut(site.Excerpt, 200);
         var head = context.Head(post.Title, post.Url, description, "article",
             StructuredData.BlogPosting(context, post, text, description),

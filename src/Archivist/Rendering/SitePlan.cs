@@ -1,5 +1,3 @@
-using Archivist.Hashing;
-
 namespace Archivist.Rendering;
 
 /// <summary>
@@ -8,12 +6,15 @@ namespace Archivist.Rendering;
 /// </summary>
 public static class SitePlan
 {
-    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory) =>
-        Plan(context, posts, templatesDirectory, PageKinds.All);
+    /// <param name="related">Each post's related posts by URL (<see cref="SiteInput.Related"/>); null: none.</param>
+    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? related = null) =>
+        Plan(context, posts, templatesDirectory, PageKinds.All, related);
 
-    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory, IReadOnlyList<PageKind> kinds)
+    public static IReadOnlyList<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory, IReadOnlyList<PageKind> kinds,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? related = null)
     {
-        var site = new SiteInput(context, posts, templatesDirectory, kinds, []);
+        var site = new SiteInput(context, posts, templatesDirectory, kinds, []) { Related = related };
         var planned = new List<PageJob>[kinds.Count];
         for (var i = 0; i < kinds.Count; i++)
             if (!kinds[i].ListsPages) planned[i] = kinds[i].Plan(site).ToList();

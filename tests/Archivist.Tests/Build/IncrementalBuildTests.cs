@@ -89,6 +89,52 @@ public class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public void ANewPostIsRelatedToOlderOnesWithoutChangingTheirPagesAndTheSiteIsWhatACleanBuildMakes()
+    {
+        _site.AddSeed("p1.txt", SeedText.Post("Monday, 5 May 2025", "Prison places", "Remand fills prison places; overcrowding in every prison."));
+        _site.AddSeed("p2.txt", SeedText.Post("Tuesday, 6 May 2025", "Overcrowding", "Overcrowding: remand prisoners and prison places."));
+        _site.Build();
+        Assert.Contains("/2025/05/prison-places.html", _site.Read("2025/05/overcrowding.html")); // listed as related
+        _site.AgeOutput();
+        var before = _site.Times();
+        _site.AddSeed("p3.txt", SeedText.Post("Friday, 31 October 2025", "Remand", "Prison places, remand and overcrowding again."));
+        var result = _site.Build();
+
+        Assert.Equal(1, result.Related!.Computed); // the new post's list alone
+        var page = _site.Read("2025/10/remand.html");
+        var related = page[page.IndexOf("related-posts", StringComparison.Ordinal)..page.IndexOf("</nav>", page.IndexOf("related-posts", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.Contains("/2025/05/overcrowding.html", related);
+        Assert.Contains("/2025/05/prison-places.html", related);
+        var rewritten = Rewritten(before);
+        Assert.DoesNotContain("2025/05/prison-places.html", rewritten);
+        Assert.DoesNotContain("2025/05/overcrowding.html", rewritten);
+
+        var clean = Path.Combine(_site.Root, "clean");
+        _site.Build(useCache: false, output: clean);
+        var incremental = _site.Files();
+        var fresh = _site.Files(clean);
+        Assert.Equal(fresh.Keys, incremental.Keys);
+        foreach (var (path, bytes) in fresh) Assert.True(bytes.AsSpan().SequenceEqual(incremental[path]), $"{path} differs");
+    }
+
+    [Fact]
+    public void ASearchIndexInUseByAnotherBuildFailsTheBuildWithThatErrorAndTheSiteAsItWas()
+    {
+        _site.Build();
+        var before = _site.Files();
+        var lucene = Path.Combine(_site.Cache, "search", Archivist.Search.Indexing.IndexOfRecord.FolderName);
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(lucene))
+        using (new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Archivist.Search.Analysis.ArchivistAnalyzer.Version, null)))
+        {
+            _site.AddSeed("f.txt", SeedText.Post("Sunday, 12 October 2025", "Foxtrot", "Foxtrot body."));
+            // Post pages wait for the related posts the search stage reads from the index: its error is the build's, unwrapped.
+            var error = Assert.Throws<IOException>(() => _site.Build());
+            Assert.Contains("in use by another build", error.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, _site.Files());
+    }
+
+    [Fact]
     public void RemovingASeedRemovesItsFiles()
     {
         _site.Build();

@@ -73,6 +73,19 @@ public sealed class NoScriptTests(RootSite site, ChromiumPages browser) : IClass
     }
 
     [Fact]
+    public async Task RelatedPostsArePlainLinks()
+    {
+        var (page, problems) = await PageWithoutScripts();
+        await page.GotoAsync(site.Url("2025/11/cause-and-effect.html"));
+        var first = page.GetByRole(AriaRole.Navigation, new() { Name = "Related posts" }).GetByRole(AriaRole.Link).First;
+        var title = await first.TextContentAsync();
+        await first.ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("cause-and-effect"));
+        await Assertions.Expect(page.Locator("h1[data-passage='title']")).ToHaveTextAsync(title ?? "");
+        problems.AssertNone("a related post followed without scripts");
+    }
+
+    [Fact]
     public async Task TheMostDiscussedPageLeadsFromTheArchiveToTheLongestThreadsComments()
     {
         var (page, problems) = await PageWithoutScripts();

@@ -178,6 +178,39 @@ public sealed class ReaderJourneyTests(RootSite root, ProjectSite project, Chrom
         problems.AssertNone("post opened without highlight");
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/repo/")]
+    public async Task APostListsOlderPostsOnItsSubjectAndEachLinkOpensThatPost(string basePath)
+    {
+        var site = Site(basePath);
+        var (page, problems) = await browser.PageAsync();
+        // The newest post of the real seeds: every other post is older, so it has a full list to choose from.
+        const string newest = "2025/11/cause-and-effect.html";
+        await page.GotoAsync(site.Url(newest));
+        var published = await page.Locator(".post-header time").GetAttributeAsync("datetime") ?? "";
+        var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Related posts" }).GetByRole(AriaRole.Link);
+        var count = await links.CountAsync();
+        Assert.InRange(count, 2, 5);
+        var titles = await links.AllTextContentsAsync();
+        Assert.Equal(count, titles.Distinct().Count());
+        problems.AssertNone("a post's related posts");
+
+        for (var i = 0; i < count; i++)
+        {
+            await page.GotoAsync(site.Url(newest));
+            var href = await links.Nth(i).GetAttributeAsync("href") ?? "";
+            Assert.StartsWith(basePath, href, StringComparison.Ordinal); // the base path is kept
+            await links.Nth(i).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(site.Url(href[basePath.Length..]));
+            await Assertions.Expect(page.Locator("h1[data-passage='title']")).ToHaveTextAsync(titles[i]);
+            // Only posts before it: an older date (an undated post is older than any).
+            if (await page.Locator(".post-header time").CountAsync() > 0)
+                Assert.True(string.CompareOrdinal(await page.Locator(".post-header time").GetAttributeAsync("datetime"), published) <= 0, $"{titles[i]} is newer than the post");
+            problems.AssertNone($"related post {titles[i]}");
+        }
+    }
+
     /// <summary>The comment is the document's :target, its card is outlined for the eye, and it is on screen.</summary>
     private static async Task AssertLandedOnComment(IPage page, string id)
     {

@@ -19,6 +19,17 @@ public class GoldenPageTests : IDisposable
         };
         _site.AddSeed("layout-a.txt", File.ReadAllText(Path.Combine(RepoPaths.Tests, "Seeds", "Fixtures", "layout-a-numbered.txt")));
         _site.AddSeed("older.txt", SeedText.Post("Monday, 6 October 2025", "An Older Post", "Before it."));
+        // Undated posts, the oldest in the archive's order (so no dated page but the post's changes): two on its subject,
+        // for its related posts, among others that are not.
+        foreach (var (slug, title, body) in (ReadOnlySpan<(string, string, string)>)
+                 [
+                     ("cultures", "Cultures at work", "Probation cultures clash with the market's."),
+                     ("layouts", "Comment layouts", "Numbered comments, button lines and a count line, as Blogger printed them."),
+                     ("garden", "Garden notes", "Roses and tomatoes."),
+                     ("rail", "Rail strikes", "Trains cancelled again."),
+                     ("budget", "Budget day", "Taxes rise in spring."),
+                 ])
+            _site.AddSeed($"{slug}.md", $"---\ntitle: {title}\nslug: {slug}\n---\n\n{body}\n");
         _site.Build();
     }
 

@@ -1,7 +1,12 @@
 namespace Archivist.Rendering.Views;
 
-/// <summary>A post page: the post, its comment thread and the ways on (newer, older, its month).</summary>
-public sealed record PostPageView(SiteView Site, PostArticleView Post, LinkView? Newer, LinkView? Older, LinkView Period);
+/// <summary>A post page: the post, its comment thread and the ways on (newer, older, its month, related posts).</summary>
+/// <param name="Related">Older posts on the same subject, best first (up to five; empty for the oldest posts).</param>
+public sealed record PostPageView(SiteView Site, PostArticleView Post, LinkView? Newer, LinkView? Older, LinkView Period,
+    IReadOnlyList<RelatedPostView> Related);
+
+/// <summary>A related post as its post page lists it.</summary>
+public sealed record RelatedPostView(string Title, string Href, DateView? Date);
 
 /// <param name="CommentsCaptured">False when the source had no comment section: the page says the comments were not captured, not "0 comments".</param>
 /// <param name="CommentsLabel">"9 comments"; null when not captured.</param>

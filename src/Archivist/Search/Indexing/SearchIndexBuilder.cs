@@ -33,7 +33,12 @@ public static class SearchIndexBuilder
     /// exported: <see cref="IndexBuild.Files"/> are then the tail's files and the entry file, and the site ends up
     /// byte-identical to a full export.
     /// </param>
-    public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep)
+    /// <param name="updated">
+    /// Reads the index of record once it holds the posts, before the export (related posts); called again if the index
+    /// turns out damaged and is built again.
+    /// </param>
+    public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep,
+        Action<Lucene.Net.Index.DirectoryReader, IReadOnlyList<Post>>? updated = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
@@ -45,6 +50,7 @@ public static class SearchIndexBuilder
             {
                 var tailFrom = KeepsMainSegment(options) ? documents.Count - documents.Count % options.TailSpan : documents.Count;
                 var (metas, fragments, analysed) = index.Update(documents, texts, options.Fragments, tailFrom);
+                updated?.Invoke(index.Reader, documents);
                 var build = Export(index, documents, texts, options, main, keep, metas, fragments, clock);
                 return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
             }
