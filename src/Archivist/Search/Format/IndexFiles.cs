@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Archivist.Search.Format;
 
@@ -27,6 +28,8 @@ public static class IndexFiles
         // Read by fetch().json() and never put into HTML, so non-ASCII can stay UTF-8 (smaller).
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // The index files' contracts come from the source generator; anything else (the cache's own state files) by reflection.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(IndexJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 }
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Archivist.Content;
 using Archivist.Search.Format;
 
@@ -71,7 +72,7 @@ public sealed record MainSegmentState(
         try
         {
             var path = Path.Combine(directory, FileName);
-            return File.Exists(path) ? JsonSerializer.Deserialize<MainSegmentState>(File.ReadAllBytes(path), IndexFiles.Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllBytes(path), MainSegmentStateJson.Default.MainSegmentState) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -88,7 +89,7 @@ public sealed record MainSegmentState(
             var temp = path + "." + Environment.ProcessId + ".tmp";
             try
             {
-                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, IndexFiles.Json));
+                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this, MainSegmentStateJson.Default.MainSegmentState));
                 File.Move(temp, path, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,3 +116,8 @@ public sealed record MainSegmentState(
         }
     }
 }
+
+/// <summary>The state file's JSON contract from the source generator (no reflection at each rebuild's start).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(MainSegmentState))]
+internal sealed partial class MainSegmentStateJson : JsonSerializerContext;
