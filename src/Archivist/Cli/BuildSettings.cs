@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Archivist.Build;
 using Archivist.Output;
+using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Cli;
@@ -79,7 +80,7 @@ public sealed class BuildSettings
         // The default archivist.yml may be absent; a file asked for by name must not silently become defaults.
         if (parse.GetResult(Config) is { Implicit: false } && !config.Exists)
             throw new SiteOptionsException($"settings file '{config.FullName}' (--config) does not exist.");
-        var options = SiteOptionsLoader.Load(config.FullName, new SiteOptionOverrides
+        var options = SiteOptionsLoader.Load(config.FullName, PageKinds.Reserved, new SiteOptionOverrides
         {
             Title = parse.GetValue(Title),
             Description = parse.GetValue(SiteDescription),

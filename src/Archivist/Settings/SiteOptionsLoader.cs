@@ -4,7 +4,6 @@ using Archivist.Content;
 using Archivist.Seeds;
 using YamlDotNet.RepresentationModel;
 using Archivist.Files;
-using Archivist.Rendering;
 
 namespace Archivist.Settings;
 
@@ -62,10 +61,12 @@ public static partial class SiteOptionsLoader
     /// <summary>A raw value and how to name it in an error: "archivist.yml:3: setting 'title'" or "--title".</summary>
     private readonly record struct Given(string Value, string Subject);
 
-    public static SiteOptions Load(string? path, SiteOptionOverrides? overrides = null)
+    /// <param name="reserved">Where the site's own pages are (Rendering's page kinds, handed down by the caller): a
+    /// permalink pattern under one of them is refused here, naming the setting, rather than moving every post later.</param>
+    public static SiteOptions Load(string? path, ReservedPaths reserved, SiteOptionOverrides? overrides = null)
     {
         var given = path is not null && File.Exists(path) ? ParseRaw(ReadText(path), path) : [];
-        return Apply(given, path ?? FileName, overrides ?? new SiteOptionOverrides());
+        return Apply(given, path ?? FileName, reserved, overrides ?? new SiteOptionOverrides());
     }
 
     private static string ReadText(string path)
@@ -81,8 +82,8 @@ public static partial class SiteOptionsLoader
     }
 
     /// <summary>Parses settings text; <paramref name="file"/> names it in errors and anchors a relative <c>about</c> path.</summary>
-    public static SiteOptions Parse(string yaml, string file, SiteOptionOverrides? overrides = null) =>
-        Apply(ParseRaw(yaml, file), file, overrides ?? new SiteOptionOverrides());
+    public static SiteOptions Parse(string yaml, string file, ReservedPaths reserved, SiteOptionOverrides? overrides = null) =>
+        Apply(ParseRaw(yaml, file), file, reserved, overrides ?? new SiteOptionOverrides());
 
     /// <summary>The file's values by key, checked for shape only (known key, a single value).</summary>
     private static Dictionary<string, Given> ParseRaw(string yaml, string file)
@@ -116,7 +117,7 @@ public static partial class SiteOptionsLoader
     }
 
     /// <summary>Flags replace the file's values, then every value is checked the same way whichever it came from.</summary>
-    private static SiteOptions Apply(Dictionary<string, Given> fromFile, string file, SiteOptionOverrides overrides)
+    private static SiteOptions Apply(Dictionary<string, Given> fromFile, string file, ReservedPaths reserved, SiteOptionOverrides overrides)
     {
         var given = new Dictionary<string, Given>(fromFile, StringComparer.Ordinal);
         foreach (var (key, value) in overrides.Given()) given[key] = new Given(value, FlagOf(key));
@@ -134,7 +135,7 @@ public static partial class SiteOptionsLoader
                 "description" => options with { Description = value.Trim() },
                 "author" => options with { Author = value.Trim() },
                 "posts_per_page" => options with { PostsPerPage = ParsePostsPerPage(value, subject) },
-                "permalink" => options with { Permalink = ParsePermalink(value, subject) },
+                "permalink" => options with { Permalink = ParsePermalink(value, subject, reserved) },
                 "language" => options with { Language = ParseLanguage(value, subject) },
                 "search_fragments" => options with { SearchFragments = ParseSwitch(value, subject) },
                 "about" => options with { About = ReadAbout(value, file, subject) },
@@ -202,16 +203,16 @@ public static partial class SiteOptionsLoader
             ? n
             : throw new SiteOptionsException($"{subject} must be a whole number from 1 to 1000, not '{value}'");
 
-    private static PermalinkPattern ParsePermalink(string value, string subject)
+    private static PermalinkPattern ParsePermalink(string value, string subject, ReservedPaths reserved)
     {
         if (!PermalinkPattern.TryParse(value.Trim(), out var pattern, out var error))
             throw new SiteOptionsException($"{subject} '{value}' {error}");
         // Under a folder the site's own pages use, every post would have to be moved off it (or overwrite them).
-        if (PageKinds.Reserved.Covers(pattern!) is { } reserved)
+        if (reserved.Covers(pattern!) is { } clash)
         {
-            var folders = PageKinds.Reserved.Folders.ToList();
+            var folders = reserved.Folders.ToList();
             throw new SiteOptionsException(
-                $"{subject} '{value}' puts posts where the site's own pages are (a post would be at {reserved}); choose a pattern outside " +
+                $"{subject} '{value}' puts posts where the site's own pages are (a post would be at {clash}); choose a pattern outside " +
                 $"{string.Join(", ", folders.SkipLast(1))} and {folders[^1]}, such as {PermalinkPattern.BloggerPattern}");
         }
         return pattern!;

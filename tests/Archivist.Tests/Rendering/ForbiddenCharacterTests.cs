@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Archivist.Tests.Support;
+using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Tests.Rendering;
@@ -75,18 +76,18 @@ public class ForbiddenCharacterTests : IDisposable
     [InlineData("author: \"\\uD800\"")]
     public void ASettingHoldingThemIsAnErrorNamingIt(string yaml)
     {
-        var error = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Parse(yaml, "archivist.yml"));
+        var error = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Parse(yaml, "archivist.yml", PageKinds.Reserved));
         // A lone surrogate escape is refused by the YAML reader itself; the others reach the settings' own check.
         Assert.StartsWith("archivist.yml:1: ", error.Message);
         Assert.Contains(yaml.Contains("D800") ? "not valid YAML" : "forbid", error.Message);
-        Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Parse("", "archivist.yml", new SiteOptionOverrides { Title = "A \uFFFF title" }));
+        Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Parse("", "archivist.yml", PageKinds.Reserved, new SiteOptionOverrides { Title = "A \uFFFF title" }));
     }
 
     [Fact]
     public void AnAboutFileHoldingThemIsAnErrorNamingIt()
     {
         File.WriteAllText(Path.Combine(_site.Root, "about.md"), "About \uFFFE us.");
-        var error = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Parse("about: about.md", Path.Combine(_site.Root, "archivist.yml")));
+        var error = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Parse("about: about.md", Path.Combine(_site.Root, "archivist.yml"), PageKinds.Reserved));
         Assert.Contains("'about.md'", error.Message);
         Assert.Contains("U+FFFE", error.Message);
     }

@@ -1,4 +1,5 @@
 using Archivist.Tests.Support;
+using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Tests.Settings;
@@ -6,12 +7,12 @@ namespace Archivist.Tests.Settings;
 public class SiteOptionsTests
 {
     private static SiteOptions Parse(string yaml, SiteOptionOverrides? overrides = null) =>
-        SiteOptionsLoader.Parse(yaml, "archivist.yml", overrides);
+        SiteOptionsLoader.Parse(yaml, "archivist.yml", PageKinds.Reserved, overrides);
 
     [Fact]
     public void MissingFileMeansDefaults()
     {
-        var options = SiteOptionsLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-dir", "archivist.yml"));
+        var options = SiteOptionsLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-dir", "archivist.yml"), PageKinds.Reserved);
         Assert.Equal(new SiteOptions(), options);
         Assert.Equal("/", options.BasePath);
     }
@@ -129,7 +130,7 @@ public class SiteOptionsTests
             File.WriteAllText(Path.Combine(dir.FullName, "about.md"), "# About\n\nWho we are.\n");
             var path = Path.Combine(dir.FullName, "archivist.yml");
             File.WriteAllText(path, "about: about.md\n");
-            Assert.Equal("# About\n\nWho we are.", SiteOptionsLoader.Load(path).About);
+            Assert.Equal("# About\n\nWho we are.", SiteOptionsLoader.Load(path, PageKinds.Reserved).About);
         }
         finally
         {
@@ -153,7 +154,7 @@ public class SiteOptionsTests
             File.CreateSymbolicLink(Path.Combine(dir.FullName, "linked.md"), outside);
             var path = Path.Combine(dir.FullName, "archivist.yml");
             File.WriteAllText(path, setting);
-            var e = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Load(path));
+            var e = Assert.Throws<SiteOptionsException>(() => SiteOptionsLoader.Load(path, PageKinds.Reserved));
             Assert.Contains("about", e.Message);
             Assert.DoesNotContain("secret", e.Message);
         }
@@ -166,7 +167,7 @@ public class SiteOptionsTests
     [Fact]
     public void TheRepositorySettingsFileIsValid()
     {
-        var options = SiteOptionsLoader.Load(Support.RepoPaths.Combine("archivist.yml"));
+        var options = SiteOptionsLoader.Load(Support.RepoPaths.Combine("archivist.yml"), PageKinds.Reserved);
         Assert.Equal("On Probation", options.Title);
         Assert.NotEmpty(options.About);
     }

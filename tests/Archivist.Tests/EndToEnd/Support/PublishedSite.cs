@@ -1,4 +1,5 @@
 using Archivist.Tests.Support;
+using Archivist.Rendering;
 using Archivist.Settings;
 
 namespace Archivist.Tests.EndToEnd.Support;
@@ -17,7 +18,7 @@ public abstract class PublishedSite : IDisposable
         BasePath = basePath;
         foreach (var seed in Directory.EnumerateFiles(RepoPaths.Seeds))
             File.Copy(seed, Path.Combine(_site.Seeds, Path.GetFileName(seed)));
-        _site.Options = SiteOptionsLoader.Load(RepoPaths.Combine("archivist.yml"), new SiteOptionOverrides
+        _site.Options = SiteOptionsLoader.Load(RepoPaths.Combine("archivist.yml"), PageKinds.Reserved, new SiteOptionOverrides
         {
             BasePath = basePath,
             SiteUrl = "https://example.github.io" + basePath,
