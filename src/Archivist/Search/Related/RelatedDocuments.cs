@@ -1,4 +1,3 @@
-using Archivist.Content;
 using Archivist.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -38,14 +37,13 @@ internal sealed class RelatedDocuments
 
     public int Count => Lengths.Length;
 
-    /// <param name="documents">The posts in <see cref="DocumentOrder"/>, which the index must hold, every one and no other.</param>
-    public static RelatedDocuments Read(DirectoryReader reader, IReadOnlyList<Post> documents)
+    /// <param name="orderOfUrl">Each post's place in <see cref="DocumentOrder"/> by URL: the posts the index must hold, every one and no other.</param>
+    public static RelatedDocuments Read(DirectoryReader reader, IReadOnlyDictionary<string, int> orderOfUrl)
     {
-        var orderOfUrl = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
-        for (var i = 0; i < documents.Count; i++) orderOfUrl[documents[i].Url] = i;
+        var count = orderOfUrl.Count;
         var orderOf = new int[reader.MaxDoc];
-        var locations = new (int, int)[documents.Count];
-        var lengths = new int[documents.Count];
+        var locations = new (int, int)[count];
+        var lengths = new int[count];
         var found = 0;
         var bytes = new BytesRef();
         var leaves = reader.Leaves;
@@ -70,7 +68,7 @@ internal sealed class RelatedDocuments
                 found++;
             }
         }
-        if (found != documents.Count) throw new InvalidDataException($"the index holds {found} posts, the archive {documents.Count}");
+        if (found != count) throw new InvalidDataException($"the index holds {found} posts, the archive {count}");
         return new RelatedDocuments(leaves, orderOf, locations, lengths);
     }
 }

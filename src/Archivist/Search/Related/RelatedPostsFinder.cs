@@ -43,7 +43,7 @@ public static class RelatedPostsFinder
         var wholeIndex = false;
         if (needed.Count > 0)
         {
-            var index = RelatedDocuments.Read(reader, documents);
+            var index = RelatedDocuments.Read(reader, orderOfUrl);
             wholeIndex = !DocumentTerms.Suits(index, needed);
             IRelatedTerms terms = wholeIndex ? ArchiveTerms.Read(index, needed) : DocumentTerms.Read(index, needed);
             var scorer = new RelatedScorer(index, documents);
