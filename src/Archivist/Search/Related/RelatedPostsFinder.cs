@@ -45,8 +45,8 @@ public static class RelatedPostsFinder
         {
             // The whole index's postings (about 100 MB at 10,000 posts) are garbage now, and so are the index writer's
             // buffers (another 100 MB) that built the index just before: large or long-lived, they sit where only a full
-            // collection frees them, which could come after the rendering and the export had added their own to them.
-            // One blocking full collection here (0.1-0.2 s at 10,000 posts) keeps them out of the build's peak memory.
+            // collection frees them, which could come after the export and the post pages had added their own to them.
+            // One blocking full collection here keeps them out of the build's peak memory.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         }
         if (path is not null && (needed.Count > 0 || cached.Count != documents.Count)) RelatedCache.Save(path, keys, lists);
