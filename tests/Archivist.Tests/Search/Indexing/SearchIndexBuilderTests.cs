@@ -134,6 +134,14 @@ public class SearchIndexBuilderTests
         Assert.True(moved <= untouched.Count / 20, $"{moved} of {untouched.Count} shards changed although the new post has none of their terms");
     }
 
+    /// <summary>The same files, path for path and byte for byte, as a build of <paramref name="some"/> from nothing.</summary>
+    private static void AssertAsAFullBuildOf(IReadOnlyList<Post> some, IndexBuild build, SearchIndexOptions options)
+    {
+        var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null });
+        Assert.Equal(full.Files.Select(f => f.Path), build.Files.Select(f => f.Path));
+        Assert.All(full.Files.Zip(build.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+    }
+
     [Fact]
     public void TheIndexOfRecordAnalysesOnlyNewAndChangedPostsAndForgetsRemovedOnes()
     {
@@ -143,12 +151,7 @@ public class SearchIndexBuilderTests
             var (posts, _) = SearchTestSite.Generated(40);
             var ordered = DocumentOrder.Assign(posts);
             var options = new SearchIndexOptions { CacheDirectory = cache, TailSpan = 16 };
-            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build)
-            {
-                var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null });
-                Assert.Equal(full.Files.Select(f => f.Path), build.Files.Select(f => f.Path));
-                Assert.All(full.Files.Zip(build.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
-            }
+            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build) => AssertAsAFullBuildOf(some, build, options);
 
             Assert.Equal(40, SearchIndexBuilder.Build(ordered, options).Result.AnalysedDocuments);
             Assert.True(File.Exists(Path.Combine(cache, IndexOfRecord.FolderName, "segments.gen")), "a Lucene index in the cache");
@@ -238,12 +241,7 @@ public class SearchIndexBuilderTests
                 index.ReadAhead();
                 return SearchIndexBuilder.Build(some, PostTexts.Carried, options, null, _ => false, null, index);
             }
-            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build)
-            {
-                var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null });
-                Assert.Equal(full.Files.Select(f => f.Path), build.Files.Select(f => f.Path));
-                Assert.All(full.Files.Zip(build.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
-            }
+            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build) => AssertAsAFullBuildOf(some, build, options);
 
             var first = ReadAhead(ordered.Take(39).ToList());
             Assert.Equal(39, first.Result.AnalysedDocuments);
