@@ -55,8 +55,16 @@ public static class SiteBuilder
             return new BuildResult { NoOp = true, SeedFiles = seeds.Count, Kept = folder.Manifest.Count, Elapsed = clock.Elapsed };
         }
 
-        // Parsing the templates needs no post: it runs while the seeds are read.
+        // Parsing the templates needs no post: it runs while the seeds are read. So does reading which posts the
+        // search index of record holds (the first step of updating it).
         var templates = Task.Run(() => TemplateSet.Load(request.TemplatesDirectory, new SiteUrls(options)));
+        var searchOptions = new SearchIndexOptions
+        {
+            CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
+            Fragments = options.SearchFragments,
+        };
+        using var indexOfRecord = Search.Indexing.IndexOfRecord.Open(searchOptions.CacheDirectory, []);
+        indexOfRecord.ReadAhead();
         var seedCache = new SeedCache(request.CacheDirectory, BuildInputsDigest.ToolId);
         var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, skipped, seedCache, options.Permalink, PageKinds.Reserved, report));
         var diagnostics = loaded.Content.Diagnostics.ToList();
@@ -73,11 +81,6 @@ public static class SiteBuilder
         using var transaction = folder.Begin(new Dictionary<string, string> { [BuildInputsDigest.PropertyName] = fingerprint }, memo.Stamps);
         // The search index needs only the posts, so it is built beside everything from here on: its
         // single-threaded stretches (merging postings, writing shards) overlap with planning and rendering.
-        var searchOptions = new SearchIndexOptions
-        {
-            CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
-            Fragments = options.SearchFragments,
-        };
         // Post pages list related posts, which come from the index of record as soon as it holds the posts (the export
         // runs beside): the other pages are rendered while the index is built, the post pages wait for the related posts.
         var related = new TaskCompletionSource<RelatedPosts>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -90,7 +93,7 @@ public static class SiteBuilder
                     var found = RelatedPostsFinder.Find(index, documents, searchOptions.CacheDirectory);
                     // Called again only when the index was found damaged and built again: lists already in pages must hold.
                     if (!related.TrySetResult(found) && !Same(related.Task.Result, found)) throw new RelatedPostsChangedException();
-                });
+                }, indexOfRecord);
             }
             catch (Exception e)
             {

@@ -16,11 +16,13 @@ public static class ContentAssembler
         foreach (var f in files) diagnostics.AddRange(f.Diagnostics);
         var composed = files.SelectMany(f => f.Posts).ToList();
         var merged = DuplicateMerger.Merge(composed, texts ?? PostTexts.Carried, diagnostics);
-        var posts = PermalinkAssigner.Assign(merged, pattern, reserved ?? ReservedPaths.None, diagnostics)
-            .OrderByDescending(p => p.Date.HasValue)
-            .ThenByDescending(p => p.Date)
-            .ThenBy(p => p.Url, StringComparer.Ordinal)
-            .ToList();
+        // Dated posts first, newest first, then by URL: URLs are unique, so the order is total and an unstable sort is
+        // deterministic. (List.Sort with a comparison runs precompiled code; LINQ's sorter over a date key was compiled at
+        // run time, every build.)
+        var posts = PermalinkAssigner.Assign(merged, pattern, reserved ?? ReservedPaths.None, diagnostics).ToList();
+        posts.Sort(static (a, b) => a.Date is { } x
+            ? b.Date is { } y ? (x != y ? y.CompareTo(x) : string.CompareOrdinal(a.Url, b.Url)) : -1
+            : b.Date is null ? string.CompareOrdinal(a.Url, b.Url) : 1);
         var stats = new ImportStats(
             FilesRead: files.Count(f => !f.Skipped),
             FilesSkipped: files.Count(f => f.Skipped),

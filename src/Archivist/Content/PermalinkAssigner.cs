@@ -64,17 +64,25 @@ public static partial class PermalinkAssigner
             }
             if (url is null)
             {
-                if (siteOwned is null && reserved.Clashes(pattern.Format(composed.Post.Date, baseSlug)))
+                // The plain URL is made and checked against the site's own paths once (10,000 posts a build).
+                var plain = pattern.Format(composed.Post.Date, baseSlug);
+                var plainIsFree = false; // of the site's own paths
+                if (siteOwned is null)
                 {
-                    siteOwned = pattern.Format(composed.Post.Date, baseSlug);
-                    baseSlug += "-post";
+                    if (reserved.Clashes(plain))
+                    {
+                        siteOwned = plain;
+                        baseSlug += "-post";
+                        plain = pattern.Format(composed.Post.Date, baseSlug);
+                    }
+                    else plainIsFree = true;
                 }
                 for (var n = 1; ; n++)
                 {
                     slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
-                    url = pattern.Format(composed.Post.Date, slug);
+                    url = n == 1 ? plain : pattern.Format(composed.Post.Date, slug);
                     // The pattern's letters next to the slug could still spell a reserved name ("/co{slug}.html" and "n").
-                    if (!taken.ContainsKey(url) && !WindowsNames.AnyReserved(url) && !reserved.Clashes(url)) break;
+                    if (!taken.ContainsKey(url) && !WindowsNames.AnyReserved(url) && ((n == 1 && plainIsFree) || !reserved.Clashes(url))) break;
                     // Each try is a different URL, so within taken.Count + 2 tries one is untaken: past that, every one is
                     // reserved. Settings refuse such a pattern (ReservedPaths.Covers); this keeps the loop finite regardless.
                     if (n > taken.Count + 2 && reserved.Clashes(url))
@@ -84,7 +92,6 @@ public static partial class PermalinkAssigner
                 if (siteOwned is not null)
                     diagnostics.Add(Diagnostic.Warning(file, line,
                         $"\"{composed.Post.Title}\" would be at {siteOwned}, which the site's own pages use; it is at {url} instead"));
-                var plain = pattern.Format(composed.Post.Date, baseSlug);
                 if (url != plain && taken.TryGetValue(plain, out var holder))
                     diagnostics.Add(Diagnostic.Info(file, line,
                         $"\"{composed.Post.Title}\" is at {url}: {plain} belongs to \"{holder.Post.Title}\" ({holder.Origin.File}:{holder.Origin.Line}), " +

@@ -27,7 +27,7 @@ public sealed class OutputManifest
         _byPath = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         foreach (var e in entries) _byPath[e.Path] = e;
         _sorted = [.. _byPath.Values];
-        Array.Sort(_sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        if (!IsSorted(_sorted)) Array.Sort(_sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path)); // (a parsed manifest is)
         Properties = properties ?? new Dictionary<string, string>();
     }
 
@@ -61,27 +61,41 @@ public sealed class OutputManifest
     /// </summary>
     public static OutputManifest Parse(string text)
     {
+        // Read in place, line by line and field by field (a 25,000-file site's manifest is read on every build).
         var entries = new List<ManifestEntry>();
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
-        foreach (var line in text.Split('\n'))
+        Span<Range> fields = stackalloc Range[5];
+        foreach (var lineRange in text.AsSpan().Split('\n'))
         {
             number++;
+            var line = text.AsSpan(lineRange);
             if (line.Length == 0 || line[0] == '#') continue;
-            var parts = line.Split('\t');
-            if (line.StartsWith("@ ", StringComparison.Ordinal) && parts.Length == 2)
+            var count = line.Count('\t') + 1;
+            if (count > 4) throw new FormatException($"line {number} is not 'path, size, hash'");
+            line.Split(fields, '\t');
+            if (line.StartsWith("@ ", StringComparison.Ordinal) && count == 2)
             {
-                properties[parts[0][2..]] = parts[1];
+                properties[line[fields[0]][2..].ToString()] = line[fields[1]].ToString();
                 continue;
             }
-            if (parts.Length is not (3 or 4)) throw new FormatException($"line {number} is not 'path, size, hash'");
-            if (!OutputPath.IsSafe(parts[0]) || OutputFolder.IsOwnBookkeeping(parts[0].Split('/')[0]))
-                throw new FormatException($"line {number} names '{parts[0]}', which is not a path inside the folder that a build writes");
-            if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-                throw new FormatException($"line {number} has size '{parts[1]}'");
-            if (parts[2].Length == 0) throw new FormatException($"line {number} has no hash");
-            entries.Add(new ManifestEntry(parts[0], size, parts[2]));
+            if (count is not (3 or 4)) throw new FormatException($"line {number} is not 'path, size, hash'");
+            var path = line[fields[0]].ToString();
+            var slash = path.IndexOf('/');
+            if (!OutputPath.IsSafe(path) || OutputFolder.IsOwnBookkeeping(slash < 0 ? path : path[..slash]))
+                throw new FormatException($"line {number} names '{path}', which is not a path inside the folder that a build writes");
+            if (!long.TryParse(line[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                throw new FormatException($"line {number} has size '{line[fields[1]]}'");
+            if (line[fields[2]].IsEmpty) throw new FormatException($"line {number} has no hash");
+            entries.Add(new ManifestEntry(path, size, line[fields[2]].ToString()));
         }
         return new OutputManifest(entries, properties);
+    }
+
+    private static bool IsSorted(ManifestEntry[] entries)
+    {
+        for (var i = 1; i < entries.Length; i++)
+            if (string.CompareOrdinal(entries[i - 1].Path, entries[i].Path) >= 0) return false;
+        return true;
     }
 }

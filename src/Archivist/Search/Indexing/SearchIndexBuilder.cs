@@ -37,13 +37,17 @@ public static class SearchIndexBuilder
     /// Reads the index of record once it holds the posts, beside the export (related posts); called again if the index
     /// turns out damaged and is built again.
     /// </param>
+    /// <param name="opened">
+    /// The index of record in <paramref name="options"/>' cache directory, opened by the caller (who disposes of it) to
+    /// have it <see cref="IndexOfRecord.ReadAhead"/>; null: opened and closed here.
+    /// </param>
     public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep,
-        Action<Lucene.Net.Index.DirectoryReader, IReadOnlyList<Post>>? updated = null)
+        Action<Lucene.Net.Index.DirectoryReader, IReadOnlyList<Post>>? updated = null, IndexOfRecord? opened = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
-        var notes = new List<string>();
-        using var index = IndexOfRecord.Open(options.CacheDirectory, notes);
+        using var owned = opened is null ? IndexOfRecord.Open(options.CacheDirectory, []) : null;
+        var index = opened ?? owned!;
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -63,7 +67,7 @@ public static class SearchIndexBuilder
                     throw;
                 }
                 reading.GetAwaiter().GetResult();
-                return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
+                return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = [.. index.Notes] } };
             }
             catch (Lucene.Net.Store.LockObtainFailedException e)
             {

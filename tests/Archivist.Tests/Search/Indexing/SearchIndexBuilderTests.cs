@@ -134,6 +134,14 @@ public class SearchIndexBuilderTests
         Assert.True(moved <= untouched.Count / 20, $"{moved} of {untouched.Count} shards changed although the new post has none of their terms");
     }
 
+    /// <summary>The same files, path for path and byte for byte, as a build of <paramref name="some"/> from nothing.</summary>
+    private static void AssertAsAFullBuildOf(IReadOnlyList<Post> some, IndexBuild build, SearchIndexOptions options)
+    {
+        var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null });
+        Assert.Equal(full.Files.Select(f => f.Path), build.Files.Select(f => f.Path));
+        Assert.All(full.Files.Zip(build.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
+    }
+
     [Fact]
     public void TheIndexOfRecordAnalysesOnlyNewAndChangedPostsAndForgetsRemovedOnes()
     {
@@ -143,12 +151,7 @@ public class SearchIndexBuilderTests
             var (posts, _) = SearchTestSite.Generated(40);
             var ordered = DocumentOrder.Assign(posts);
             var options = new SearchIndexOptions { CacheDirectory = cache, TailSpan = 16 };
-            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build)
-            {
-                var full = SearchIndexBuilder.Build(some, options with { CacheDirectory = null });
-                Assert.Equal(full.Files.Select(f => f.Path), build.Files.Select(f => f.Path));
-                Assert.All(full.Files.Zip(build.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
-            }
+            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build) => AssertAsAFullBuildOf(some, build, options);
 
             Assert.Equal(40, SearchIndexBuilder.Build(ordered, options).Result.AnalysedDocuments);
             Assert.True(File.Exists(Path.Combine(cache, IndexOfRecord.FolderName, "segments.gen")), "a Lucene index in the cache");
@@ -215,6 +218,49 @@ public class SearchIndexBuilderTests
             var gone = SearchIndexBuilder.Build(Seeds, options);
             Assert.All(cold.Files.Zip(gone.Files), x => Assert.Equal(x.First.Content, x.Second.Content));
             Assert.Equal(0, SearchIndexBuilder.Build(Seeds, options).Result.AnalysedDocuments);
+        }
+        finally
+        {
+            Directory.Delete(cache, true);
+        }
+    }
+
+    [Fact]
+    public void AnIndexOfRecordReadAheadIsUpdatedAsOneReadByTheBuildAndIsBuiltAgainWhenDamaged()
+    {
+        var cache = Directory.CreateTempSubdirectory("archivist-index-of-record").FullName;
+        try
+        {
+            var (posts, _) = SearchTestSite.Generated(40);
+            var ordered = DocumentOrder.Assign(posts);
+            var options = new SearchIndexOptions { CacheDirectory = cache, TailSpan = 16 };
+            // As the site builder does it: opened, and its posts read on the thread pool while the seeds would be read.
+            IndexBuild ReadAhead(IReadOnlyList<Post> some)
+            {
+                using var index = IndexOfRecord.Open(cache, []);
+                index.ReadAhead();
+                return SearchIndexBuilder.Build(some, PostTexts.Carried, options, null, _ => false, null, index);
+            }
+            void AssertAsAFullBuild(IReadOnlyList<Post> some, IndexBuild build) => AssertAsAFullBuildOf(some, build, options);
+
+            var first = ReadAhead(ordered.Take(39).ToList());
+            Assert.Equal(39, first.Result.AnalysedDocuments);
+            var added = ReadAhead(ordered);
+            Assert.Equal(1, added.Result.AnalysedDocuments); // what was read ahead is what the update compares with
+            Assert.Empty(added.Result.Notes);
+            AssertAsAFullBuild(ordered, added);
+
+            // Damaged: the read ahead fails, as reading it in the update did, and the index is built again with a note.
+            foreach (var file in Directory.GetFiles(Path.Combine(cache, IndexOfRecord.FolderName))) File.WriteAllText(file, "damaged");
+            var damaged = ReadAhead(ordered);
+            Assert.Equal(40, damaged.Result.AnalysedDocuments);
+            Assert.Contains(damaged.Result.Notes, n => n.Contains("could not be read", StringComparison.Ordinal));
+            AssertAsAFullBuild(ordered, damaged);
+            Assert.Equal(0, ReadAhead(ordered).Result.AnalysedDocuments);
+
+            // Opened and read ahead but never updated (a build that stops before its search stage): closed cleanly.
+            using (var unused = IndexOfRecord.Open(cache, [])) unused.ReadAhead();
+            Assert.Equal(0, ReadAhead(ordered).Result.AnalysedDocuments);
         }
         finally
         {
