@@ -133,6 +133,7 @@ public sealed class IndexExport
         var hits = new List<Hit>();
         var positions = new List<int>();
         var scratch = new VarIntWriter(1 << 12);
+        var sorter = new HitOrder();
         string? previous = null;
         while (true)
         {
@@ -165,7 +166,7 @@ public sealed class IndexExport
             // never makes a term of one): the order of shards, and of JavaScript's string comparison.
             if (previous is not null && string.CompareOrdinal(previous, text) >= 0) throw new InvalidDataException($"terms out of order: '{previous}', '{text}'");
             previous = text;
-            yield return Merge(text, hits, positions, impact, scratch);
+            yield return Merge(text, hits, positions, impact, scratch, sorter);
         }
     }
 
@@ -186,9 +187,9 @@ public sealed class IndexExport
         public int CompareTo(Hit other) => Order != other.Order ? Order.CompareTo(other.Order) : Field.CompareTo(other.Field);
     }
 
-    private TermPostings Merge(string term, List<Hit> hits, List<int> positions, Bm25FImpact impact, VarIntWriter w)
+    private TermPostings Merge(string term, List<Hit> hits, List<int> positions, Bm25FImpact impact, VarIntWriter w, HitOrder sorter)
     {
-        if (!IsSorted(hits)) hits.Sort();
+        if (!IsSorted(hits)) sorter.Sort(hits);
         var docs = new List<int>(hits.Count);
         var impacts = new List<byte>(hits.Count);
         var counts = new List<int>(hits.Count);
@@ -221,6 +222,32 @@ public sealed class IndexExport
             lengths.Add(w.Length - start);
         }
         return new TermPostings(term, [.. docs], [.. impacts], new PositionLists(w.ToArray(), [.. counts], [.. starts], [.. lengths]));
+    }
+
+    /// <summary>
+    /// Sorts hits by document, then field, as numbers: each hit's (document, field, index) packed in one long and the longs
+    /// sorted, which cost a third of sorting the records through their comparison (a common term's hits come from every
+    /// segment and field, so they are sorted for most terms). A document holds each field once, so the order is the same.
+    /// </summary>
+    private sealed class HitOrder
+    {
+        private long[] _keys = new long[1 << 10];
+        private Hit[] _copy = new Hit[1 << 10];
+
+        public void Sort(List<Hit> hits)
+        {
+            var count = hits.Count;
+            if (_keys.Length < count)
+            {
+                _keys = new long[Math.Max(count, _keys.Length * 2)];
+                _copy = new Hit[_keys.Length];
+            }
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits);
+            span.CopyTo(_copy);
+            for (var i = 0; i < count; i++) _keys[i] = ((long)span[i].Order << 32) | ((long)span[i].Field << 28) | (uint)i;
+            Array.Sort(_keys, 0, count);
+            for (var i = 0; i < count; i++) span[i] = _copy[(int)(_keys[i] & ((1 << 28) - 1))];
+        }
     }
 
     private static bool IsSorted(List<Hit> hits)
