@@ -7,9 +7,6 @@ public static class Excerpts
 {
     public const int DefaultLength = 280;
 
-    /// <summary>Texts up to this long are cut in a buffer on the stack.</summary>
-    private const int StackChars = 2048;
-
     public static string Of(string markdown, int length = DefaultLength)
     {
         // Only the start matters; parsing a prefix keeps listings cheap on very long posts.
@@ -25,9 +22,7 @@ public static class Excerpts
     public static string FromMarkdownSource(string markdown, int length)
     {
         var head = markdown.AsSpan(0, Math.Min(markdown.Length, length * 2));
-        // Into a buffer on the stack, not a StringBuilder a character at a time: every post and comment excerpt comes here.
-        var kept = head.Length <= StackChars ? stackalloc char[StackChars] : new char[head.Length];
-        var count = 0;
+        var sb = new System.Text.StringBuilder(head.Length);
         var inAutolink = false;
         for (var i = 0; i < head.Length; i++)
         {
@@ -36,9 +31,9 @@ public static class Excerpts
             if (c == '\\' && (next == '\n' || (char.IsAscii(next) && (char.IsPunctuation(next) || char.IsSymbol(next))))) continue;
             if (c == '<' && head[(i + 1)..].StartsWith("http", StringComparison.OrdinalIgnoreCase)) { inAutolink = true; continue; }
             if (c == '>' && inAutolink) { inAutolink = false; continue; }
-            kept[count++] = c;
+            sb.Append(c);
         }
-        var snippet = Cut(kept[..count].ToString(), length);
+        var snippet = Cut(sb.ToString(), length);
         return markdown.Length > head.Length && !snippet.EndsWith('…') ? snippet + "…" : snippet;
     }
 
@@ -56,21 +51,19 @@ public static class Excerpts
     /// <summary>The words of <paramref name="text"/> joined by single spaces (what splitting at white space and joining gives, without the pieces).</summary>
     private static string Collapse(ReadOnlySpan<char> text)
     {
-        // (Never longer than the text: a run of white space becomes at most one space.)
-        var flat = text.Length <= StackChars ? stackalloc char[StackChars] : new char[text.Length];
-        var count = 0;
+        var sb = new System.Text.StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
-                space = count > 0;
+                space = sb.Length > 0;
                 continue;
             }
-            if (space) flat[count++] = ' ';
+            if (space) sb.Append(' ');
             space = false;
-            flat[count++] = c;
+            sb.Append(c);
         }
-        return flat[..count].ToString();
+        return sb.ToString();
     }
 }
