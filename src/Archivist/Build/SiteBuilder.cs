@@ -9,8 +9,8 @@ namespace Archivist.Build;
 
 /// <summary>
 /// The build pipeline, stage by stage: lock the output → fingerprint the inputs (unchanged: done) →
-/// seeds through the cache → posts → plan every page → render what changed, keep the rest → search
-/// index → commit atomically → remember what was built. Every stage reads the same frozen settings.
+/// seeds through the cache → posts → plan and render what changed, keep the rest (the post pages once the search
+/// stage has found their related posts) → search index → commit atomically → remember what was built. Every stage reads the same frozen settings.
 /// </summary>
 public static class SiteBuilder
 {
@@ -78,8 +78,8 @@ public static class SiteBuilder
             CacheDirectory = request.CacheDirectory is null ? null : Path.Combine(request.CacheDirectory, "search"),
             Fragments = options.SearchFragments,
         };
-        // Post pages list related posts, which come from the index of record as soon as it holds the posts (before
-        // the export): the pages wait for them, the export runs beside the rendering.
+        // Post pages list related posts, which come from the index of record as soon as it holds the posts (the export
+        // runs beside): the other pages are rendered while the index is built, the post pages wait for the related posts.
         var related = new TaskCompletionSource<RelatedPosts>(TaskCreationOptions.RunContinuationsAsynchronously);
         var searchTask = Task.Factory.StartNew(() =>
         {
@@ -129,22 +129,28 @@ public static class SiteBuilder
         };
     }
 
-    /// <summary>Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan.</summary>
+    /// <summary>
+    /// Plans every page and renders those whose inputs changed; returns how many were rendered, and the plan. The pages
+    /// that show no related posts (listings, archive, feed, Markdown copies…) are planned and rendered while the search
+    /// stage builds the index of record and works the related posts out; the post pages wait for those.
+    /// </summary>
     private static (int Rendered, IReadOnlyList<PageJob> Jobs) RenderPages(BuildRequest request, IBuildObserver observer,
         IReadOnlyList<Content.Post> posts, Content.PostTexts texts, TemplateSet templates, string templatesHash, LastBuildMemo memo, OutputTransaction transaction,
         Task<RelatedPosts> related)
     {
         var options = request.Options;
         using var context = new RenderContext(options, templates, HashBuilder.Of(BuildInputsDigest.ToolId, options.Describe(), templatesHash));
-        var sitePosts = observer.Step("Finding related posts", _ =>
+        var others = observer.Step("Planning pages", _ =>
         {
-            var made = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
-            related.GetAwaiter().GetResult(); // (a failure of the search stage surfaces here as itself, not wrapped)
-            return made;
+            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
+            return (Posts: sitePosts, Jobs: SitePlan.WithoutRelated(context, sitePosts, request.TemplatesDirectory));
         });
-        var jobs = observer.Step("Planning pages", _ => SitePlan.Plan(context, sitePosts, request.TemplatesDirectory, related.GetAwaiter().GetResult().ByUrl));
-        var rendered = observer.Step("Rendering pages", report => Render(jobs, memo, transaction, report));
-        return (rendered, jobs);
+        var rendered = observer.Step("Rendering pages", report => Render(others.Jobs, memo, transaction, report));
+        // (a failure of the search stage surfaces here as itself, not wrapped)
+        var byUrl = observer.Step("Finding related posts", _ => related.GetAwaiter().GetResult().ByUrl);
+        var postPages = SitePlan.WithRelated(context, others.Posts, request.TemplatesDirectory, byUrl);
+        rendered += observer.Step("Rendering post pages", report => Render(postPages, memo, transaction, report));
+        return (rendered, [.. others.Jobs, .. postPages]);
     }
 
     /// <summary>Renders the jobs whose inputs changed, in parallel; returns how many were rendered.</summary>

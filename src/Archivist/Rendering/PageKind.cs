@@ -29,6 +29,13 @@ public abstract class PageKind
     /// <summary>True for a kind that lists the other kinds' pages (the sitemap): it is planned after them.</summary>
     public virtual bool ListsPages => false;
 
+    /// <summary>
+    /// True for a kind whose pages list related posts (<see cref="SiteInput.Related"/>): it is planned once the search
+    /// stage has worked them out, and every other kind is planned and rendered while it does. Such a kind cannot list
+    /// pages or be listed by the sitemap, which are planned before it.
+    /// </summary>
+    public virtual bool ShowsRelatedPosts => false;
+
     /// <summary>Its files, each with a hash of what it depends on.</summary>
     public abstract IEnumerable<PageJob> Plan(SiteInput site);
 }
@@ -41,7 +48,10 @@ public abstract class PageKind
 public sealed record SiteInput(RenderContext Context, IReadOnlyList<PostForPages> Posts, string TemplatesDirectory,
     IReadOnlyList<PageKind> Kinds, IReadOnlyList<string> Listed)
 {
-    /// <summary>Each post's related posts by URL, best first (the search stage works them out from the index of record); null: none.</summary>
+    /// <summary>
+    /// Each post's related posts by URL, best first (the search stage works them out from the index of record); given
+    /// only to kinds that <see cref="PageKind.ShowsRelatedPosts"/>; null: none.
+    /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Related { get; init; }
 }
 

@@ -12,6 +12,7 @@ public static class PageKinds
     public static IReadOnlyList<PageKind> All { get; } =
     [
         new PostPages(),
+        new PostDocuments(),
         new ListingPages(),
         new ArchivePages(),
         new MostDiscussedPage(),

@@ -5,13 +5,14 @@ using Archivist.Hashing;
 namespace Archivist.Rendering;
 
 /// <summary>
-/// Each post's page (at its URL) and its Markdown document beside it (<c>slug.md</c>, linked as the
-/// source). A page depends on its post, on its neighbours' titles and URLs, and on its related posts' titles, URLs and dates.
+/// Each post's page, at its URL. A page depends on its post, on its neighbours' titles and URLs, and on its related
+/// posts' titles, URLs and dates.
 /// </summary>
 public sealed class PostPages : PageKind
 {
     public override string Name => "post";
     public override IReadOnlyList<string> Templates => ["post"];
+    public override bool ShowsRelatedPosts => true;
 
     public override IEnumerable<PageJob> Plan(SiteInput site)
     {
@@ -28,8 +29,6 @@ public sealed class PostPages : PageKind
             hasher.Add(relatedPosts.Count);
             foreach (var r in relatedPosts) hasher.Add(r.Title).Add(r.Url).Add(r.Date).Add(r.DateEstimated);
             yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older, relatedPosts));
-            yield return new PageJob(ContentAssembler.DocumentPath(post.Post), HashBuilder.Of(context.SiteHash, "md", post.PageDigest),
-                () => context.Text(sb => PostDocumentWriter.Write(post.Post, post.Text, sb)));
         }
     }
 

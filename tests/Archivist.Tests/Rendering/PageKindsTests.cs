@@ -41,6 +41,25 @@ public class PageKindsTests
         Assert.Equal(PageKinds.All.Count, PageKinds.All.Select(k => k.Name).Distinct().Count());
 
     [Fact]
+    public void OnlyThePostPagesWaitForRelatedPosts() =>
+        Assert.Equal(["post"], PageKinds.All.Where(k => k.ShowsRelatedPosts).Select(k => k.Name));
+
+    [Fact]
+    public void AKindThatShowsRelatedPostsCannotBeInTheSitemapPlannedBeforeThem()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => SitePlan.WithoutRelated(null!, [], "templates", [new ListedRelatedKind()]));
+        Assert.Contains("'listed-related'", e.Message);
+    }
+
+    private sealed class ListedRelatedKind : PageKind
+    {
+        public override string Name => "listed-related";
+        public override bool ShowsRelatedPosts => true;
+        public override bool InSitemap => true;
+        public override IEnumerable<PageJob> Plan(SiteInput site) => [];
+    }
+
+    [Fact]
     public void TheSettingsMessageNamesTheReservedFoldersFromTheKinds() =>
         Assert.Equal(["/page/", "/archive/", "/most-discussed/", "/search/", "/search-index/", "/about/", "/assets/"], PageKinds.Reserved.Folders);
 

@@ -34,7 +34,7 @@ public static class SearchIndexBuilder
     /// byte-identical to a full export.
     /// </param>
     /// <param name="updated">
-    /// Reads the index of record once it holds the posts, before the export (related posts); called again if the index
+    /// Reads the index of record once it holds the posts, beside the export (related posts); called again if the index
     /// turns out damaged and is built again.
     /// </param>
     public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep,
@@ -50,8 +50,19 @@ public static class SearchIndexBuilder
             {
                 var tailFrom = KeepsMainSegment(options) ? documents.Count - documents.Count % options.TailSpan : documents.Count;
                 var (metas, fragments, analysed) = index.Update(documents, texts, options.Fragments, tailFrom);
-                updated?.Invoke(index.Reader, documents);
-                var build = Export(index, documents, texts, options, main, keep, metas, fragments, clock);
+                // Whoever reads the updated index (related posts) reads it beside the export, not before it.
+                var reading = updated is null ? Task.CompletedTask : Task.Run(() => updated(index.Reader, documents));
+                IndexBuild build;
+                try
+                {
+                    build = Export(index, documents, texts, options, main, keep, metas, fragments, clock);
+                }
+                catch
+                {
+                    try { reading.Wait(); } catch (AggregateException) { } // the reader must outlive it (a damaged index is discarded next)
+                    throw;
+                }
+                reading.GetAwaiter().GetResult();
                 return build with { Result = build.Result with { AnalysedDocuments = analysed, Notes = notes } };
             }
             catch (Lucene.Net.Store.LockObtainFailedException e)
