@@ -158,9 +158,15 @@ public sealed class SeedReader
     {
         var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
         if (sample.IndexOf((byte)0) >= 0) return true;
+        // From one control byte to the next, vectorised: text has little but line ends among them.
         var controls = 0;
-        foreach (var b in sample)
-            if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C) controls++;
+        for (var rest = sample; ;)
+        {
+            var at = rest.IndexOfAnyInRange((byte)0, (byte)0x1F);
+            if (at < 0) break;
+            if (rest[at] is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not 0x0C) controls++;
+            rest = rest[(at + 1)..];
+        }
         return sample.Length > 0 && controls * 20 > sample.Length;
     }
 

@@ -48,6 +48,17 @@ public static class TextNormalizer
         var leading = true;
         for (var i = 0; i < line.Length; i++)
         {
+            // Printable ASCII is kept as it is: copied a run at a time (a line that needs rewriting is mostly such runs).
+            var run = line[i..].IndexOfAnyExceptInRange(' ', '~');
+            if (run < 0) run = line.Length - i;
+            if (run > 0)
+            {
+                var kept = line.Slice(i, run);
+                sb.Append(kept);
+                leading = leading && !kept.ContainsAnyExcept(' ');
+                i += run - 1;
+                continue;
+            }
             var c = line[i];
             if (char.IsSurrogate(c) || IsForbidden(c))
             {
@@ -83,13 +94,15 @@ public static class TextNormalizer
     private static bool NeedsRewrite(ReadOnlySpan<char> line)
     {
         // Nearly every line is printable ASCII: find the first character that is not, vectorised.
-        var first = line.IndexOfAnyExceptInRange(' ', '~');
-        if (first < 0) return false;
-        foreach (var c in line[first..])
+        // (and after each one that is fine, the next: typographic quotes and '£' are common, the rest of the line ASCII).
+        for (var rest = line; ;)
         {
+            var at = rest.IndexOfAnyExceptInRange(' ', '~');
+            if (at < 0) return false;
+            var c = rest[at];
             if (c < ' ' || (c >= '\u007F' && (IsInvisible(c) || IsExoticSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || IsForbidden(c)))) return true;
+            rest = rest[(at + 1)..];
         }
-        return false;
     }
 
     /// <summary>

@@ -19,6 +19,24 @@ public class SeedReaderTests
     }
 
     [Theory]
+    [InlineData(4, false)] // one control byte in 25 (4 %): text with some stray bytes
+    [InlineData(6, true)]  // one in about 17 (6 %): binary
+    public void AFileWithManyControlBytesButNoNulLooksBinary(int percent, bool binary)
+    {
+        // Lines of 49 characters and a line feed (line ends and tabs are not counted), with 'percent' in 100 bytes a bell.
+        var text = new StringBuilder("Thursday, 9 October 2025\n\nTitle\n\n");
+        for (var i = 0; i < 4000; i++)
+        {
+            text.Append(i % 100 < percent ? '\a' : 'x');
+            if (i % 50 == 49) text.Append('\n');
+            if (i % 7 == 0) text.Append('\t');
+        }
+        var (source, diagnostics) = SeedReader.Decode("bell.txt", Encoding.UTF8.GetBytes(text.ToString()));
+        Assert.Equal(binary, source is null);
+        Assert.Equal(binary, diagnostics.Any(d => d.Message.Contains("looks like a binary file")));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Utf16WithAByteOrderMarkIsDecodedWithANote(bool bigEndian)

@@ -27,4 +27,13 @@ public class TextNormalizerTests
     [Fact]
     public void ControlCharactersBecomeSpaces() =>
         Assert.Equal(["a b"], TextNormalizer.SplitLines("a\u0007b"));
+
+    [Fact]
+    public void FindsWhatNeedsCleaningAfterCharactersThatAreFine() =>
+        // A quote and a pound sign first (kept), then what must change: a no-break space, a tab, a control, an invisible.
+        Assert.Equal(["“a” £1 b c de", "  ‘x’ y"], TextNormalizer.SplitLines("“a” £1\u00A0b\tc\u0001d\u200Be  \n  ‘x’\ty"));
+
+    [Fact]
+    public void LeadingSpacesThenATabStayIndentationUntilTheFirstCharacter() =>
+        Assert.Equal(["    a b", "  £ c"], TextNormalizer.SplitLines("  \ta\u00A0b\n  £\tc"));
 }

@@ -131,6 +131,7 @@ public sealed class IndexExport
         internal readonly List<Hit> Hits = [];
         internal readonly List<int> Positions = [];
         internal readonly VarIntWriter Bytes = new(1 << 12);
+        internal readonly HitOrder Sorter = new();
     }
 
     /// <summary>
@@ -146,7 +147,7 @@ public sealed class IndexExport
         for (var f = 0; f < enums.Length; f++) current[f] = First(enums[f], range);
         var reuse = new DocsAndPositionsEnum?[enums.Length];
         var on = new bool[enums.Length];
-        var (hits, positions, scratch) = (walk.Hits, walk.Positions, walk.Bytes);
+        var (hits, positions, scratch, sorter) = (walk.Hits, walk.Positions, walk.Bytes, walk.Sorter);
         string? previous = null;
         while (true)
         {
@@ -179,7 +180,7 @@ public sealed class IndexExport
             // never makes a term of one): the order of shards, and of JavaScript's string comparison.
             if (previous is not null && string.CompareOrdinal(previous, text) >= 0) throw new InvalidDataException($"terms out of order: '{previous}', '{text}'");
             previous = text;
-            yield return Merge(text, hits, positions, impact, scratch);
+            yield return Merge(text, hits, positions, impact, scratch, sorter);
         }
     }
 
@@ -200,9 +201,9 @@ public sealed class IndexExport
         public int CompareTo(Hit other) => Order != other.Order ? Order.CompareTo(other.Order) : Field.CompareTo(other.Field);
     }
 
-    private TermPostings Merge(string term, List<Hit> hits, List<int> positions, Bm25FImpact impact, VarIntWriter w)
+    private TermPostings Merge(string term, List<Hit> hits, List<int> positions, Bm25FImpact impact, VarIntWriter w, HitOrder sorter)
     {
-        if (!IsSorted(hits)) hits.Sort();
+        if (!IsSorted(hits)) sorter.Sort(hits);
         var docs = new List<int>(hits.Count);
         var impacts = new List<byte>(hits.Count);
         var counts = new List<int>(hits.Count);
@@ -236,6 +237,52 @@ public sealed class IndexExport
         }
         // The positions stay in the walk's buffer (a copy of a common term's was a large array each time).
         return new TermPostings(term, [.. docs], [.. impacts], new PositionLists(w.WrittenMemory, [.. counts], [.. starts], [.. lengths]));
+    }
+
+    /// <summary>
+    /// Puts hits in document order, then field order (a document holds each field once, so the order is unique). A term's
+    /// hits come from every segment and field of a cold build, so most terms need this: a common term's hits, dense among
+    /// the documents, are placed by their (document, field) slot and read back in slot order; a rare term's are sorted as
+    /// packed numbers (document, field, index). Sorting the records through their comparison was 2 % of a cold build.
+    /// </summary>
+    internal sealed class HitOrder
+    {
+        private const int Fields = 3; // (IndexOfRecord.FieldNames)
+        private long[] _keys = new long[1 << 10];
+        private Hit[] _copy = new Hit[1 << 10];
+        private int[] _slots = new int[1 << 10]; // by (document − first) · Fields + field: the hit's index + 1; 0 between uses
+
+        public void Sort(List<Hit> hits)
+        {
+            var count = hits.Count;
+            if (_copy.Length < count)
+            {
+                _keys = new long[Math.Max(count, _copy.Length * 2)];
+                _copy = new Hit[_keys.Length];
+            }
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits);
+            span.CopyTo(_copy);
+            var (first, last) = (int.MaxValue, int.MinValue);
+            foreach (var hit in span) (first, last) = (Math.Min(first, hit.Order), Math.Max(last, hit.Order));
+            var range = ((long)last - first + 1) * Fields;
+            if (range <= 8L * count)
+            {
+                if (_slots.Length < range) _slots = new int[Math.Max(range, 2L * _slots.Length)];
+                for (var i = 0; i < count; i++) _slots[(span[i].Order - first) * Fields + span[i].Field] = i + 1;
+                var placed = 0;
+                for (var slot = 0; slot < range; slot++)
+                {
+                    if (_slots[slot] == 0) continue;
+                    span[placed++] = _copy[_slots[slot] - 1];
+                    _slots[slot] = 0;
+                }
+                if (placed != count) throw new InvalidDataException("a document's field has postings twice for one term");
+                return;
+            }
+            for (var i = 0; i < count; i++) _keys[i] = ((long)span[i].Order << 32) | ((long)span[i].Field << 28) | (uint)i;
+            Array.Sort(_keys, 0, count);
+            for (var i = 0; i < count; i++) span[i] = _copy[(int)(_keys[i] & ((1 << 28) - 1))];
+        }
     }
 
     private static bool IsSorted(List<Hit> hits)
