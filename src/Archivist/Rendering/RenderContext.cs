@@ -13,8 +13,9 @@ namespace Archivist.Rendering;
 public sealed class RenderContext : IDisposable
 {
     private readonly ThreadLocal<MarkdownHtml> _markdown;
-    private readonly ThreadLocal<(System.Text.StringBuilder Text, Utf8Buffer Bytes)> _text =
-        new(() => (new System.Text.StringBuilder(1 << 16), new Utf8Buffer()));
+    // As the templates' renderers (TemplateSet): builders shared by the threads writing at the same moment, bytes per thread.
+    private readonly System.Collections.Concurrent.ConcurrentBag<System.Text.StringBuilder> _idleText = [];
+    private readonly ThreadLocal<Utf8Buffer> _textBytes = new(() => new Utf8Buffer());
 
     public RenderContext(SiteOptions options, TemplateSet templates, string siteHash)
     {
@@ -47,10 +48,12 @@ public sealed class RenderContext : IDisposable
     /// </summary>
     public ReadOnlyMemory<byte> Text(Action<System.Text.StringBuilder> write)
     {
-        var (text, bytes) = _text.Value;
+        var text = _idleText.TryTake(out var idle) ? idle : new System.Text.StringBuilder(1 << 16);
         text.Clear();
         write(text);
-        return bytes.Encode(text);
+        var bytes = _textBytes.Value!.Encode(text);
+        _idleText.Add(text);
+        return bytes;
     }
 
     /// <summary>A page head; the title gets the site's name appended unless it is the site's name.</summary>
@@ -73,6 +76,6 @@ public sealed class RenderContext : IDisposable
     public void Dispose()
     {
         _markdown.Dispose();
-        _text.Dispose();
+        _textBytes.Dispose();
     }
 }

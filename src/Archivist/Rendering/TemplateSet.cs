@@ -27,13 +27,18 @@ public sealed class TemplateSet
 
     private readonly Template _layout;
     private readonly Dictionary<string, Template> _pages;
-    private readonly ThreadLocal<PageRenderer> _renderers;
+    private readonly Func<PageRenderer> _newRenderer;
+    // Renderers are shared by the threads that render at the same moment, not one kept by every thread that ever
+    // rendered: the thread pool lends the rendering loop a score of threads over a 10,000-post build, and each
+    // thread's buffers grew to the largest page it met. Only a page's bytes stay with its thread (until it renders again).
+    private readonly System.Collections.Concurrent.ConcurrentBag<PageRenderer> _idle = [];
+    private readonly ThreadLocal<Utf8Buffer> _bytes = new(() => new Utf8Buffer());
 
-    private TemplateSet(Template layout, Dictionary<string, Template> pages, ThreadLocal<PageRenderer> renderers)
+    private TemplateSet(Template layout, Dictionary<string, Template> pages, Func<PageRenderer> newRenderer)
     {
         _layout = layout;
         _pages = pages;
-        _renderers = renderers;
+        _newRenderer = newRenderer;
     }
 
     public static TemplateSet Load(string directory, SiteUrls urls)
@@ -57,8 +62,7 @@ public sealed class TemplateSet
         foreach (var template in partials.Values.Append(layout).Concat(pages.Values))
             IncludedPartials.Check(template, partials);
         var shared = partials.ToFrozenDictionary(StringComparer.Ordinal);
-        var renderers = new ThreadLocal<PageRenderer>(() => new PageRenderer(new PageTemplateContext(folder, shared, urls)));
-        return new TemplateSet(layout, pages, renderers);
+        return new TemplateSet(layout, pages, () => new PageRenderer(new PageTemplateContext(folder, shared, urls)));
     }
 
     /// <summary>A hash of every file under the templates folder (assets included), for the build's inputs digest (<see cref="Build.BuildInputsDigest"/>).</summary>
@@ -78,20 +82,22 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Renders <paramref name="page"/> with <paramref name="model"/>, wraps it in the layout and returns the
-    /// UTF-8 bytes. Pages are rendered into buffers reused by this thread (a post page with its comments is
-    /// large, and fresh strings for each would churn the heap), so the bytes are valid only until this
+    /// UTF-8 bytes. Pages are rendered into reused buffers (a post page with its comments is large, and fresh
+    /// strings for each would churn the heap), and the bytes are in this thread's buffer, valid only until this
     /// thread renders its next page. A mistake found while rendering is a <see cref="TemplateException"/>
     /// naming the template's file, line and column.
     /// </summary>
     public ReadOnlyMemory<byte> RenderPage(string page, object model, object layoutModel)
     {
         if (!_pages.TryGetValue(page, out var template)) throw new TemplateException($"no page template named '{page}'");
-        var renderer = _renderers.Value!;
+        var renderer = _idle.TryTake(out var idle) ? idle : _newRenderer();
         renderer.Content.Builder.Clear();
         renderer.Page.Builder.Clear();
         renderer.Context.Render(template, model, renderer.Content);
         renderer.Context.Render(_layout, layoutModel, renderer.Page, renderer.ContentMarker);
-        return renderer.Encode();
+        var bytes = _bytes.Value!.Encode(renderer.Page.Builder);
+        _idle.Add(renderer); // (not after a failure: the build stops, and the context may be left mid-template)
+        return bytes;
     }
 
     /// <summary>Renders a page to a string (tests, previews).</summary>
@@ -154,19 +160,15 @@ internal sealed class IncludedPartials : ScriptVisitor
     }
 }
 
-/// <summary>One thread's Scriban context and reusable buffers: the page template's output, the whole page, its bytes.</summary>
+/// <summary>A Scriban context and reusable buffers, used by one rendering at a time: the page template's output, the whole page.</summary>
 internal sealed class PageRenderer(PageTemplateContext context)
 {
-    private readonly Utf8Buffer _bytes = new();
-
     public PageTemplateContext Context { get; } = context;
     public StringBuilderOutput Content { get; } = new(new StringBuilder(1 << 16));
     public StringBuilderOutput Page { get; } = new(new StringBuilder(1 << 16));
     public RenderedContent ContentMarker => _content ??= new RenderedContent(Content.Builder);
 
     private RenderedContent? _content;
-
-    public ReadOnlyMemory<byte> Encode() => _bytes.Encode(Page.Builder);
 }
 
 /// <summary>A reusable byte buffer for the UTF-8 of large texts: a 10,000-post build writes about a gigabyte of them.</summary>
@@ -178,13 +180,26 @@ internal sealed class Utf8Buffer
     /// <summary>The UTF-8 of <paramref name="text"/>, valid until the next call.</summary>
     public ReadOnlyMemory<byte> Encode(StringBuilder text)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_bytes.Length < max) _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
+        // Grown to what this text needs (and a quarter more), not to the three bytes a character could take: pages are
+        // nearly all ASCII, and a buffer three times too large for the largest page was a large array for every thread.
+        if (_bytes.Length < Encoding.UTF8.GetMaxByteCount(text.Length) && ByteCount(text) is var needed && _bytes.Length < needed)
+            _bytes = new byte[needed + needed / 4];
         var used = 0;
         _encoder.Reset();
         foreach (var chunk in text.GetChunks())
             used += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(used), flush: false);
         used += _encoder.GetBytes(ReadOnlySpan<char>.Empty, _bytes.AsSpan(used), flush: true);
         return _bytes.AsMemory(0, used);
+    }
+
+    /// <summary>
+    /// At least the UTF-8 length of <paramref name="text"/>: chunk by chunk, so a surrogate pair split between two chunks
+    /// counts as two replacement characters (six bytes, not four).
+    /// </summary>
+    private static int ByteCount(StringBuilder text)
+    {
+        var count = 0;
+        foreach (var chunk in text.GetChunks()) count += Encoding.UTF8.GetByteCount(chunk.Span);
+        return count;
     }
 }

@@ -218,10 +218,11 @@ public static class SearchIndexBuilder
         {
             try
             {
+                var walk = new IndexExport.Walk();
                 for (int r; failure is null && (r = Interlocked.Increment(ref next)) < ranges.Count;)
                 {
                     var terms = new List<EncodedTerm>();
-                    foreach (var postings in export.Postings(impact, ranges[r]))
+                    foreach (var postings in export.Postings(impact, ranges[r], walk))
                     {
                         var term = new EncodedTerm(postings);
                         term.Encode(bounds, policy);

@@ -30,12 +30,16 @@ internal sealed class ArchiveTerms : IRelatedTerms
     /// <param name="needed">The posts (by order) whose terms are wanted.</param>
     public static ArchiveTerms Read(RelatedDocuments documents, IReadOnlyList<int> needed)
     {
+        var fields = TermFields.Open(documents.Leaves);
+        // Sized once from what the index says it holds (the postings kept are fewer: a post's title and body count once,
+        // terms of one post are left out): grown by doubling and copied to size, these were about 200 MB of large arrays
+        // at 10,000 posts, dead once the posts are related but held until the next full collection.
+        var pairs = fields.PairsBound();
         var starts = new GrowingInts(1 << 16);
-        var orders = new GrowingInts(1 << 20);
-        var frequencies = new GrowingInts(1 << 20);
+        var orders = new GrowingInts(pairs > 0 ? pairs : 1 << 20);
+        var frequencies = new GrowingInts(pairs > 0 ? pairs : 1 << 20);
         var hitOrders = new int[2 * documents.Count];
         var hitFrequencies = new int[2 * documents.Count];
-        var fields = TermFields.Open(documents.Leaves);
         foreach (var (_, count) in fields.Walk(hitOrders, hitFrequencies, documents.OrderOf))
         {
             var distinct = TermFields.Combine(hitOrders, hitFrequencies, count);
@@ -47,13 +51,13 @@ internal sealed class ArchiveTerms : IRelatedTerms
         var termCount = starts.Count;
         starts.Add(orders.Count);
         var termStarts = starts.ToArray();
-        var postings = orders.ToArray();
+        var postings = orders.Items; // (read only up to the last term's end)
 
         // Each needed post's terms, in term order: counted, then filled.
         var isNeeded = new bool[documents.Count];
         foreach (var order in needed) isNeeded[order] = true;
         var forwardStarts = new int[documents.Count + 1];
-        foreach (var order in postings)
+        foreach (var order in postings.AsSpan(0, termStarts[^1]))
             if (isNeeded[order]) forwardStarts[order + 1]++;
         for (var i = 0; i < documents.Count; i++) forwardStarts[i + 1] += forwardStarts[i];
         var forwardTerms = new int[forwardStarts[^1]];
@@ -69,7 +73,7 @@ internal sealed class ArchiveTerms : IRelatedTerms
                 forwardRanks[next[order]++] = k - termStarts[t];
             }
         }
-        return new ArchiveTerms(termStarts, postings, frequencies.ToArray(), forwardStarts, forwardTerms, forwardRanks);
+        return new ArchiveTerms(termStarts, postings, frequencies.Items, forwardStarts, forwardTerms, forwardRanks);
     }
 
     public void QueryTerms(int order, List<QueryTerm> into)
@@ -104,6 +108,9 @@ internal sealed class ArchiveTerms : IRelatedTerms
         }
 
         public int[] ToArray() => _items[..Count];
+
+        /// <summary>The items, in an array that may be longer than <see cref="Count"/>.</summary>
+        public int[] Items => _items;
     }
 }
 
@@ -124,6 +131,7 @@ internal sealed class TermFields
         [(IndexOfRecord.FieldNames[0], RelatedScorer.TitleWeight), (IndexOfRecord.FieldNames[1], 1)];
 
     private readonly List<(AtomicReader Reader, int DocBase, TermsEnum Terms, int Weight)> _enums = [];
+    private long _pairs; // the fields' postings together, as the index counts them; -1 when a field does not say
 
     private TermFields()
     {
@@ -138,10 +146,20 @@ internal sealed class TermFields
         {
             var leaf = leaves[l];
             foreach (var (field, weight) in Fields)
-                if (leaf.AtomicReader.GetTerms(field)?.GetEnumerator() is { } terms) fields._enums.Add((leaf.AtomicReader, leaf.DocBase, terms, weight));
+            {
+                if (leaf.AtomicReader.GetTerms(field) is not { } postings) continue;
+                fields._enums.Add((leaf.AtomicReader, leaf.DocBase, postings.GetEnumerator(), weight));
+                fields._pairs = fields._pairs < 0 || postings.SumDocFreq < 0 ? -1 : fields._pairs + postings.SumDocFreq;
+            }
         }
         return fields;
     }
+
+    /// <summary>
+    /// At least as many as the (order, frequency) pairs a whole <see cref="Walk"/> writes (deleted documents are counted
+    /// too), or 0 when the index does not say or they would not fit one array.
+    /// </summary>
+    public int PairsBound() => _pairs > 0 && _pairs <= Array.MaxLength ? (int)_pairs : 0;
 
     /// <summary>
     /// Every term in order: its postings in all the fields and segments as (order, weighted frequency) pairs, unsorted,

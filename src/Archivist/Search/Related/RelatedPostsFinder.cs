@@ -40,24 +40,35 @@ public static class RelatedPostsFinder
             else needed.Add(i);
         }
 
-        var wholeIndex = false;
-        if (needed.Count > 0)
+        var wholeIndex = needed.Count > 0 && Relate(reader, documents, orderOfUrl, needed, lists);
+        if (wholeIndex)
         {
-            var index = RelatedDocuments.Read(reader, orderOfUrl);
-            wholeIndex = !DocumentTerms.Suits(index, needed);
-            IRelatedTerms terms = wholeIndex ? ArchiveTerms.Read(index, needed) : DocumentTerms.Read(index, needed);
-            var scorer = new RelatedScorer(index, documents);
-            Parallel.ForEach(needed, () => (new RelatedScorer.Scratch(documents.Count), new List<QueryTerm>()), (order, _, local) =>
-            {
-                terms.QueryTerms(order, local.Item2);
-                lists[order] = [.. scorer.Relate(order, local.Item2, local.Item1).Select(o => documents[o].Url)];
-                return local;
-            }, _ => { });
+            // The whole index's postings (about 100 MB at 10,000 posts) are garbage now, and so are the index writer's
+            // buffers (another 100 MB) that built the index just before: large or long-lived, they sit where only a full
+            // collection frees them, which could come after the export and the post pages had added their own to them.
+            // One blocking full collection here keeps them out of the build's peak memory.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         }
         if (path is not null && (needed.Count > 0 || cached.Count != documents.Count)) RelatedCache.Save(path, keys, lists);
 
         var byUrl = new Dictionary<string, IReadOnlyList<string>>(documents.Count, StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++) byUrl[documents[i].Url] = lists[i];
         return new RelatedPosts(byUrl, needed.Count, wholeIndex, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Works out the lists of the <paramref name="needed"/> posts; returns whether the whole index's postings were read for it.</summary>
+    private static bool Relate(DirectoryReader reader, IReadOnlyList<Post> documents, Dictionary<string, int> orderOfUrl, List<int> needed, string[][] lists)
+    {
+        var index = RelatedDocuments.Read(reader, orderOfUrl);
+        var wholeIndex = !DocumentTerms.Suits(index, needed);
+        IRelatedTerms terms = wholeIndex ? ArchiveTerms.Read(index, needed) : DocumentTerms.Read(index, needed);
+        var scorer = new RelatedScorer(index, documents);
+        Parallel.ForEach(needed, () => (new RelatedScorer.Scratch(documents.Count), new List<QueryTerm>()), (order, _, local) =>
+        {
+            terms.QueryTerms(order, local.Item2);
+            lists[order] = [.. scorer.Relate(order, local.Item2, local.Item1).Select(o => documents[o].Url)];
+            return local;
+        }, _ => { });
+        return wholeIndex;
     }
 }
