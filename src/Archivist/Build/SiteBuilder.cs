@@ -43,12 +43,15 @@ public static class SiteBuilder
         if (request.CacheDirectory is { } cacheDirectory && !CacheMarker.Claim(cacheDirectory))
             observer.Log($"note: '{cacheDirectory}' held other files before it was the cache (it has no {CacheMarker.FileName}), so nothing in it is ever deleted: old cache entries stay until you delete them.");
 
+        // The templates' hash and the last build's memo are read while the seeds are listed.
+        var templatesHashing = Task.Run(() => TemplateSet.HashFolder(request.TemplatesDirectory));
+        var memoPath = LastBuildMemo.PathFor(request.CacheDirectory, folder.Root);
+        var memoReading = Task.Run(() => LastBuildMemo.Load(memoPath));
         var (seedFiles, skipped) = Seeds.SeedReader.Scan(request.SeedsDirectory);
         var seeds = SeedInventory.Take(seedFiles, request.CacheDirectory, rehashSeeds);
-        var templatesHash = TemplateSet.HashFolder(request.TemplatesDirectory);
+        var templatesHash = templatesHashing.GetAwaiter().GetResult();
         var fingerprint = BuildInputsDigest.Compute(options, templatesHash, seeds, skipped);
-        var memoPath = LastBuildMemo.PathFor(request.CacheDirectory, folder.Root);
-        var memo = LastBuildMemo.Load(memoPath);
+        var memo = memoReading.GetAwaiter().GetResult();
         if (!request.Force && folder.Manifest.Properties.GetValueOrDefault(BuildInputsDigest.PropertyName) == fingerprint && IsIntact(folder, memo.Stamps))
         {
             SeedInventory.Save(request.CacheDirectory, seeds);
@@ -117,9 +120,14 @@ public static class SiteBuilder
         var summary = observer.Step("Committing", _ =>
         {
             var committed = transaction.Commit();
+            // The seed cache's bookkeeping needs nothing the memo does: both are written at once.
+            var seedBookkeeping = Task.Run(() =>
+            {
+                SeedInventory.Save(request.CacheDirectory, seeds);
+                seedCache.Prune(seeds);
+            });
             LastBuildMemo.Save(memoPath, pages.Jobs, folder.Manifest, transaction.Stamps);
-            SeedInventory.Save(request.CacheDirectory, seeds);
-            seedCache.Prune(seeds);
+            seedBookkeeping.GetAwaiter().GetResult();
             return committed;
         });
         // A damaged index of record in the cache was built again: worth knowing, changes nothing in the site.
