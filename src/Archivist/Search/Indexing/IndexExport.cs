@@ -247,7 +247,7 @@ public sealed class IndexExport
     /// </summary>
     internal sealed class HitOrder
     {
-        private const int Fields = 3; // (IndexOfRecord.FieldNames)
+        private static readonly int Fields = IndexOfRecord.FieldNames.Count; // (fewer than 16: a field takes 4 bits of a key below)
         private long[] _keys = new long[1 << 10];
         private Hit[] _copy = new Hit[1 << 10];
         private int[] _slots = new int[1 << 10]; // by (document − first) · Fields + field: the hit's index + 1; 0 between uses

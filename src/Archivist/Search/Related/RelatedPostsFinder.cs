@@ -41,14 +41,6 @@ public static class RelatedPostsFinder
         }
 
         var wholeIndex = needed.Count > 0 && Relate(reader, documents, orderOfUrl, needed, lists);
-        if (wholeIndex)
-        {
-            // The whole index's postings (about 100 MB at 10,000 posts) are garbage now, and so are the index writer's
-            // buffers (another 100 MB) that built the index just before: large or long-lived, they sit where only a full
-            // collection frees them, which could come after the export and the post pages had added their own to them.
-            // One blocking full collection here keeps them out of the build's peak memory.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
-        }
         if (path is not null && (needed.Count > 0 || cached.Count != documents.Count)) RelatedCache.Save(path, keys, lists);
 
         var byUrl = new Dictionary<string, IReadOnlyList<string>>(documents.Count, StringComparer.Ordinal);
