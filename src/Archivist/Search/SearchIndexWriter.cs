@@ -15,14 +15,14 @@ namespace Archivist.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    /// <param name="updated">Reads the index of record once it holds the posts (<see cref="SearchIndexBuilder.Build(IReadOnlyList{Post}, PostTexts, SearchIndexOptions, MainSegmentState?, Func{string, bool}, Action{Lucene.Net.Index.DirectoryReader, IReadOnlyList{Post}}?)"/>).</param>
+    /// <param name="updated">Reads the index of record once it holds the posts (<see cref="SearchIndexBuilder.Build(IReadOnlyList{Post}, PostTexts, SearchIndexOptions, Func{MainSegmentState?}?, Func{string, bool}, Action{IndexedDocuments, IReadOnlyList{Post}}?)"/>).</param>
     /// <param name="texts">Where the posts' texts are read (the builder's; posts need not carry them).</param>
     /// <param name="index">The index of record, opened (and disposed of) by the caller; null: opened here.</param>
     public static SearchIndexResult Write(IReadOnlyList<Post> posts, PostTexts texts, OutputTransaction output, SearchIndexOptions options,
-        Action<Lucene.Net.Index.DirectoryReader, IReadOnlyList<Post>>? updated = null, IndexOfRecord? index = null)
+        Action<IndexedDocuments, IReadOnlyList<Post>>? updated = null, IndexOfRecord? index = null)
     {
         var folder = options.Folder.TrimEnd('/') + "/";
-        var state = options.CacheDirectory is { } dir ? MainSegmentState.TryRead(dir) : null;
+        Func<MainSegmentState?>? state = options.CacheDirectory is { } dir ? () => MainSegmentState.TryRead(dir) : null;
         var build = SearchIndexBuilder.Build(posts, texts, options, state, path => output.TryKeep(folder + path), updated, index);
         if (options.CacheDirectory is { } cache && build.Result.KeptDocuments == 0)
         {

@@ -16,58 +16,43 @@ namespace Archivist.Search.Indexing;
 /// </summary>
 public sealed class IndexExport
 {
-    private readonly DirectoryReader _reader;
     private readonly IReadOnlyList<Post> _documents;
     private readonly int[] _orderOf; // Lucene doc → export doc id, -1 for a deleted document
     // The segments holding exported documents, each with its first such document: a kept main segment's documents fill
     // whole Lucene segments (left unread) and the start of others (skipped).
     private readonly List<(AtomicReaderContext Leaf, int First)> _leaves = [];
 
-    /// <summary>Field lengths of every document, by export doc id.</summary>
+    /// <summary>Field lengths of every document, by export doc id (read only).</summary>
     public FieldLengths[] Lengths { get; }
 
     public int From { get; }
 
-    /// <param name="reader">The index of record.</param>
+    /// <param name="indexed">Where the index of record holds each post.</param>
     /// <param name="documents">The posts in export order.</param>
     /// <param name="from">The first document exported.</param>
     /// <param name="check">Whether a segment's checksums must be verified before it is read (not one this build just wrote).</param>
-    public IndexExport(DirectoryReader reader, IReadOnlyList<Post> documents, int from, Func<AtomicReader, bool> check)
+    public IndexExport(IndexedDocuments indexed, IReadOnlyList<Post> documents, int from, Func<AtomicReader, bool> check)
     {
-        _reader = reader;
         _documents = documents;
         From = from;
-        var idOf = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
-        for (var i = 0; i < documents.Count; i++) idOf[documents[i].Url] = i;
-        _orderOf = new int[reader.MaxDoc];
-        Lengths = new FieldLengths[documents.Count];
-        var found = 0;
-        var bytes = new BytesRef();
-        foreach (var leaf in reader.Leaves)
+        _orderOf = indexed.OrderOf;
+        Lengths = indexed.Lengths;
+        // The segments the export reads, each from its first exported document on.
+        var leaves = indexed.Leaves;
+        var first = new int[leaves.Count];
+        Array.Fill(first, int.MaxValue);
+        for (var order = from; order < indexed.Count; order++)
         {
-            var atomic = leaf.AtomicReader;
-            var ids = atomic.GetSortedDocValues(IndexOfRecord.IdField);
-            var lengths = IndexOfRecord.LengthFields.Select(atomic.GetNumericDocValues).ToArray();
-            var live = atomic.LiveDocs;
-            var first = int.MaxValue;
-            for (var doc = 0; doc < atomic.MaxDoc; doc++)
-            {
-                var global = leaf.DocBase + doc;
-                _orderOf[global] = -1;
-                if (live is not null && !live.Get(doc)) continue;
-                ids.Get(doc, bytes);
-                if (!idOf.TryGetValue(bytes.Utf8ToString(), out var order)) throw new InvalidDataException($"the index holds a post the archive does not: {bytes.Utf8ToString()}");
-                _orderOf[global] = order;
-                Lengths[order] = new FieldLengths(lengths[0].Get(doc), lengths[1].Get(doc), lengths[2].Get(doc));
-                if (order >= from) first = Math.Min(first, doc);
-                found++;
-            }
-            if (first == int.MaxValue) continue;
-            // A segment the export reads: every file's checksum first, so that damage is found here and the index built again.
-            if (check(atomic)) atomic.CheckIntegrity();
-            _leaves.Add((leaf, first));
+            var (leaf, doc) = indexed.Locations[order];
+            first[leaf] = Math.Min(first[leaf], doc);
         }
-        if (found != documents.Count) throw new InvalidDataException($"the index holds {found} posts, the archive {documents.Count}");
+        for (var l = 0; l < leaves.Count; l++)
+        {
+            if (first[l] == int.MaxValue) continue;
+            // A segment the export reads: every file's checksum first, so that damage is found here and the index built again.
+            if (check(leaves[l].AtomicReader)) leaves[l].AtomicReader.CheckIntegrity();
+            _leaves.Add((leaves[l], first[l]));
+        }
     }
 
     /// <summary>

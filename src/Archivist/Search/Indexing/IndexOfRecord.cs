@@ -126,6 +126,26 @@ public sealed class IndexOfRecord : IDisposable
 
     private HashSet<string> _older = [];
 
+    // Each segment's post ids by doc id, by segment name: read once a build, by the read ahead, and for the segments an
+    // update wrote, afterwards. A segment's documents never change (deletions only mark them); names are never reused
+    // in an index, and the remembered ids are forgotten with a discarded index.
+    private readonly Dictionary<string, string[]> _ids = new(StringComparer.Ordinal);
+
+    private string[] IdsOf(AtomicReader leaf)
+    {
+        if (leaf is not SegmentReader segment) return IndexedDocuments.ReadIds(leaf);
+        lock (_ids)
+        {
+            if (_ids.TryGetValue(segment.SegmentName, out var ids)) return ids;
+        }
+        var read = IndexedDocuments.ReadIds(leaf);
+        lock (_ids) _ids[segment.SegmentName] = read;
+        return read;
+    }
+
+    /// <summary>Where <see cref="Reader"/> holds each of <paramref name="documents"/> (every post, and no other: else it throws).</summary>
+    public IndexedDocuments Documents(IReadOnlyList<Post> documents) => IndexedDocuments.Read(Reader, documents, IdsOf);
+
     /// <summary>Where the index lives on disk, or null when it is in memory.</summary>
     public string? Folder => _folder;
 
@@ -229,8 +249,7 @@ public sealed class IndexOfRecord : IDisposable
                 analyzers.Add(analyzer);
             }
         }
-        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Environment.ProcessorCount, posts.Count))).Select(_ => Task.Run(Work)).ToArray();
-        Task.WaitAll(workers);
+        Workers.Run(Math.Max(1, Math.Min(Environment.ProcessorCount, posts.Count)), Work);
         if (failure is not null) throw new InvalidOperationException($"indexing a post failed: {failure.Message}", failure);
     }
 
@@ -253,17 +272,15 @@ public sealed class IndexOfRecord : IDisposable
         {
             var atomic = leaf.AtomicReader; // (checksums are verified where the export reads a segment)
             if (atomic is SegmentReader segment) older.Add(segment.SegmentName);
-            var ids = atomic.GetSortedDocValues(IdField);
+            var ids = IdsOf(atomic);
             var digests = atomic.GetBinaryDocValues(DigestField);
             var live = atomic.LiveDocs;
             var bytes = new BytesRef();
             for (var doc = 0; doc < atomic.MaxDoc; doc++)
             {
                 if (live is not null && !live.Get(doc)) continue;
-                ids.Get(doc, bytes);
-                var url = bytes.Utf8ToString();
                 digests.Get(doc, bytes);
-                known[url] = bytes.Utf8ToString();
+                known[ids[doc]] = bytes.Utf8ToString();
             }
         }
         return (known, older);
@@ -276,6 +293,7 @@ public sealed class IndexOfRecord : IDisposable
         _notes.Add($"the search index in '{_folder ?? "memory"}' could not be read ({reason.GetType().Name}: {reason.Message}); building it again from the posts");
         _reader?.Dispose();
         _reader = null;
+        lock (_ids) _ids.Clear();
         _directory.Dispose();
         if (_folder is not null && System.IO.Directory.Exists(_folder))
         {

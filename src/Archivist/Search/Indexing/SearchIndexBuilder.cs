@@ -26,7 +26,10 @@ public static class SearchIndexBuilder
     /// <param name="posts">The archive's posts.</param>
     /// <param name="texts">Where the posts' texts are read: only those of posts analysed or exported again are.</param>
     /// <param name="options">Index settings; with a cache directory, the index of record lives there between builds.</param>
-    /// <param name="main">What the last build wrote for the main segment, or null.</param>
+    /// <param name="main">
+    /// Reads what the last build wrote for the main segment (null: nothing), once the index of record is updated: the
+    /// state is half a megabyte of JSON at 10,000 posts, and the related posts need none of it.
+    /// </param>
     /// <param name="keep">
     /// Keeps one of the main segment's files in the site, or says it cannot (gone or edited). When the main segment still
     /// holds (its posts, their order, the settings and the archive-wide average lengths are unchanged) only the tail is
@@ -41,8 +44,8 @@ public static class SearchIndexBuilder
     /// The index of record in <paramref name="options"/>' cache directory, opened by the caller (who disposes of it) to
     /// have it <see cref="IndexOfRecord.ReadAhead"/>; null: opened and closed here.
     /// </param>
-    public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, MainSegmentState? main, Func<string, bool> keep,
-        Action<Lucene.Net.Index.DirectoryReader, IReadOnlyList<Post>>? updated = null, IndexOfRecord? opened = null)
+    public static IndexBuild Build(IReadOnlyList<Post> posts, PostTexts texts, SearchIndexOptions options, Func<MainSegmentState?>? main, Func<string, bool> keep,
+        Action<IndexedDocuments, IReadOnlyList<Post>>? updated = null, IndexOfRecord? opened = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var documents = DocumentOrder.Assign(posts);
@@ -54,12 +57,15 @@ public static class SearchIndexBuilder
             {
                 var tailFrom = KeepsMainSegment(options) ? documents.Count - documents.Count % options.TailSpan : documents.Count;
                 var (metas, fragments, analysed) = index.Update(documents, texts, options.Fragments, tailFrom);
-                // Whoever reads the updated index (related posts) reads it beside the export, not before it.
-                var reading = updated is null ? Task.CompletedTask : Task.Run(() => updated(index.Reader, documents));
+                var indexed = index.Documents(documents);
+                // Whoever reads the updated index (related posts) reads it beside the export, not before it: on a thread of
+                // its own, as the pages that wait for it would otherwise wait for the thread pool, busy rendering the others.
+                var reading = updated is null ? Task.CompletedTask
+                    : Task.Factory.StartNew(() => updated(indexed, documents), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 IndexBuild build;
                 try
                 {
-                    build = Export(index, documents, texts, options, main, keep, metas, fragments, clock);
+                    build = Export(index, indexed, documents, texts, options, main?.Invoke(), keep, metas, fragments, clock);
                 }
                 catch
                 {
@@ -85,21 +91,20 @@ public static class SearchIndexBuilder
     private static bool KeepsMainSegment(SearchIndexOptions options) =>
         options.TailSpan > 0 && options.MetaChunkSize > 0 && options.TailSpan % options.MetaChunkSize == 0;
 
-    private static IndexBuild Export(IndexOfRecord index, IReadOnlyList<Post> documents, PostTexts texts, SearchIndexOptions options, MainSegmentState? main,
+    private static IndexBuild Export(IndexOfRecord index, IndexedDocuments indexed, IReadOnlyList<Post> documents, PostTexts texts, SearchIndexOptions options, MainSegmentState? main,
         Func<string, bool> keep, IReadOnlyDictionary<string, DocumentMeta> analysedMetas, IReadOnlyDictionary<string, byte[]> analysedFragments,
         System.Diagnostics.Stopwatch clock)
     {
-        var reader = index.Reader;
         var bounds = Segments(documents.Count, options.TailSpan);
         var keepMain = main is not null && KeepsMainSegment(options) && main.Settings == MainSegmentState.SettingsOf(options) && bounds.Count > 0
                        && bounds[0].From == 0 && bounds[0].To == main.To && MainSegmentState.InputsOf(documents, main.To) == main.Inputs;
-        var export = new IndexExport(reader, documents, keepMain ? main!.To : 0, index.IsOlder);
+        var export = new IndexExport(indexed, documents, keepMain ? main!.To : 0, index.IsOlder);
         var averages = FieldLengths.AveragesOf(export.Lengths);
         // Every stored impact uses the averages; kept files are content-named, so a full export would write the same bytes there.
         if (keepMain && (averages != new FieldLengths(main!.Averages[0], main.Averages[1], main.Averages[2]) || !main.Files.All(keep)))
         {
             keepMain = false;
-            export = new IndexExport(reader, documents, 0, index.IsOlder);
+            export = new IndexExport(indexed, documents, 0, index.IsOlder);
         }
         var from = export.From;
         var updated = clock.Elapsed.TotalSeconds;
@@ -236,7 +241,7 @@ public static class SearchIndexBuilder
                 Interlocked.CompareExchange(ref failure, e, null);
             }
         }
-        Task.WaitAll([.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(Work))]);
+        Workers.Run(Math.Max(1, Environment.ProcessorCount), Work);
         // As thrown: a damaged segment's error is what the note about rebuilding the index names.
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         return [.. encoded.SelectMany(terms => terms!)];

@@ -1,6 +1,5 @@
 using Archivist.Search.Indexing;
 using Lucene.Net.Index;
-using Lucene.Net.Util;
 
 namespace Archivist.Search.Related;
 
@@ -37,38 +36,11 @@ internal sealed class RelatedDocuments
 
     public int Count => Lengths.Length;
 
-    /// <param name="orderOfUrl">Each post's place in <see cref="DocumentOrder"/> by URL: the posts the index must hold, every one and no other.</param>
-    public static RelatedDocuments Read(DirectoryReader reader, IReadOnlyDictionary<string, int> orderOfUrl)
+    /// <param name="indexed">Where the index of record holds each post.</param>
+    public static RelatedDocuments Read(IndexedDocuments indexed)
     {
-        var count = orderOfUrl.Count;
-        var orderOf = new int[reader.MaxDoc];
-        var locations = new (int, int)[count];
-        var lengths = new int[count];
-        var found = 0;
-        var bytes = new BytesRef();
-        var leaves = reader.Leaves;
-        for (var l = 0; l < leaves.Count; l++)
-        {
-            var leaf = leaves[l];
-            var atomic = leaf.AtomicReader;
-            var ids = atomic.GetSortedDocValues(IndexOfRecord.IdField);
-            var title = atomic.GetNumericDocValues(IndexOfRecord.LengthFields[0]);
-            var body = atomic.GetNumericDocValues(IndexOfRecord.LengthFields[1]);
-            var live = atomic.LiveDocs;
-            for (var doc = 0; doc < atomic.MaxDoc; doc++)
-            {
-                orderOf[leaf.DocBase + doc] = -1;
-                if (live is not null && !live.Get(doc)) continue;
-                ids.Get(doc, bytes);
-                var url = bytes.Utf8ToString();
-                if (!orderOfUrl.TryGetValue(url, out var order)) throw new InvalidDataException($"the index holds a post the archive does not: {url}");
-                orderOf[leaf.DocBase + doc] = order;
-                locations[order] = (l, doc);
-                lengths[order] = checked((int)(title.Get(doc) + body.Get(doc)));
-                found++;
-            }
-        }
-        if (found != count) throw new InvalidDataException($"the index holds {found} posts, the archive {count}");
-        return new RelatedDocuments(leaves, orderOf, locations, lengths);
+        var lengths = new int[indexed.Count];
+        for (var order = 0; order < lengths.Length; order++) lengths[order] = checked((int)(indexed.Lengths[order].Title + indexed.Lengths[order].Body));
+        return new RelatedDocuments(indexed.Leaves, indexed.OrderOf, indexed.Locations, lengths);
     }
 }

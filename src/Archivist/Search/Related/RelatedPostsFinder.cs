@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Archivist.Content;
-using Lucene.Net.Index;
+using Archivist.Search.Indexing;
 
 namespace Archivist.Search.Related;
 
@@ -19,17 +19,16 @@ public sealed record RelatedPosts(IReadOnlyDictionary<string, IReadOnlyList<stri
 /// </summary>
 public static class RelatedPostsFinder
 {
-    /// <param name="reader">The index of record, holding exactly <paramref name="documents"/>.</param>
+    /// <param name="indexed">Where the index of record, holding exactly <paramref name="documents"/>, holds each.</param>
     /// <param name="documents">The posts in <see cref="Indexing.DocumentOrder"/>.</param>
     /// <param name="cacheDirectory">Where the last build's lists are kept (<see cref="RelatedCache"/>); null: none.</param>
-    public static RelatedPosts Find(DirectoryReader reader, IReadOnlyList<Post> documents, string? cacheDirectory)
+    public static RelatedPosts Find(IndexedDocuments indexed, IReadOnlyList<Post> documents, string? cacheDirectory)
     {
         var clock = Stopwatch.StartNew();
         var keys = RelatedCache.Keys(documents);
         var path = cacheDirectory is null ? null : Path.Combine(cacheDirectory, RelatedCache.FileName);
         var cached = path is null ? [] : RelatedCache.Load(path);
-        var orderOfUrl = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
-        for (var i = 0; i < documents.Count; i++) orderOfUrl[documents[i].Url] = i;
+        var orderOfUrl = indexed.OrderOfUrl;
 
         var lists = new string[documents.Count][];
         var needed = new List<int>();
@@ -40,7 +39,7 @@ public static class RelatedPostsFinder
             else needed.Add(i);
         }
 
-        var wholeIndex = needed.Count > 0 && Relate(reader, documents, orderOfUrl, needed, lists);
+        var wholeIndex = needed.Count > 0 && Relate(indexed, documents, needed, lists);
         if (path is not null && (needed.Count > 0 || cached.Count != documents.Count)) RelatedCache.Save(path, keys, lists);
 
         var byUrl = new Dictionary<string, IReadOnlyList<string>>(documents.Count, StringComparer.Ordinal);
@@ -49,9 +48,9 @@ public static class RelatedPostsFinder
     }
 
     /// <summary>Works out the lists of the <paramref name="needed"/> posts; returns whether the whole index's postings were read for it.</summary>
-    private static bool Relate(DirectoryReader reader, IReadOnlyList<Post> documents, Dictionary<string, int> orderOfUrl, List<int> needed, string[][] lists)
+    private static bool Relate(IndexedDocuments indexed, IReadOnlyList<Post> documents, List<int> needed, string[][] lists)
     {
-        var index = RelatedDocuments.Read(reader, orderOfUrl);
+        var index = RelatedDocuments.Read(indexed);
         var wholeIndex = !DocumentTerms.Suits(index, needed);
         IRelatedTerms terms = wholeIndex ? ArchiveTerms.Read(index, needed) : DocumentTerms.Read(index, needed);
         var scorer = new RelatedScorer(index, documents);

@@ -164,4 +164,31 @@ public sealed class RelatedPostsFinderTests : IDisposable
         Assert.Equal(ordered.Count, again.Computed);
         AssertSame(clean, again);
     }
+
+    [Fact]
+    public void CacheKeysAreTheHashesEarlierVersionsSavedTheListsUnder()
+    {
+        // A cache written by an earlier build of the tool keeps its lists: each key is SHA-256 chained over the posts in
+        // document order, fed value by value (the way earlier versions computed it, worked out here apart from the tool).
+        var (generated, _) = SearchTestSite.Generated(12);
+        var ordered = DocumentOrder.Assign(generated);
+        var expected = new List<string>();
+        using (var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"archivist-related-1|{IndexOfRecord.Version}|{RelatedScorer.Settings}"));
+            var chain = hash.GetHashAndReset();
+            foreach (var post in ordered)
+            {
+                hash.AppendData(chain);
+                foreach (var text in new[] { post.Url, post.ContentDigest })
+                {
+                    hash.AppendData(BitConverter.GetBytes(text.Length));
+                    hash.AppendData(System.Text.Encoding.Unicode.GetBytes(text));
+                }
+                chain = hash.GetHashAndReset();
+                expected.Add(Convert.ToHexStringLower(chain[..16]));
+            }
+        }
+        Assert.Equal(expected, RelatedCache.Keys(ordered));
+    }
 }
