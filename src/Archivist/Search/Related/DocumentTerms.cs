@@ -24,18 +24,32 @@ internal sealed class DocumentTerms : IRelatedTerms
         (_termsOf, _postings) = (termsOf, postings);
 
     /// <summary>Whether reading these posts this way is cheaper than a walk of the whole index (<see cref="ArchiveTerms"/>).</summary>
-    public static bool Suits(RelatedDocuments documents, IReadOnlyList<int> needed) =>
-        needed.Count <= MaxPosts
-        && needed.Select(o => documents.Locations[o].Leaf).Distinct().Sum(l => documents.Leaves[l].AtomicReader.MaxDoc) <= MaxSegmentDocuments;
+    public static bool Suits(RelatedDocuments documents, IReadOnlyList<int> needed)
+    {
+        if (needed.Count > MaxPosts) return false;
+        var documentsToWalk = 0;
+        foreach (var leaf in LeavesOf(documents, needed)) documentsToWalk += documents.Leaves[leaf].AtomicReader.MaxDoc;
+        return documentsToWalk <= MaxSegmentDocuments;
+    }
+
+    /// <summary>The segments holding the posts, each once (loops, not LINQ: compiled ahead of time, where LINQ's generic code is compiled at run time).</summary>
+    private static List<int> LeavesOf(RelatedDocuments documents, IReadOnlyList<int> needed)
+    {
+        var leaves = new List<int>();
+        foreach (var order in needed)
+            if (!leaves.Contains(documents.Locations[order].Leaf)) leaves.Add(documents.Locations[order].Leaf);
+        return leaves;
+    }
 
     public static DocumentTerms Read(RelatedDocuments documents, IReadOnlyList<int> needed)
     {
         // Each post's terms: a walk of the term dictionaries of the segments holding them.
-        var counts = needed.ToDictionary(o => o, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        var counts = new Dictionary<int, Dictionary<string, int>>();
+        foreach (var order in needed) counts[order] = new Dictionary<string, int>(StringComparer.Ordinal);
         var orderOf = new int[documents.OrderOf.Length];
         Array.Fill(orderOf, -1); // only the posts to relate: the walk's pairs for any other are dropped
         foreach (var order in needed) orderOf[documents.Leaves[documents.Locations[order].Leaf].DocBase + documents.Locations[order].Doc] = order;
-        foreach (var leaf in needed.Select(o => documents.Locations[o].Leaf).Distinct())
+        foreach (var leaf in LeavesOf(documents, needed))
         {
             var pairOrders = new int[2 * documents.Leaves[leaf].AtomicReader.MaxDoc];
             var pairFrequencies = new int[pairOrders.Length];
@@ -53,18 +67,30 @@ internal sealed class DocumentTerms : IRelatedTerms
         }
 
         var termsOf = new Dictionary<int, (string, int)[]>();
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (order, terms) in counts)
-            termsOf[order] = [.. terms.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value))];
+        {
+            var sorted = new string[terms.Count];
+            terms.Keys.CopyTo(sorted, 0);
+            Array.Sort(sorted, StringComparer.Ordinal);
+            var withFrequencies = new (string, int)[sorted.Length];
+            for (var t = 0; t < sorted.Length; t++) withFrequencies[t] = (sorted[t], terms[sorted[t]]);
+            termsOf[order] = withFrequencies;
+            distinct.UnionWith(sorted);
+        }
 
         // Each of those terms' postings in the whole index.
         var all = TermFields.Open(documents.Leaves);
         var orders = new int[2 * documents.Count];
         var frequencies = new int[2 * documents.Count];
         var postings = new Dictionary<string, (int[], int[])>(StringComparer.Ordinal);
-        foreach (var term in counts.Values.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var lookedUp = new string[distinct.Count];
+        distinct.CopyTo(lookedUp);
+        Array.Sort(lookedUp, StringComparer.Ordinal);
+        foreach (var term in lookedUp)
         {
-            var distinct = TermFields.Combine(orders, frequencies, all.Postings(new BytesRef(term), orders, frequencies, documents.OrderOf));
-            postings[term] = (orders[..distinct], frequencies[..distinct]);
+            var found = TermFields.Combine(orders, frequencies, all.Postings(new BytesRef(term), orders, frequencies, documents.OrderOf));
+            postings[term] = (orders[..found], frequencies[..found]);
         }
         return new DocumentTerms(termsOf, postings);
     }

@@ -44,27 +44,32 @@ internal static class RelatedCache
         return keys;
     }
 
-    /// <summary>The lists saved at <paramref name="path"/> by key (related posts' URLs); empty when there are none or they cannot be read.</summary>
-    public static Dictionary<string, string[]> Load(string path)
+    /// <summary>
+    /// The keys and lists saved at <paramref name="path"/>, in the order they were saved (the posts' document order then);
+    /// empty when there are none or they cannot be read.
+    /// </summary>
+    public static (string[] Keys, string[][] Lists) Load(string path)
     {
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != Magic) return [];
+            using var reader = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), Encoding.UTF8);
+            if (reader.ReadString() != Magic) return ([], []);
             var count = reader.ReadInt32();
-            var lists = new Dictionary<string, string[]>(count, StringComparer.Ordinal);
+            if (count < 0) return ([], []);
+            var keys = new List<string>(Math.Min(count, 1 << 20));
+            var lists = new List<string[]>(keys.Capacity);
             for (var i = 0; i < count; i++)
             {
-                var key = reader.ReadString();
+                keys.Add(reader.ReadString());
                 var urls = new string[reader.ReadByte()];
                 for (var k = 0; k < urls.Length; k++) urls[k] = reader.ReadString();
-                lists[key] = urls;
+                lists.Add(urls);
             }
-            return lists;
+            return ([.. keys], [.. lists]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or OverflowException)
         {
-            return []; // missing or damaged (EndOfStreamException is an IOException): the lists are worked out again
+            return ([], []); // missing or damaged (EndOfStreamException is an IOException): the lists are worked out again
         }
     }
 

@@ -36,8 +36,9 @@ internal sealed class RelatedScorer
 
     private readonly RelatedDocuments _documents;
     private readonly IReadOnlyList<Post> _posts;
-    private readonly string[] _titleKeys;
-    private readonly double[] _ln; // ln k, k ≥ 1
+    // Both filled as they are needed: a rebuild relating one post reads a few of 10,000 titles and logarithms.
+    private readonly string?[] _titleKeys;
+    private readonly double[] _ln; // ln k, k ≥ 1; NaN until worked out
 
     /// <summary>Settings that decide every list: part of each post's cache key.</summary>
     public static string Settings => FormattableString.Invariant($"{Listed}|{TermsPerPost}|{TitleWeight}|{K1}|{B}");
@@ -46,9 +47,9 @@ internal sealed class RelatedScorer
     {
         _documents = documents;
         _posts = posts;
-        _titleKeys = posts.Select(p => DuplicateMerger.TitleKey(p.Title)).ToArray();
+        _titleKeys = new string?[posts.Count];
         _ln = new double[2 * posts.Count + 3];
-        for (var k = 1; k < _ln.Length; k++) _ln[k] = DeterministicLog.Ln(k);
+        Array.Fill(_ln, double.NaN);
     }
 
     /// <summary>What one thread needs to score, reused from post to post.</summary>
@@ -65,7 +66,7 @@ internal sealed class RelatedScorer
     public int[] Relate(int order, List<QueryTerm> terms, Scratch scratch)
     {
         var posts = order + 1;
-        var lnPosts = _ln[2 * posts + 2];
+        var lnPosts = Ln(2 * posts + 2);
         // The most telling terms, kept best first as they come (ties: the earlier term).
         var chosen = scratch.Chosen;
         var count = 0;
@@ -75,7 +76,7 @@ internal sealed class RelatedScorer
             // No older post holds it (nothing to relate), or more than half the posts do (it says nothing of a subject).
             if (term.Count == 0 || 2 * (term.Count + 1) > posts) continue;
             // BM25's idf, ln(1 + (N − n + 0.5)/(n + 0.5)) = ln(2N + 2) − ln(2n + 1), from the table.
-            var weight = (1 + Ln(term.Frequency)) * (lnPosts - _ln[2 * (term.Count + 1) + 1]);
+            var weight = (1 + Ln(term.Frequency)) * (lnPosts - Ln(2 * (term.Count + 1) + 1));
             if (count == chosen.Length && !(weight > chosen[count - 1].Weight)) continue;
             var at = count < chosen.Length ? count++ : count - 1;
             for (; at > 0 && weight > chosen[at - 1].Weight; at--) chosen[at] = chosen[at - 1];
@@ -134,9 +135,17 @@ internal sealed class RelatedScorer
     private static bool Better(double score, int order, double otherScore, int other) =>
         score > otherScore || (score == otherScore && order > other);
 
-    private double Ln(int k) => k < _ln.Length ? _ln[k] : DeterministicLog.Ln(k);
+    /// <summary>ln k from the table, worked out the first time (threads that race write the same bits).</summary>
+    private double Ln(int k)
+    {
+        if (k >= _ln.Length) return DeterministicLog.Ln(k);
+        var ln = _ln[k];
+        return double.IsNaN(ln) ? _ln[k] = DeterministicLog.Ln(k) : ln;
+    }
+
+    private string TitleKey(int order) => _titleKeys[order] ??= DuplicateMerger.TitleKey(_posts[order].Title);
 
     /// <summary>The same post found twice and kept as two (their texts differ: an edited copy): same title, and the same date or none.</summary>
     private bool IsCopy(int order, int other) =>
-        _titleKeys[order] == _titleKeys[other] && (_posts[order].Date == _posts[other].Date || _posts[order].Date is null || _posts[other].Date is null);
+        TitleKey(order) == TitleKey(other) && (_posts[order].Date == _posts[other].Date || _posts[order].Date is null || _posts[other].Date is null);
 }
