@@ -68,6 +68,7 @@ public static class SiteBuilder
         };
         using var indexOfRecord = Search.Indexing.IndexOfRecord.Open(searchOptions.CacheDirectory, []);
         indexOfRecord.ReadAhead();
+        if (searchOptions.CacheDirectory is not null) SearchWarmUp.Start(); // (only a rebuild gains from it)
         var seedCache = new SeedCache(request.CacheDirectory, BuildInputsDigest.ToolId);
         var loaded = observer.Step("Reading seeds", report => CachedContentLoader.Load(seeds, skipped, seedCache, options.Permalink, PageKinds.Reserved, report));
         var diagnostics = loaded.Content.Diagnostics.ToList();

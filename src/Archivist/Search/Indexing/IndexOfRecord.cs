@@ -90,47 +90,7 @@ public sealed class IndexOfRecord : IDisposable
     /// </summary>
     public void ReadAhead()
     {
-        if (_readAhead is not null || _reader is not null) return;
-        _readAhead = Task.Run(Known);
-        _warmUp ??= Task.Run(WarmUp);
-    }
-
-    private Task? _warmUp;
-
-    /// <summary>
-    /// Analyses a made-up post into a throwaway index in memory, commits it and reads it back, so that the methods an
-    /// update runs (the analysis, Lucene's indexing chain and commit: about 200 of them are generic code compiled at run
-    /// time) are compiled on the thread pool while the build reads its seeds, not on the way to the related posts.
-    /// Nothing of it is kept.
-    /// </summary>
-    private static void WarmUp()
-    {
-        try
-        {
-            using var directory = new RAMDirectory();
-            var config = new IndexWriterConfig(ArchivistAnalyzer.Version, null)
-            {
-                OpenMode = OpenMode.CREATE, MergePolicy = SmallSegmentsOnly(), UseCompoundFile = true, RAMBufferSizeMB = 1,
-            };
-            using (var writer = new IndexWriter(directory, config))
-            {
-                var post = new Post
-                {
-                    Title = "Warming up", Date = new DateOnly(2000, 1, 1), Slug = "warm-up", Url = "/warm-up.html", Sources = new ValueList<string>(["warm-up.txt"]),
-                    Text = new PostText("The *probation* service, warming up.", new ValueList<Comment>([new Comment("c1", "A comment: warm.", default)])),
-                };
-                var document = new PostAnalyzer().Analyze(post, post.Text!);
-                writer.UpdateDocument(new Term(IdField, post.Url), document.Document);
-                writer.SetCommitData(new Dictionary<string, string> { [VersionKey] = Version });
-                writer.Commit();
-            }
-            using var reader = DirectoryReader.Open(directory);
-            foreach (var leaf in reader.Leaves) IndexedDocuments.ReadIds(leaf.AtomicReader);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Only time was at stake: the real update compiles whatever this did not.
-        }
+        if (_readAhead is null && _reader is null) _readAhead = Task.Run(Known);
     }
 
     /// <summary>What <see cref="ReadAhead"/> read (its failure thrown here, as <see cref="Known"/>'s own), or a fresh read.</summary>
@@ -345,7 +305,6 @@ public sealed class IndexOfRecord : IDisposable
     public void Dispose()
     {
         ForgetReadAhead();
-        try { _warmUp?.Wait(); } catch (AggregateException) { }
         _reader?.Dispose();
         _directory.Dispose();
     }
