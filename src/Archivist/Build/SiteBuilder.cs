@@ -16,6 +16,7 @@ public static class SiteBuilder
 {
     public static BuildResult Build(BuildRequest request, IBuildObserver observer)
     {
+        using var noGc = NoGcRegion.Enter(NoGcRegion.RebuildBytes);
         try
         {
             return Build(request, observer, rehashSeeds: request.Force);
