@@ -159,7 +159,9 @@ public static class SiteBuilder
         using var context = new RenderContext(options, templates, HashBuilder.Of(BuildInputsDigest.ToolId, options.Describe(), templatesHash));
         var others = observer.Step("Planning pages", _ =>
         {
-            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
+            // (Parallel.For over an array runs precompiled code; PLINQ's ordered query was compiled at run time, every build.)
+            var sitePosts = new PostForPages[posts.Count];
+            Parallel.For(0, posts.Count, i => sitePosts[i] = new PostForPages(posts[i], texts));
             return (Posts: sitePosts, Jobs: SitePlan.WithoutRelated(context, sitePosts, request.TemplatesDirectory));
         });
         var rendered = observer.Step("Rendering pages", report => Render(others.Jobs, memo, transaction, report));
