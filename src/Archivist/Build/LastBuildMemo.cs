@@ -45,13 +45,18 @@ public sealed class LastBuildMemo
     public static LastBuildMemo Load(string? path)
     {
         if (path is null || !File.Exists(path)) return Empty;
-        var entries = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        var stamps = new Dictionary<string, long>(StringComparer.Ordinal);
         var header = Encoding.UTF8.GetBytes(Header);
         var valid = true;
+        Dictionary<string, (string, string)> entries;
+        Dictionary<string, long> stamps;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            // Sized from the file (a line is about 130 bytes): grown a step at a time, each table was made five or six
+            // times over, most of them large objects, whose total sets off a full collection.
+            var lines = (int)Math.Min(stream.Length / 100, 1 << 20);
+            entries = new Dictionary<string, (string, string)>(lines, StringComparer.Ordinal);
+            stamps = new Dictionary<string, long>(lines, StringComparer.Ordinal);
             // Read as bytes, field by field: the memo has a line for every file of the site (25,000 at 10,000 posts), read
             // on every build, and only its fields are kept.
             var number = 0;

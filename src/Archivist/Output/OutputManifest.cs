@@ -103,7 +103,8 @@ public sealed class OutputManifest
     {
         // Read as bytes, line by line and field by field; only the fields kept become strings (a 25,000-file site's
         // manifest is read on every build).
-        var entries = new List<ManifestEntry>();
+        // Sized from the stream when it knows its length (a line is about 80 bytes), not grown a step at a time.
+        var entries = new List<ManifestEntry>(stream.CanSeek ? (int)Math.Min(stream.Length / 64, 1 << 20) : 0);
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
         Utf8Lines.ForEach(stream, line =>
