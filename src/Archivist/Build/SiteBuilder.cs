@@ -16,6 +16,7 @@ public static class SiteBuilder
 {
     public static BuildResult Build(BuildRequest request, IBuildObserver observer)
     {
+        using var noGc = NoGcRegion.Enter(NoGcRegion.RebuildBytes);
         try
         {
             return Build(request, observer, rehashSeeds: request.Force);
@@ -164,9 +165,11 @@ public static class SiteBuilder
             return (Posts: sitePosts, Jobs: SitePlan.WithoutRelated(context, sitePosts, request.TemplatesDirectory));
         });
         var rendered = observer.Step("Rendering pages", report => Render(others.Jobs, memo, transaction, report));
-        // (a failure of the search stage surfaces here as itself, not wrapped)
-        var byUrl = observer.Step("Finding related posts", _ => related.GetAwaiter().GetResult().ByUrl);
-        var postPages = SitePlan.WithRelated(context, others.Posts, request.TemplatesDirectory, byUrl);
+        // The post pages are planned as far as they can be while the search stage finds their related posts, then wait
+        // for those (a failure of the search stage surfaces here as itself, not wrapped).
+        var byUrl = related.ContinueWith(found => found.GetAwaiter().GetResult().ByUrl, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var postPages = observer.Step("Finding related posts", _ => SitePlan.WithRelated(context, others.Posts, request.TemplatesDirectory, byUrl));
         rendered += observer.Step("Rendering post pages", report => Render(postPages, memo, transaction, report));
         return (rendered, [.. others.Jobs, .. postPages]);
     }

@@ -18,19 +18,24 @@ public static partial class PermalinkAssigner
 
     public static IReadOnlyList<Post> Assign(IReadOnlyList<IncomingPost> posts, PermalinkPattern pattern, ReservedPaths reserved, ICollection<Diagnostic> diagnostics)
     {
-        var taken = new Dictionary<string, IncomingPost>(StringComparer.OrdinalIgnoreCase);
+        var taken = new Dictionary<string, IncomingPost>(posts.Count, StringComparer.OrdinalIgnoreCase);
         var assigned = new List<Post>(posts.Count);
-        var ordered = posts
-            .OrderBy(p => p.Post.Date ?? DateOnly.MinValue)
-            .ThenBy(p => p.Origin.File, StringComparer.Ordinal)
-            .ThenBy(p => p.Origin.Line);
-        foreach (var composed in ordered)
+        // Each post's own candidate (slug, plain URL and its checks) depends on nothing else: made on every core. Only
+        // handing out URLs in order, which decides the -2, -3… suffixes, is sequential.
+        var candidates = new Candidate[posts.Count];
+        Parallel.For(0, posts.Count, i => candidates[i] = Candidate.Of(posts[i], pattern, reserved));
+        var order = new int[posts.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) => CompareForAssignment(posts[a], posts[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        foreach (var index in order)
         {
+            var composed = posts[index];
+            var candidate = candidates[index];
             var (file, line) = composed.Origin;
-            var baseSlug = Slugger.Slugify(composed.Post.Title);
+            var baseSlug = candidate.Slug;
             if (composed.RequestedSlug is { } requested)
             {
-                var clean = Slugger.Slugify(requested);
+                var clean = candidate.Slug;
                 if (clean != requested)
                     diagnostics.Add(Diagnostic.Warning(file, line, WindowsNames.IsReserved(requested)
                         ? $"slug '{requested}' is a name Windows reserves; using '{clean}'"
@@ -65,11 +70,12 @@ public static partial class PermalinkAssigner
             if (url is null)
             {
                 // The plain URL is made and checked against the site's own paths once (10,000 posts a build).
-                var plain = pattern.Format(composed.Post.Date, baseSlug);
+                var plainIsCandidate = siteOwned is null && baseSlug == candidate.Slug;
+                var plain = plainIsCandidate ? candidate.Plain : pattern.Format(composed.Post.Date, baseSlug);
                 var plainIsFree = false; // of the site's own paths
                 if (siteOwned is null)
                 {
-                    if (reserved.Clashes(plain))
+                    if (plainIsCandidate ? candidate.PlainClashes : reserved.Clashes(plain))
                     {
                         siteOwned = plain;
                         baseSlug += "-post";
@@ -82,7 +88,8 @@ public static partial class PermalinkAssigner
                     slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
                     url = n == 1 ? plain : pattern.Format(composed.Post.Date, slug);
                     // The pattern's letters next to the slug could still spell a reserved name ("/co{slug}.html" and "n").
-                    if (!taken.ContainsKey(url) && !WindowsNames.AnyReserved(url) && ((n == 1 && plainIsFree) || !reserved.Clashes(url))) break;
+                    var windowsReserved = n == 1 && plainIsCandidate && plainIsFree ? candidate.PlainWindowsReserved : WindowsNames.AnyReserved(url);
+                    if (!taken.ContainsKey(url) && !windowsReserved && ((n == 1 && plainIsFree) || !reserved.Clashes(url))) break;
                     // Each try is a different URL, so within taken.Count + 2 tries one is untaken: past that, every one is
                     // reserved. Settings refuse such a pattern (ReservedPaths.Covers); this keeps the loop finite regardless.
                     if (n > taken.Count + 2 && reserved.Clashes(url))
@@ -101,5 +108,28 @@ public static partial class PermalinkAssigner
             assigned.Add(composed.Post with { Slug = slug, Url = url });
         }
         return assigned;
+    }
+
+    /// <summary>Date, then seed file (ordinal) and line; undated posts first.</summary>
+    private static int CompareForAssignment(IncomingPost a, IncomingPost b)
+    {
+        var byDate = (a.Post.Date ?? DateOnly.MinValue).CompareTo(b.Post.Date ?? DateOnly.MinValue);
+        if (byDate != 0) return byDate;
+        var byFile = string.CompareOrdinal(a.Origin.File, b.Origin.File);
+        return byFile != 0 ? byFile : a.Origin.Line.CompareTo(b.Origin.Line);
+    }
+
+    /// <summary>
+    /// A post's slug (from a requested slug, else its title), the plain URL that slug gives, and whether the site's own
+    /// paths or Windows names rule that URL out.
+    /// </summary>
+    private readonly record struct Candidate(string Slug, string Plain, bool PlainClashes, bool PlainWindowsReserved)
+    {
+        public static Candidate Of(IncomingPost post, PermalinkPattern pattern, ReservedPaths reserved)
+        {
+            var slug = Slugger.Slugify(post.RequestedSlug ?? post.Post.Title);
+            var plain = pattern.Format(post.Post.Date, slug);
+            return new Candidate(slug, plain, reserved.Clashes(plain), WindowsNames.AnyReserved(plain));
+        }
     }
 }

@@ -24,15 +24,15 @@ public static class Slugger
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (c is '\'' or '’' or '‘' or '`' or 'ʼ') continue;
-            var folded = char.ToLowerInvariant(c) is var lower && char.IsAsciiLetterOrDigit(lower) ? lower.ToString() : null;
-            if (folded is null)
+            var lower = char.ToLowerInvariant(c);
+            if (!char.IsAsciiLetterOrDigit(lower))
             {
                 pendingHyphen = sb.Length > 0;
                 continue;
             }
             if (pendingHyphen) sb.Append('-');
             pendingHyphen = false;
-            sb.Append(folded);
+            sb.Append(lower);
         }
         var slug = sb.ToString();
         if (slug.Length > maxLength)

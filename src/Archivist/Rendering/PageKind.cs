@@ -49,10 +49,11 @@ public sealed record SiteInput(RenderContext Context, IReadOnlyList<PostForPages
     IReadOnlyList<PageKind> Kinds, IReadOnlyList<string> Listed)
 {
     /// <summary>
-    /// Each post's related posts by URL, best first (the search stage works them out from the index of record); given
-    /// only to kinds that <see cref="PageKind.ShowsRelatedPosts"/>; null: none.
+    /// Each post's related posts by URL, best first, once the search stage has worked them out from the index of record
+    /// (a kind does what it can before it waits for them); given only to kinds that <see cref="PageKind.ShowsRelatedPosts"/>;
+    /// null: none.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Related { get; init; }
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>? Related { get; init; }
 }
 
 /// <summary>A link the archive page shows to a kind's page: its label, site path and a line saying what is there.</summary>

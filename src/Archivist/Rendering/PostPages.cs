@@ -16,20 +16,44 @@ public sealed class PostPages : PageKind
 
     public override IEnumerable<PageJob> Plan(SiteInput site)
     {
-        var (context, posts, related) = (site.Context, site.Posts, site.Related);
-        var byUrl = related is null ? null : posts.ToDictionary(p => p.Post.Url, p => p.Post, StringComparer.Ordinal);
+        var (context, posts) = (site.Context, site.Posts);
+        // What a page shows of another post (a neighbour or a related post), and each page's inputs but its related
+        // posts, are worked out while the search stage may still be finding those: the part left after is small.
+        var shown = new string[posts.Count];
+        var order = new Dictionary<string, int>(posts.Count, StringComparer.Ordinal);
         for (var i = 0; i < posts.Count; i++)
         {
-            var post = posts[i];
-            var newer = i > 0 ? posts[i - 1].Post : null;
-            var older = i + 1 < posts.Count ? posts[i + 1].Post : null;
-            IReadOnlyList<Post> relatedPosts = related is not null && related.TryGetValue(post.Post.Url, out var urls) ? [.. urls.Select(u => byUrl![u])] : [];
-            using var hasher = context.Hasher("post").Add(post.PageDigest)
-                .Add(newer?.Title).Add(newer?.Url).Add(older?.Title).Add(older?.Url);
-            hasher.Add(relatedPosts.Count);
-            foreach (var r in relatedPosts) hasher.Add(r.Title).Add(r.Url).Add(r.Date).Add(r.DateEstimated);
-            yield return new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older, relatedPosts));
+            shown[i] = ShownDigest(posts[i].Post);
+            order[posts[i].Post.Url] = i;
         }
+        var withoutRelated = new string[posts.Count];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            using var hasher = context.Hasher("post").Add(posts[i].PageDigest);
+            withoutRelated[i] = hasher.Add(i > 0 ? shown[i - 1] : null).Add(i + 1 < posts.Count ? shown[i + 1] : null).Finish();
+        }
+        var related = site.Related?.GetAwaiter().GetResult();
+        var jobs = new PageJob[posts.Count];
+        using (var hasher = new HashBuilder())
+            for (var i = 0; i < posts.Count; i++)
+            {
+                var post = posts[i];
+                var newer = i > 0 ? posts[i - 1].Post : null;
+                var older = i + 1 < posts.Count ? posts[i + 1].Post : null;
+                var relatedOrder = related is not null && related.TryGetValue(post.Post.Url, out var urls) ? urls.Select(u => order[u]).ToArray() : [];
+                hasher.Add(withoutRelated[i]).Add(relatedOrder.Length);
+                foreach (var r in relatedOrder) hasher.Add(shown[r]);
+                IReadOnlyList<Post> relatedPosts = [.. relatedOrder.Select(r => posts[r].Post)];
+                jobs[i] = new PageJob(SiteUrls.FileOf(post.Post.Url), hasher.Finish(), () => Render(context, post, newer, older, relatedPosts));
+            }
+        return jobs;
+    }
+
+    /// <summary>A digest of what a post page shows of another post: its title, URL and date.</summary>
+    private static string ShownDigest(Post post)
+    {
+        using var hasher = new HashBuilder();
+        return hasher.Add(post.Title).Add(post.Url).Add(post.Date).Add(post.DateEstimated).Finish();
     }
 
     /// <summary>Where a post belongs in the archive: its month, or the undated posts.</summary>

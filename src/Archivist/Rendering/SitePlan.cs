@@ -13,14 +13,14 @@ public static class SitePlan
         IReadOnlyList<PageKind>? kinds = null) =>
         Plan(context, posts, templatesDirectory, [.. Checked(kinds ?? PageKinds.All).Where(k => !k.ShowsRelatedPosts)], related: null);
 
-    /// <summary>The files of the kinds that show related posts.</summary>
-    /// <param name="related">Each post's related posts by URL (<see cref="SiteInput.Related"/>).</param>
+    /// <summary>The files of the kinds that show related posts; the kinds plan what they can while the related posts are found.</summary>
+    /// <param name="related">Each post's related posts by URL, when the search stage has them (<see cref="SiteInput.Related"/>).</param>
     public static IReadOnlyList<PageJob> WithRelated(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> related, IReadOnlyList<PageKind>? kinds = null) =>
+        Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> related, IReadOnlyList<PageKind>? kinds = null) =>
         Plan(context, posts, templatesDirectory, [.. Checked(kinds ?? PageKinds.All).Where(k => k.ShowsRelatedPosts)], related);
 
     private static List<PageJob> Plan(RenderContext context, IReadOnlyList<PostForPages> posts, string templatesDirectory, IReadOnlyList<PageKind> kinds,
-        IReadOnlyDictionary<string, IReadOnlyList<string>>? related)
+        Task<IReadOnlyDictionary<string, IReadOnlyList<string>>>? related)
     {
         var site = new SiteInput(context, posts, templatesDirectory, kinds, []) { Related = related };
         var planned = new List<PageJob>[kinds.Count];
