@@ -183,9 +183,9 @@ public sealed class OutputTransaction : IDisposable
         if (moves.Count == 0 && deletes.Count == 0 && SameProperties(_properties, Previous.Properties) && File.Exists(Path.Combine(_folder.Root, OutputManifest.FileName)))
         {
             _done = true;
-            committed?.Invoke(Previous, _stamps);
             Stamps = _stamps;
             Finish();
+            committed?.Invoke(Previous, _stamps);
             return summary;
         }
 
@@ -203,14 +203,16 @@ public sealed class OutputTransaction : IDisposable
         {
             journal.Apply(_folder.Root);
         }
-        finally
+        catch
         {
             // Past the commit point what it records is true whether or not the moves finish here (the next build finishes them).
-            beside.GetAwaiter().GetResult();
+            try { beside.Wait(); } catch (AggregateException) { }
+            throw;
         }
         _folder.Committed(manifest);
         Stamps = _stamps;
         Finish();
+        beside.GetAwaiter().GetResult(); // the caller's own failure, reported as such: the commit stands
         return summary;
     }
 

@@ -207,6 +207,40 @@ public sealed class OutputFolderTests : IDisposable
         Assert.False(Directory.Exists(staging));
     }
 
+    /// <summary>
+    /// What the caller does once the commit point is passed (saving its page memo) runs beside the moves; if it fails,
+    /// the commit still stands whole (nothing left staged for the next build to take as an interrupted one) and the
+    /// failure is reported. It is called with the new manifest and the files' stamps.
+    /// </summary>
+    [Fact]
+    public void ACommitWhoseCallbackFailsStillCommitsWholeAndReportsTheFailure()
+    {
+        Build(("a.html", "A"), ("gone.html", "G"));
+        OutputManifest? seen = null;
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin())
+        {
+            tx.WriteText("a.html", "A2");
+            tx.WriteText("b/c.html", "C");
+            var error = Assert.Throws<IOException>(() => tx.Commit((manifest, stamps) =>
+            {
+                seen = manifest;
+                Assert.Equal(2, stamps.Count);
+                throw new IOException("the cache's disk is full");
+            }));
+            Assert.Contains("cache", error.Message);
+        }
+        Assert.Equal(["a.html", "b/c.html"], seen!.Entries.Select(e => e.Path));
+        Assert.Equal("A2", Read("a.html"));
+        Assert.Equal("C", Read("b/c.html"));
+        Assert.False(File.Exists(Path.Combine(Site, "gone.html")));
+        Assert.False(File.Exists(JournalPath));
+        Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
+        using var again = OutputFolder.Open(Site, TimeSpan.Zero);
+        Assert.Null(again.RecoveryNote);
+        Assert.Equal(seen.Serialize(), again.Manifest.Serialize());
+    }
+
     [Fact]
     public void ASecondWriterWaitsThenRefusesClearly()
     {
