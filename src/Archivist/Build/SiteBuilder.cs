@@ -169,8 +169,11 @@ public static class SiteBuilder
         // for those (a failure of the search stage surfaces here as itself, not wrapped).
         var byUrl = related.ContinueWith(found => found.GetAwaiter().GetResult().ByUrl, CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Meanwhile a spare thread checks that the last build's post pages are still as it left them, for keeping them after.
+        var checking = Task.Run(transaction.CheckAhead);
         var postPages = observer.Step("Finding related posts", _ => SitePlan.WithRelated(context, others.Posts, request.TemplatesDirectory, byUrl));
         rendered += observer.Step("Rendering post pages", report => Render(postPages, memo, transaction, report));
+        checking.GetAwaiter().GetResult();
         return (rendered, [.. others.Jobs, .. postPages]);
     }
 
