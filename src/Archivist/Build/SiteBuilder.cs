@@ -161,7 +161,9 @@ public static class SiteBuilder
         using var context = new RenderContext(options, templates, HashBuilder.Of(BuildInputsDigest.ToolId, options.Describe(), templatesHash));
         var others = observer.Step("Planning pages", _ =>
         {
-            var sitePosts = posts.AsParallel().AsOrdered().Select(p => new PostForPages(p, texts)).ToList();
+            // (Parallel.For over an array runs precompiled code; PLINQ's ordered query was compiled at run time, every build.)
+            var sitePosts = new PostForPages[posts.Count];
+            Parallel.For(0, posts.Count, i => sitePosts[i] = new PostForPages(posts[i], texts));
             return (Posts: sitePosts, Jobs: SitePlan.WithoutRelated(context, sitePosts, request.TemplatesDirectory));
         });
         var rendered = observer.Step("Rendering pages", report => Render(others.Jobs, memo, transaction, report));
@@ -169,8 +171,11 @@ public static class SiteBuilder
         // for those (a failure of the search stage surfaces here as itself, not wrapped).
         var byUrl = related.ContinueWith(found => found.GetAwaiter().GetResult().ByUrl, CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // Meanwhile a spare thread checks that the last build's post pages are still as it left them, for keeping them after.
+        var checking = Task.Run(transaction.CheckAhead);
         var postPages = observer.Step("Finding related posts", _ => SitePlan.WithRelated(context, others.Posts, request.TemplatesDirectory, byUrl));
         rendered += observer.Step("Rendering post pages", report => Render(postPages, memo, transaction, report));
+        checking.GetAwaiter().GetResult();
         return (rendered, [.. others.Jobs, .. postPages]);
     }
 

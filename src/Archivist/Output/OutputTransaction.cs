@@ -25,6 +25,8 @@ public sealed class OutputTransaction : IDisposable
     private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _staged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
+    /// <summary>Last-build files checked ahead (<see cref="CheckAhead"/>): each one's stamp, or null when it was gone or changed.</summary>
+    private readonly ConcurrentDictionary<string, long?> _checkedAhead = new(StringComparer.Ordinal);
     private readonly string _staging;
     private bool _done;
 
@@ -97,9 +99,22 @@ public sealed class OutputTransaction : IDisposable
     /// </summary>
     public bool TryKeep(string path)
     {
-        if (!Previous.TryGet(path, out var old) || (Stamped(old) ?? Hashed(old)) is not { } stamp) return false;
+        if (!Previous.TryGet(path, out var old)) return false;
+        var stamped = _checkedAhead.TryGetValue(path, out var checkedStamp) ? checkedStamp : Stamped(old);
+        if ((stamped ?? Hashed(old)) is not { } stamp) return false;
         Add(path, old, stamp);
         return true;
+    }
+
+    /// <summary>
+    /// Looks at every file of the last build that this build has not kept or written yet (on a rebuild, mostly pages
+    /// whose inputs are still being worked out) and notes whether it still has the size and time the last build left it
+    /// with, so that keeping it later needs no look at the disk. For a builder with a thread to spare while it waits.
+    /// </summary>
+    public void CheckAhead()
+    {
+        foreach (var entry in Previous.Entries)
+            if (!_entries.ContainsKey(entry.Path)) _checkedAhead.TryAdd(entry.Path, Stamped(entry));
     }
 
     public bool Contains(string path) => _entries.ContainsKey(path);

@@ -460,4 +460,34 @@ public sealed class OutputFolderTests : IDisposable
             Assert.False(tx.TryKeep("c.html"));
         }
     }
+
+    [Fact]
+    public void FilesCheckedAheadAreKeptOnlyWhenTheyWereAsLeftAndTheEditedAreStillFoundByTheirBytes()
+    {
+        IReadOnlyDictionary<string, long> stamps;
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin())
+        {
+            foreach (var name in new[] { "a", "b", "c", "d", "e" }) tx.WriteText(name + ".html", name.ToUpperInvariant());
+            tx.Commit();
+            stamps = tx.Stamps;
+        }
+        File.Delete(Path.Combine(Site, "b.html"));
+        File.WriteAllText(Path.Combine(Site, "c.html"), "XY"); // edited: another size
+        File.SetLastWriteTimeUtc(Path.Combine(Site, "d.html"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)); // touched, same bytes
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin(stamps: stamps))
+        {
+            Assert.False(tx.WriteText("e.html", "E")); // already this build's: not checked ahead, and it stays this build's
+            tx.CheckAhead();
+            Assert.True(tx.TryKeep("a.html"));
+            Assert.False(tx.TryKeep("b.html"));
+            Assert.False(tx.TryKeep("c.html"));
+            Assert.True(tx.TryKeep("d.html")); // its time is off, but its bytes are the manifest's
+            Assert.True(tx.WriteText("b.html", "B"));
+            Assert.True(tx.WriteText("c.html", "C"));
+            Assert.Equal(new CommitSummary(2, 3, 0), tx.Commit());
+        }
+        Assert.Equal(["A", "B", "C", "D", "E"], new[] { "a", "b", "c", "d", "e" }.Select(n => Read(n + ".html")));
+    }
 }
