@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Archivist.Output;
 using Archivist.Seeds;
 
 namespace Archivist.Build;
@@ -55,11 +56,14 @@ public static class SeedInventory
     public static void Save(string? cacheDirectory, IReadOnlyList<SeedFileInfo> files)
     {
         if (cacheDirectory is null) return;
-        var sb = new StringBuilder(files.Count * 96).Append(Header).Append('\n');
-        foreach (var f in files)
-            sb.Append(f.Name).Append('\t').Append(f.Size.ToString(CultureInfo.InvariantCulture)).Append('\t')
-              .Append(f.ModifiedTicks.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(f.Hash).Append('\n');
-        CacheFiles.WriteAtomic(Path.Combine(cacheDirectory, IndexFile), Encoding.UTF8.GetBytes(sb.ToString()));
+        CacheFiles.WriteAtomic(Path.Combine(cacheDirectory, IndexFile), stream =>
+        {
+            using var writer = new Utf8LineWriter(stream);
+            writer.Append(Header).Append('\n');
+            foreach (var f in files)
+                writer.Append(f.Name).Append('\t').Append(f.Size).Append('\t').Append(f.ModifiedTicks).Append('\t').Append(f.Hash).Append('\n');
+            writer.Flush();
+        });
     }
 
     /// <summary>True when <paramref name="cacheDirectory"/> holds a seed index this tool wrote (by its header, not only its name).</summary>

@@ -3,37 +3,66 @@ using System.Text;
 namespace Archivist.Output;
 
 /// <summary>
-/// The commit record of a build: which staged files move into place, which old files go, and the new
-/// manifest. Once it is on disk the build is committed; applying it again is harmless, so a commit
+/// The commit record of a build: which staged files move into place, which old files go, and the SHA-256 of the new
+/// manifest, staged beside the files (<see cref="StagedManifestName"/> in the staging folder) and on disk before this
+/// record is. Once the record is on disk the build is committed; applying it again is harmless, so a commit
 /// interrupted halfway is finished by the next run. It ends with an <c>end</c> line, so a journal cut short
-/// (or otherwise damaged) is recognised and never half-applied.
+/// (or otherwise damaged) is recognised and never half-applied. A journal of the format before (v2, written by
+/// archivist before its manifest was staged) held the manifest itself: it is still read, and finished the same way.
 /// </summary>
-internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<string> Deletes, string Manifest)
+internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<string> Deletes, string ManifestHash)
 {
-    private const string Header = "# archivist commit journal v2";
+    /// <summary>The new manifest's name in the staging folder (a name no site file can have: it is the tool's own).</summary>
+    public const string StagedManifestName = OutputManifest.FileName;
+
+    private const string Header = "# archivist commit journal v3";
+    private const string HeaderV2 = "# archivist commit journal v2";
     private const string Trailer = "end\n";
 
+    /// <summary>
+    /// Written whole, with no manifest in it: the manifest (2 MB at 25,000 files) is staged once and renamed into place,
+    /// not written a second time inside the journal.
+    /// </summary>
     public string Serialize()
     {
         var sb = new StringBuilder();
         sb.Append(Header).Append('\n');
         foreach (var m in Moves) sb.Append("move\t").Append(m).Append('\n');
         foreach (var d in Deletes) sb.Append("delete\t").Append(d).Append('\n');
-        sb.Append("manifest\n").Append(Manifest).Append(Trailer);
+        sb.Append("manifest\t").Append(ManifestHash).Append('\n').Append(Trailer);
         return sb.ToString();
     }
 
-    /// <summary>Reads a journal, or throws <see cref="FormatException"/> saying what is wrong with it; nothing is trusted until all of it checks.</summary>
-    public static CommitJournal Parse(string text)
+    /// <summary>
+    /// A journal in the format before this one (v2): the same lines, then the whole manifest after a <c>manifest</c> line.
+    /// Archivist writes it no more; tests make one to check that an interrupted commit of an older archivist is finished.
+    /// </summary>
+    public static string SerializeV2(IReadOnlyList<string> moves, IReadOnlyList<string> deletes, string manifest)
     {
-        if (!text.StartsWith(Header + "\n", StringComparison.Ordinal)) throw new FormatException("it does not start with its header");
+        var sb = new StringBuilder();
+        sb.Append(HeaderV2).Append('\n');
+        foreach (var m in moves) sb.Append("move\t").Append(m).Append('\n');
+        foreach (var d in deletes) sb.Append("delete\t").Append(d).Append('\n');
+        sb.Append("manifest\n").Append(manifest).Append(Trailer);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Reads a journal, or throws <see cref="FormatException"/> saying what is wrong with it; nothing is trusted until all
+    /// of it checks. <paramref name="inlineManifest"/>: the manifest a v2 journal holds (to be staged before it is applied), else null.
+    /// </summary>
+    public static CommitJournal Parse(string text, out string? inlineManifest)
+    {
+        var v2 = text.StartsWith(HeaderV2 + "\n", StringComparison.Ordinal);
+        var header = v2 ? HeaderV2 : Header;
+        if (!text.StartsWith(header + "\n", StringComparison.Ordinal)) throw new FormatException("it does not start with its header");
         if (!text.EndsWith("\n" + Trailer, StringComparison.Ordinal)) throw new FormatException("it is cut short (no end line)");
-        var cut = text.IndexOf("\nmanifest\n", StringComparison.Ordinal);
+        var cut = text.IndexOf(v2 ? "\nmanifest\n" : "\nmanifest\t", StringComparison.Ordinal);
         if (cut < 0) throw new FormatException("it has no manifest");
         var moves = new List<string>();
         var deletes = new List<string>();
         var number = 1;
-        foreach (var line in text[(Header.Length + 1)..(cut + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in text[(header.Length + 1)..(cut + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             number++;
             var parts = line.Split('\t');
@@ -43,11 +72,47 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
                 throw new FormatException($"line {number} names '{parts[1]}', which is not a path inside the folder that a build writes");
             (parts[0] == "move" ? moves : deletes).Add(parts[1]);
         }
-        var manifest = text[(cut + "\nmanifest\n".Length)..^Trailer.Length];
+        var rest = text[(cut + "\nmanifest\n".Length)..^Trailer.Length];
+        if (v2)
+        {
+            CheckManifest(rest, moves);
+            inlineManifest = rest;
+            return new CommitJournal(moves, deletes, HashOf(Encoding.UTF8.GetBytes(rest)));
+        }
+        if (rest.Length != 65 || rest[^1] != '\n' || rest.AsSpan(0, 64).ContainsAnyExcept("0123456789abcdef"))
+            throw new FormatException("its manifest line holds no SHA-256");
+        inlineManifest = null;
+        return new CommitJournal(moves, deletes, rest[..64]);
+    }
+
+    /// <summary>
+    /// The manifest this journal commits: the staged one, or once that has been moved into place, the folder's own.
+    /// Either must have the journal's hash and list every file it moves; otherwise <see cref="FormatException"/>.
+    /// </summary>
+    public OutputManifest ReadManifest(string root)
+    {
+        var staged = Path.Combine(root, OutputFolder.StagingFolderName, StagedManifestName);
+        var path = File.Exists(staged) ? staged : Path.Combine(root, OutputManifest.FileName);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new FormatException("the manifest it commits is gone");
+        }
+        if (HashOf(bytes) != ManifestHash)
+            throw new FormatException(path == staged ? "the manifest it commits is not the one it names" : "the manifest it commits is gone");
+        return CheckManifest(Encoding.UTF8.GetString(bytes), Moves);
+    }
+
+    private static OutputManifest CheckManifest(string text, IReadOnlyList<string> moves)
+    {
         OutputManifest parsed;
         try
         {
-            parsed = OutputManifest.Parse(manifest);
+            parsed = OutputManifest.Parse(text);
         }
         catch (FormatException e)
         {
@@ -55,8 +120,10 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
         }
         if (moves.FirstOrDefault(m => !parsed.Contains(m)) is { } unlisted)
             throw new FormatException($"it moves '{unlisted}' into place, which its own manifest does not list");
-        return new CommitJournal(moves, deletes, manifest);
+        return parsed;
     }
+
+    internal static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     /// <summary>
     /// Why applying this journal over <paramref name="root"/> would replace or delete a file archivist did not generate,
@@ -76,7 +143,7 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
         return null;
     }
 
-    /// <summary>Moves staged files over their targets, deletes dropped files, then writes the manifest. Never through a link.</summary>
+    /// <summary>Moves staged files over their targets, deletes dropped files, then moves the staged manifest into place. Never through a link.</summary>
     public void Apply(string root)
     {
         var staging = Path.Combine(root, OutputFolder.StagingFolderName);
@@ -104,7 +171,9 @@ internal sealed record CommitJournal(IReadOnlyList<string> Moves, IReadOnlyList<
             if (File.Exists(full)) File.Delete(full);
             RemoveEmptyParents(root, Path.GetDirectoryName(full)!);
         }
-        AtomicFile.WriteAllText(Path.Combine(root, OutputManifest.FileName), Manifest);
+        // Gone already when an interrupted commit had moved it: the folder's manifest then has this journal's hash (ReadManifest).
+        var manifest = Path.Combine(staging, StagedManifestName);
+        if (File.Exists(manifest)) File.Move(manifest, Path.Combine(root, OutputManifest.FileName), overwrite: true);
         File.Delete(Path.Combine(root, OutputFolder.JournalFileName));
     }
 

@@ -15,23 +15,34 @@ public sealed class OutputFolder : IDisposable
     public const string JournalFileName = ".archivist-journal";
 
     private readonly FileStream _lock;
+    private readonly Task<OutputManifest> _reading;
+    private OutputManifest? _manifest;
     private bool _disposed;
 
     public string Root { get; }
-    public OutputManifest Manifest { get; private set; }
+
+    /// <summary>
+    /// The files the last build generated. Read with the folder, or (<c>readManifestAhead</c>) on the thread pool from
+    /// the moment it is opened: then a damaged manifest's <see cref="OutputFolderException"/> comes from here.
+    /// </summary>
+    public OutputManifest Manifest => _manifest ??= _reading.GetAwaiter().GetResult();
 
     /// <summary>What opening found and did about an earlier interrupted build, for the log.</summary>
     public string? RecoveryNote { get; }
 
-    private OutputFolder(string root, FileStream lockStream, OutputManifest manifest, string? recoveryNote)
+    private OutputFolder(string root, FileStream lockStream, Task<OutputManifest> reading, string? recoveryNote)
     {
         Root = root;
         _lock = lockStream;
-        Manifest = manifest;
+        _reading = reading;
         RecoveryNote = recoveryNote;
     }
 
-    public static OutputFolder Open(string directory, TimeSpan wait, Action<string>? onWaiting = null)
+    /// <param name="readManifestAhead">
+    /// Read the manifest on the thread pool and return at once, rather than read it first (a build has its seeds to
+    /// list meanwhile: the manifest of a 25,000-file site took 30 ms). It is read under the lock all the same.
+    /// </param>
+    public static OutputFolder Open(string directory, TimeSpan wait, Action<string>? onWaiting = null, bool readManifestAhead = false)
     {
         var root = Path.GetFullPath(directory);
         if (File.Exists(root)) throw new OutputFolderException($"'{directory}' is a file, not a folder.");
@@ -48,7 +59,8 @@ public sealed class OutputFolder : IDisposable
         try
         {
             var note = Recover(root, directory);
-            return new OutputFolder(root, lockStream, ReadManifest(root, directory), note);
+            var reading = readManifestAhead ? Task.Run(() => ReadManifest(root, directory)) : Task.FromResult(ReadManifest(root, directory));
+            return new OutputFolder(root, lockStream, reading, note);
         }
         catch
         {
@@ -65,13 +77,16 @@ public sealed class OutputFolder : IDisposable
     public OutputTransaction Begin(IReadOnlyDictionary<string, string>? properties = null, IReadOnlyDictionary<string, long>? stamps = null) =>
         new(this, properties, stamps);
 
-    internal void Committed(OutputManifest manifest) => Manifest = manifest;
+    internal void Committed(OutputManifest manifest) => _manifest = manifest;
 
     /// <summary>Releases the lock and removes the lock file, so nothing of it is left in (or published from) the folder.</summary>
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
+        // Never left reading after the lock is gone (a build that failed before it needed the manifest, whose error, if
+        // reading it failed, is then nobody's concern).
+        try { _reading.Wait(); } catch (AggregateException) { }
         Release(_lock, Root);
     }
 
@@ -145,7 +160,8 @@ public sealed class OutputFolder : IDisposable
         if (!File.Exists(path)) return OutputManifest.Empty;
         try
         {
-            return OutputManifest.Parse(File.ReadAllText(path, Encoding.UTF8));
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            return OutputManifest.Parse(stream);
         }
         catch (FormatException e)
         {
@@ -169,7 +185,14 @@ public sealed class OutputFolder : IDisposable
             CommitJournal journal;
             try
             {
-                journal = CommitJournal.Parse(File.ReadAllText(journalPath, Encoding.UTF8));
+                journal = CommitJournal.Parse(File.ReadAllText(journalPath, Encoding.UTF8), out var inlineManifest);
+                // An older archivist's journal holds its manifest: staged as this one's are, then finished the same way.
+                if (inlineManifest is not null)
+                {
+                    Directory.CreateDirectory(staging);
+                    AtomicFile.WriteAllText(Path.Combine(staging, CommitJournal.StagedManifestName), inlineManifest);
+                }
+                journal.ReadManifest(root);
             }
             catch (FormatException e)
             {

@@ -18,16 +18,22 @@ public sealed class OutputManifest
     public const string FileName = ".archivist-manifest";
     private const string Header = "# archivist manifest v2: path\tsize\tsha256";
 
-    private readonly Dictionary<string, ManifestEntry> _byPath;
+    private Dictionary<string, ManifestEntry>? _byPath; // made on the first lookup: a manifest a commit makes is only written
     private readonly ManifestEntry[] _sorted; // by path, ordinal: the file's order
 
     public OutputManifest(IEnumerable<ManifestEntry> entries, IReadOnlyDictionary<string, string>? properties = null)
     {
-        // A hash map and one sort, not a sorted tree: a 25,000-file site's manifest is read and made on every build.
-        _byPath = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-        foreach (var e in entries) _byPath[e.Path] = e;
-        _sorted = [.. _byPath.Values];
-        if (!IsSorted(_sorted)) Array.Sort(_sorted, static (a, b) => string.CompareOrdinal(a.Path, b.Path)); // (a parsed manifest is)
+        // An array and one sort, not a sorted tree: a 25,000-file site's manifest is read and made on every build (and both
+        // a parsed manifest and a commit's come in order already).
+        var all = entries.ToArray();
+        if (!IsSorted(all))
+        {
+            var byPath = new Dictionary<string, ManifestEntry>(all.Length, StringComparer.Ordinal);
+            foreach (var e in all) byPath[e.Path] = e; // the last of a path wins
+            all = [.. byPath.Values];
+            Array.Sort(all, static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        }
+        _sorted = all;
         Properties = properties ?? new Dictionary<string, string>();
     }
 
@@ -40,18 +46,49 @@ public sealed class OutputManifest
     public IReadOnlyCollection<ManifestEntry> Entries => _sorted;
     public int Count => _sorted.Length;
 
-    public bool TryGet(string path, out ManifestEntry entry) => _byPath.TryGetValue(path, out entry!);
-    public bool Contains(string path) => _byPath.ContainsKey(path);
+    public bool TryGet(string path, out ManifestEntry entry) => ByPath.TryGetValue(path, out entry!);
+    public bool Contains(string path) => ByPath.ContainsKey(path);
+
+    private Dictionary<string, ManifestEntry> ByPath
+    {
+        get
+        {
+            if (Volatile.Read(ref _byPath) is { } made) return made;
+            var byPath = new Dictionary<string, ManifestEntry>(_sorted.Length, StringComparer.Ordinal);
+            foreach (var e in _sorted) byPath.Add(e.Path, e);
+            // Looked up from many threads: any of them may make it, one wins, all see a whole one.
+            return Interlocked.CompareExchange(ref _byPath, byPath, null) ?? byPath;
+        }
+    }
 
     public string Serialize()
     {
-        var sb = new StringBuilder(_sorted.Length * 80);
-        sb.Append(Header).Append('\n');
-        foreach (var (key, value) in Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
-            sb.Append("@ ").Append(key).Append('\t').Append(value).Append('\n');
+        using var bytes = new MemoryStream();
+        using (var writer = new Utf8LineWriter(bytes)) WriteTo(writer);
+        return Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
+    }
+
+    /// <summary>Writes the manifest (<see cref="Serialize"/>'s text) to <paramref name="path"/> and to disk; returns the SHA-256 of its bytes.</summary>
+    public string WriteFile(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var writer = new Utf8LineWriter(stream, hashed: true);
+        WriteTo(writer);
+        stream.Flush(flushToDisk: true);
+        return writer.HashHex();
+    }
+
+    private void WriteTo(Utf8LineWriter writer)
+    {
+        writer.Append(Header).Append('\n');
+        // (Keys sorted, not OrderBy over the pairs: a generic method over a value type is compiled at run time on every build.)
+        var keys = new List<string>(Properties.Keys);
+        keys.Sort(StringComparer.Ordinal);
+        foreach (var key in keys)
+            writer.Append("@ ").Append(key).Append('\t').Append(Properties[key]).Append('\n');
         foreach (var e in _sorted)
-            sb.Append(e.Path).Append('\t').Append(e.Size.ToString(CultureInfo.InvariantCulture)).Append('\t').Append(e.Hash).Append('\n');
-        return sb.ToString();
+            writer.Append(e.Path).Append('\t').Append(e.Size).Append('\t').Append(e.Hash).Append('\n');
+        writer.Flush();
     }
 
     /// <summary>
@@ -59,39 +96,45 @@ public sealed class OutputManifest
     /// written: a path outside the folder or on the tool's bookkeeping, a bad size. Version 1 lines, which also
     /// held a modification time, are read without it.
     /// </summary>
-    public static OutputManifest Parse(string text)
+    public static OutputManifest Parse(string text) => Parse(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static OutputManifest Parse(Stream stream)
     {
-        // Read in place, line by line and field by field (a 25,000-file site's manifest is read on every build).
-        var entries = new List<ManifestEntry>();
+        // Read as bytes, line by line and field by field; only the fields kept become strings (a 25,000-file site's
+        // manifest is read on every build).
+        // Sized from the stream when it knows its length (a line is about 80 bytes), not grown a step at a time.
+        var entries = new List<ManifestEntry>(stream.CanSeek ? (int)Math.Min(stream.Length / 64, 1 << 20) : 0);
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         var number = 0;
-        Span<Range> fields = stackalloc Range[5];
-        foreach (var lineRange in text.AsSpan().Split('\n'))
+        Utf8Lines.ForEach(stream, line =>
         {
             number++;
-            var line = text.AsSpan(lineRange);
-            if (line.Length == 0 || line[0] == '#') continue;
-            var count = line.Count('\t') + 1;
+            if (line.Length == 0 || line[0] == (byte)'#') return;
+            Span<Range> fields = stackalloc Range[4];
+            var count = Utf8Lines.Fields(line, fields);
             if (count > 4) throw new FormatException($"line {number} is not 'path, size, hash'");
-            line.Split(fields, '\t');
-            if (line.StartsWith("@ ", StringComparison.Ordinal) && count == 2)
+            if (line.StartsWith("@ "u8) && count == 2)
             {
-                properties[line[fields[0]][2..].ToString()] = line[fields[1]].ToString();
-                continue;
+                properties[Encoding.UTF8.GetString(line[fields[0]][2..])] = Encoding.UTF8.GetString(line[fields[1]]);
+                return;
             }
             if (count is not (3 or 4)) throw new FormatException($"line {number} is not 'path, size, hash'");
-            var path = line[fields[0]].ToString();
+            var path = Encoding.UTF8.GetString(line[fields[0]]);
             var slash = path.IndexOf('/');
             if (!OutputPath.IsSafe(path) || OutputFolder.IsOwnBookkeeping(slash < 0 ? path : path[..slash]))
                 throw new FormatException($"line {number} names '{path}', which is not a path inside the folder that a build writes");
-            if (!long.TryParse(line[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-                throw new FormatException($"line {number} has size '{line[fields[1]]}'");
+            if (!Utf8Lines.TryParseDigits(line[fields[1]], out var size))
+                throw new FormatException($"line {number} has size '{Encoding.UTF8.GetString(line[fields[1]])}'");
             if (line[fields[2]].IsEmpty) throw new FormatException($"line {number} has no hash");
-            entries.Add(new ManifestEntry(path, size, line[fields[2]].ToString()));
-        }
-        return new OutputManifest(entries, properties);
+            entries.Add(new ManifestEntry(path, size, Encoding.UTF8.GetString(line[fields[2]]))); // (a version 1 line's time is left)
+        });
+        var manifest = new OutputManifest(entries, properties);
+        _ = manifest.ByPath; // a build looks its last manifest up from every rendering thread: made here, once
+        return manifest;
     }
 
+    /// <summary>Strictly in path order, so also no path twice.</summary>
     private static bool IsSorted(ManifestEntry[] entries)
     {
         for (var i = 1; i < entries.Length; i++)

@@ -25,6 +25,8 @@ public sealed class OutputTransaction : IDisposable
     private readonly ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _staged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _stagingFolders = new(StringComparer.Ordinal);
+    /// <summary>Last-build files checked ahead (<see cref="CheckAhead"/>): each one's stamp, or null when it was gone or changed.</summary>
+    private readonly ConcurrentDictionary<string, long?> _checkedAhead = new(StringComparer.Ordinal);
     private readonly string _staging;
     private bool _done;
 
@@ -97,9 +99,22 @@ public sealed class OutputTransaction : IDisposable
     /// </summary>
     public bool TryKeep(string path)
     {
-        if (!Previous.TryGet(path, out var old) || (Stamped(old) ?? Hashed(old)) is not { } stamp) return false;
+        if (!Previous.TryGet(path, out var old)) return false;
+        var stamped = _checkedAhead.TryGetValue(path, out var checkedStamp) ? checkedStamp : Stamped(old);
+        if ((stamped ?? Hashed(old)) is not { } stamp) return false;
         Add(path, old, stamp);
         return true;
+    }
+
+    /// <summary>
+    /// Looks at every file of the last build that this build has not kept or written yet (on a rebuild, mostly pages
+    /// whose inputs are still being worked out) and notes whether it still has the size and time the last build left it
+    /// with, so that keeping it later needs no look at the disk. For a builder with a thread to spare while it waits.
+    /// </summary>
+    public void CheckAhead()
+    {
+        foreach (var entry in Previous.Entries)
+            if (!_entries.ContainsKey(entry.Path)) _checkedAhead.TryAdd(entry.Path, Stamped(entry));
     }
 
     public bool Contains(string path) => _entries.ContainsKey(path);
@@ -152,33 +167,76 @@ public sealed class OutputTransaction : IDisposable
         }
     }
 
-    public CommitSummary Commit()
+    /// <param name="committed">
+    /// Called once the commit point is passed (the journal is on disk, so this build's files are the site's from now on,
+    /// moved into place now or, if this process dies, by the next build to open the folder), with the new manifest and
+    /// each file's stamp (<see cref="Stamps"/>). It runs on the thread pool while the files move into place, and
+    /// <see cref="Commit"/> returns once both are done; never called when the commit fails before its commit point.
+    /// </param>
+    public CommitSummary Commit(Action<OutputManifest, IReadOnlyDictionary<string, long>>? committed = null)
     {
         ObjectDisposedException.ThrowIf(_done, this);
-        var moves = _staged.Keys.Order(StringComparer.Ordinal).ToList();
-        var deletes = Previous.Entries.Select(e => e.Path).Where(p => !_entries.ContainsKey(p)).ToList();
-        var propertiesChanged = !_properties.OrderBy(p => p.Key).SequenceEqual(Previous.Properties.OrderBy(p => p.Key));
-        var summary = new CommitSummary(moves.Count, _entries.Count - moves.Count, deletes.Count);
-        // Moved files keep the modification time they were staged with.
-        var stamps = new Dictionary<string, long>(_stamps, StringComparer.Ordinal);
-        foreach (var path in moves) stamps[path] = new FileInfo(OutputPath.ToFull(_staging, path)).LastWriteTimeUtc.Ticks;
-        if (moves.Count == 0 && deletes.Count == 0 && !propertiesChanged && File.Exists(Path.Combine(_folder.Root, OutputManifest.FileName)))
+        // Plain loops over the last manifest, in its (path) order: this runs on every build, and LINQ over these
+        // collections was a few dozen generic methods compiled at run time, ~20 ms of the commit at 25,000 files.
+        var moves = new List<string>(_staged.Keys);
+        moves.Sort(StringComparer.Ordinal);
+        var deletes = new List<string>();
+        var entries = new List<ManifestEntry>(_entries.Count);
+        var added = 0; // the next new path among the moves (sorted, as the last manifest is)
+        foreach (var old in Previous.Entries)
         {
-            Stamps = stamps;
+            for (; added < moves.Count && string.CompareOrdinal(moves[added], old.Path) < 0; added++)
+                if (!Previous.Contains(moves[added])) entries.Add(_entries[moves[added]]);
+            if (_entries.TryGetValue(old.Path, out var entry)) entries.Add(entry);
+            else deletes.Add(old.Path);
+        }
+        for (; added < moves.Count; added++)
+            if (!Previous.Contains(moves[added])) entries.Add(_entries[moves[added]]);
+        var summary = new CommitSummary(moves.Count, _entries.Count - moves.Count, deletes.Count);
+        // Moved files keep the modification time they were staged with. (Nothing writes the stamps any more.)
+        foreach (var path in moves) _stamps[path] = new FileInfo(OutputPath.ToFull(_staging, path)).LastWriteTimeUtc.Ticks;
+        if (moves.Count == 0 && deletes.Count == 0 && SameProperties(_properties, Previous.Properties) && File.Exists(Path.Combine(_folder.Root, OutputManifest.FileName)))
+        {
+            _done = true;
+            Stamps = _stamps;
             Finish();
+            committed?.Invoke(Previous, _stamps);
             return summary;
         }
 
         RefuseForeignFiles(moves, deletes);
-        var manifest = new OutputManifest(_entries.Values, _properties);
-        var journal = new CommitJournal(moves, deletes, manifest.Serialize());
+        var manifest = new OutputManifest(entries, _properties); // in order already: not sorted again
+        // The manifest is staged (and on disk) before the journal names it: written once, then renamed into place.
+        Directory.CreateDirectory(_staging);
+        var manifestHash = manifest.WriteFile(Path.Combine(_staging, CommitJournal.StagedManifestName));
+        var journal = new CommitJournal(moves, deletes, manifestHash);
         var journalPath = Path.Combine(_folder.Root, OutputFolder.JournalFileName);
         AtomicFile.WriteAllText(journalPath, journal.Serialize()); // the commit point
-        journal.Apply(_folder.Root);
+        _done = true; // the staged files are the journal's now: if moving them fails, Dispose leaves them for the next build
+        var beside = committed is null ? Task.CompletedTask : Task.Run(() => committed(manifest, _stamps));
+        try
+        {
+            journal.Apply(_folder.Root);
+        }
+        catch
+        {
+            // Past the commit point what it records is true whether or not the moves finish here (the next build finishes them).
+            try { beside.Wait(); } catch (AggregateException) { }
+            throw;
+        }
         _folder.Committed(manifest);
-        Stamps = stamps;
+        Stamps = _stamps;
         Finish();
+        beside.GetAwaiter().GetResult(); // the caller's own failure, reported as such: the commit stands
         return summary;
+    }
+
+    private static bool SameProperties(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (a.Count != b.Count) return false;
+        foreach (var (key, value) in a)
+            if (!b.TryGetValue(key, out var other) || other != value) return false;
+        return true;
     }
 
     /// <summary>

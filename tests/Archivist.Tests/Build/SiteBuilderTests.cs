@@ -48,6 +48,28 @@ public class SiteBuilderTests : IDisposable
         Assert.Contains(">Bravo</a>", related);
     }
 
+    /// <summary>
+    /// The last manifest is read while the seeds are listed, no longer before: a damaged one still stops every build,
+    /// forced or not, with the error naming it, before anything in the folder changes.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ADamagedManifestStopsTheBuildNamingItAndChangesNothing(bool force)
+    {
+        _site.Build();
+        var manifest = Path.Combine(_site.Output, OutputManifest.FileName);
+        File.AppendAllText(manifest, "../outside.html\t1\th\n");
+        var before = _site.Files();
+        _site.AddSeed("new.txt", SeedText.Post("Friday, 10 October 2025", "New", "A new post."));
+        var error = Assert.Throws<OutputFolderException>(() => _site.Build(force: force));
+        Assert.Contains(manifest, error.Message);
+        Assert.Contains("'../outside.html'", error.Message);
+        Assert.Equal(before.Keys, _site.Files().Keys);
+        Assert.All(before, f => Assert.Equal(f.Value, _site.Files()[f.Key]));
+        Assert.False(Directory.Exists(Path.Combine(_site.Output, OutputFolder.StagingFolderName)));
+    }
+
     /// <summary>Records the steps, and which files were staged when the build began waiting for related posts.</summary>
     private sealed class StagingObserver(string staging) : IBuildObserver
     {

@@ -18,6 +18,23 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     private string Read(string path) => File.ReadAllText(Path.Combine(Site, path));
+    private string JournalPath => Path.Combine(Site, OutputFolder.JournalFileName);
+
+    /// <summary>
+    /// Leaves what a build killed just after its commit point leaves: the new manifest staged and a journal naming it,
+    /// in this archivist's format ("v3") or as an older archivist wrote it, the manifest inside the journal ("v2").
+    /// </summary>
+    private void WriteCommitPoint(string format, IReadOnlyList<string> moves, IReadOnlyList<string> deletes, OutputManifest manifest)
+    {
+        if (format == "v2")
+        {
+            File.WriteAllText(JournalPath, CommitJournal.SerializeV2(moves, deletes, manifest.Serialize()));
+            return;
+        }
+        var staging = Directory.CreateDirectory(Path.Combine(Site, OutputFolder.StagingFolderName)).FullName;
+        var hash = manifest.WriteFile(Path.Combine(staging, CommitJournal.StagedManifestName));
+        File.WriteAllText(JournalPath, new CommitJournal(moves, deletes, hash).Serialize());
+    }
     private DateTime Modified(string path) => File.GetLastWriteTimeUtc(Path.Combine(Site, path));
 
     [Fact]
@@ -84,16 +101,19 @@ public sealed class OutputFolderTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
     }
 
-    [Fact]
-    public void ACommitInterruptedAfterItsJournalIsFinishedOnNextOpen()
+    /// <summary>An older archivist's journal (v2) is finished too: a build killed in its commit window is not lost on upgrading.</summary>
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public void ACommitInterruptedAfterItsJournalIsFinishedOnNextOpen(string format)
     {
         Build(("a.html", "A"), ("gone.html", "G"));
         // Simulate a build killed just after its commit point: staged file and journal on disk, nothing moved.
         var staged = Path.Combine(Site, OutputFolder.StagingFolderName, "a.html");
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.WriteAllText(staged, "A2");
-        var manifest = new OutputManifest([new ManifestEntry("a.html", 2, "h")]).Serialize();
-        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), new CommitJournal(["a.html"], ["gone.html"], manifest).Serialize());
+        var manifest = new OutputManifest([new ManifestEntry("a.html", 2, "h")]);
+        WriteCommitPoint(format, ["a.html"], ["gone.html"], manifest);
 
         using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
         {
@@ -103,7 +123,49 @@ public sealed class OutputFolderTests : IDisposable
         }
         Assert.Equal("A2", Read("a.html"));
         Assert.False(File.Exists(Path.Combine(Site, "gone.html")));
-        Assert.False(File.Exists(Path.Combine(Site, OutputFolder.JournalFileName)));
+        Assert.False(File.Exists(JournalPath));
+        Assert.Equal(manifest.Serialize(), Read(OutputManifest.FileName));
+        Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
+    }
+
+    [Fact]
+    public void ACommitInterruptedAfterItsManifestMovedInIsFinishedOnNextOpen()
+    {
+        Build(("a.html", "A"));
+        // Killed after the last step but one: every file and the manifest in place, the journal not yet deleted.
+        var manifest = new OutputManifest([new ManifestEntry("a.html", 2, "h")]);
+        WriteCommitPoint("v3", ["a.html"], [], manifest);
+        File.WriteAllText(Path.Combine(Site, "a.html"), "A2");
+        File.Move(Path.Combine(Site, OutputFolder.StagingFolderName, CommitJournal.StagedManifestName), Path.Combine(Site, OutputManifest.FileName), overwrite: true);
+
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero)) Assert.Contains("completed", folder.RecoveryNote);
+        Assert.Equal("A2", Read("a.html"));
+        Assert.Equal(manifest.Serialize(), Read(OutputManifest.FileName));
+        Assert.False(File.Exists(JournalPath));
+    }
+
+    /// <summary>The journal names its manifest by hash: a staged manifest that is not that one (or none at all, with the
+    /// folder's manifest not that one either) cannot finish the commit, and nothing is touched.</summary>
+    [Theory]
+    [InlineData("other")]
+    [InlineData("missing")]
+    public void AJournalWhoseManifestIsNotTheOneItNamesIsDamagedAndChangesNothing(string staged)
+    {
+        Build(("a.html", "A"), ("gone.html", "G"));
+        var file = Path.Combine(Site, OutputFolder.StagingFolderName, "a.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, "A2");
+        WriteCommitPoint("v3", ["a.html"], ["gone.html"], new OutputManifest([new ManifestEntry("a.html", 2, "h")]));
+        var stagedManifest = Path.Combine(Site, OutputFolder.StagingFolderName, CommitJournal.StagedManifestName);
+        if (staged == "other") new OutputManifest([new ManifestEntry("a.html", 2, "g")]).WriteFile(stagedManifest);
+        else File.Delete(stagedManifest);
+
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
+        Assert.Contains(JournalPath, error.Message);
+        Assert.Contains("manifest", error.Message);
+        Assert.Equal("A", Read("a.html"));
+        Assert.Equal("G", Read("gone.html"));
+        Assert.True(File.Exists(file));
     }
 
     [Fact]
@@ -137,13 +199,46 @@ public sealed class OutputFolderTests : IDisposable
         Directory.CreateDirectory(Path.Combine(staging, "y", "z"));
         File.WriteAllText(Path.Combine(staging, "y", "z", "2.html"), "Y2");
         var entries = new[] { "x/1.html", "y/z/2.html" }.Select(p => new ManifestEntry(p, 2, "h")).Append(new ManifestEntry("a.html", 1, "h"));
-        var manifest = new OutputManifest(entries).Serialize();
-        File.WriteAllText(Path.Combine(Site, OutputFolder.JournalFileName), new CommitJournal(["x/1.html", "y/z/2.html"], [], manifest).Serialize());
+        WriteCommitPoint("v3", ["x/1.html", "y/z/2.html"], [], new OutputManifest(entries));
 
         using (var folder = OutputFolder.Open(Site, TimeSpan.Zero)) Assert.Contains("completed", folder.RecoveryNote);
         Assert.Equal("X1", Read("x/1.html"));
         Assert.Equal("Y2", Read("y/z/2.html"));
         Assert.False(Directory.Exists(staging));
+    }
+
+    /// <summary>
+    /// What the caller does once the commit point is passed (saving its page memo) runs beside the moves; if it fails,
+    /// the commit still stands whole (nothing left staged for the next build to take as an interrupted one) and the
+    /// failure is reported. It is called with the new manifest and the files' stamps.
+    /// </summary>
+    [Fact]
+    public void ACommitWhoseCallbackFailsStillCommitsWholeAndReportsTheFailure()
+    {
+        Build(("a.html", "A"), ("gone.html", "G"));
+        OutputManifest? seen = null;
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin())
+        {
+            tx.WriteText("a.html", "A2");
+            tx.WriteText("b/c.html", "C");
+            var error = Assert.Throws<IOException>(() => tx.Commit((manifest, stamps) =>
+            {
+                seen = manifest;
+                Assert.Equal(2, stamps.Count);
+                throw new IOException("the cache's disk is full");
+            }));
+            Assert.Contains("cache", error.Message);
+        }
+        Assert.Equal(["a.html", "b/c.html"], seen!.Entries.Select(e => e.Path));
+        Assert.Equal("A2", Read("a.html"));
+        Assert.Equal("C", Read("b/c.html"));
+        Assert.False(File.Exists(Path.Combine(Site, "gone.html")));
+        Assert.False(File.Exists(JournalPath));
+        Assert.False(Directory.Exists(Path.Combine(Site, OutputFolder.StagingFolderName)));
+        using var again = OutputFolder.Open(Site, TimeSpan.Zero);
+        Assert.Null(again.RecoveryNote);
+        Assert.Equal(seen.Serialize(), again.Manifest.Serialize());
     }
 
     [Fact]
@@ -243,16 +338,19 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(10)] // cut inside the move lines
-    [InlineData(-5)] // cut inside the manifest
-    public void ADamagedJournalIsAClearErrorNamingItAndChangesNothing(int cut)
+    [InlineData("v3", 10)] // cut inside the move lines
+    [InlineData("v3", -5)] // cut inside the manifest's hash
+    [InlineData("v2", 10)]
+    [InlineData("v2", -5)] // cut inside the manifest
+    public void ADamagedJournalIsAClearErrorNamingItAndChangesNothing(string format, int cut)
     {
         Build(("a.html", "A"), ("gone.html", "G"));
         var staged = Path.Combine(Site, OutputFolder.StagingFolderName, "a.html");
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.WriteAllText(staged, "A2");
-        var text = new CommitJournal(["a.html"], ["gone.html"], new OutputManifest([new ManifestEntry("a.html", 2, "h")]).Serialize()).Serialize();
-        var journal = Path.Combine(Site, OutputFolder.JournalFileName);
+        WriteCommitPoint(format, ["a.html"], ["gone.html"], new OutputManifest([new ManifestEntry("a.html", 2, "h")]));
+        var journal = JournalPath;
+        var text = File.ReadAllText(journal);
         File.WriteAllText(journal, cut > 0 ? text[..(text.IndexOf("move", StringComparison.Ordinal) + cut)] : text[..^-cut]);
         var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
         Assert.Contains(journal, error.Message);
@@ -262,18 +360,21 @@ public sealed class OutputFolderTests : IDisposable
 
     /// <summary>A journal is written by a build, but a hand-edited one must still touch only files archivist generated.</summary>
     [Theory]
-    [InlineData("delete")]
-    [InlineData("move")]
-    public void AJournalNamingAFileTheManifestDoesNotListIsRefusedAndTouchesNothing(string kind)
+    [InlineData("delete", "v3")]
+    [InlineData("move", "v3")]
+    [InlineData("delete", "v2")]
+    [InlineData("move", "v2")]
+    public void AJournalNamingAFileTheManifestDoesNotListIsRefusedAndTouchesNothing(string kind, string format)
     {
         Build(("a.html", "A"));
         File.WriteAllText(Path.Combine(Site, "mine.html"), "my own page");
         var staged = Path.Combine(Site, OutputFolder.StagingFolderName, "mine.html");
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         File.WriteAllText(staged, "over yours");
-        var manifest = new OutputManifest([new ManifestEntry("a.html", 1, "h"), new ManifestEntry("mine.html", 10, "h")]).Serialize();
-        var journalPath = Path.Combine(Site, OutputFolder.JournalFileName);
-        File.WriteAllText(journalPath, (kind == "delete" ? new CommitJournal([], ["mine.html"], manifest) : new CommitJournal(["mine.html"], [], manifest)).Serialize());
+        var manifest = new OutputManifest([new ManifestEntry("a.html", 1, "h"), new ManifestEntry("mine.html", 10, "h")]);
+        var journalPath = JournalPath;
+        if (kind == "delete") WriteCommitPoint(format, [], ["mine.html"], manifest);
+        else WriteCommitPoint(format, ["mine.html"], [], manifest);
 
         var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
         Assert.Contains(journalPath, error.Message);
@@ -282,12 +383,16 @@ public sealed class OutputFolderTests : IDisposable
         Assert.Equal("A", Read("a.html"));
     }
 
-    [Fact]
-    public void AJournalMovingAFileItsOwnManifestDoesNotListIsDamaged()
+    [Theory]
+    [InlineData("v3")]
+    [InlineData("v2")]
+    public void AJournalMovingAFileItsOwnManifestDoesNotListIsDamaged(string format)
     {
-        var text = new CommitJournal(["b.html"], [], new OutputManifest([new ManifestEntry("a.html", 1, "h")]).Serialize()).Serialize();
-        var e = Assert.Throws<FormatException>(() => CommitJournal.Parse(text));
+        Build(("a.html", "A"));
+        WriteCommitPoint(format, ["b.html"], [], new OutputManifest([new ManifestEntry("a.html", 1, "h")]));
+        var e = Assert.Throws<OutputFolderException>(() => OutputFolder.Open(Site, TimeSpan.Zero));
         Assert.Contains("'b.html'", e.Message);
+        Assert.Contains("damaged", e.Message);
     }
 
     [Fact]
@@ -354,5 +459,35 @@ public sealed class OutputFolderTests : IDisposable
             Assert.True(tx.TryKeep("a.html"));
             Assert.False(tx.TryKeep("c.html"));
         }
+    }
+
+    [Fact]
+    public void FilesCheckedAheadAreKeptOnlyWhenTheyWereAsLeftAndTheEditedAreStillFoundByTheirBytes()
+    {
+        IReadOnlyDictionary<string, long> stamps;
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin())
+        {
+            foreach (var name in new[] { "a", "b", "c", "d", "e" }) tx.WriteText(name + ".html", name.ToUpperInvariant());
+            tx.Commit();
+            stamps = tx.Stamps;
+        }
+        File.Delete(Path.Combine(Site, "b.html"));
+        File.WriteAllText(Path.Combine(Site, "c.html"), "XY"); // edited: another size
+        File.SetLastWriteTimeUtc(Path.Combine(Site, "d.html"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)); // touched, same bytes
+        using (var folder = OutputFolder.Open(Site, TimeSpan.Zero))
+        using (var tx = folder.Begin(stamps: stamps))
+        {
+            Assert.False(tx.WriteText("e.html", "E")); // already this build's: not checked ahead, and it stays this build's
+            tx.CheckAhead();
+            Assert.True(tx.TryKeep("a.html"));
+            Assert.False(tx.TryKeep("b.html"));
+            Assert.False(tx.TryKeep("c.html"));
+            Assert.True(tx.TryKeep("d.html")); // its time is off, but its bytes are the manifest's
+            Assert.True(tx.WriteText("b.html", "B"));
+            Assert.True(tx.WriteText("c.html", "C"));
+            Assert.Equal(new CommitSummary(2, 3, 0), tx.Commit());
+        }
+        Assert.Equal(["A", "B", "C", "D", "E"], new[] { "a", "b", "c", "d", "e" }.Select(n => Read(n + ".html")));
     }
 }

@@ -42,3 +42,41 @@ public class OutputManifestTests
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
 }
+
+public class Utf8LinesTests
+{
+    private static List<string> Lines(byte[] bytes)
+    {
+        var lines = new List<string>();
+        Utf8Lines.ForEach(new MemoryStream(bytes), line => lines.Add(System.Text.Encoding.UTF8.GetString(line)));
+        return lines;
+    }
+
+    /// <summary>The buffer is 32 KB: lines cross its edge, one is longer than it, the last has no newline, a mark starts the file.</summary>
+    [Fact]
+    public void EveryLineIsReadWholeWhereverTheBufferEnds()
+    {
+        var expected = Enumerable.Range(0, 3000).Select(i => $"é{i}\tline {new string('x', i % 50)}").ToList();
+        expected.Insert(1500, new string('y', 100_000));
+        expected.Insert(10, "");
+        var text = string.Join('\n', expected);
+        Assert.Equal(expected, Lines([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(text)]));
+        Assert.Equal(expected, Lines(System.Text.Encoding.UTF8.GetBytes(text + "\n")));
+        Assert.Empty(Lines([]));
+    }
+
+    [Theory]
+    [InlineData("a\tb\tc", 3)]
+    [InlineData("a", 1)]
+    [InlineData("", 1)]
+    [InlineData("a\t\t", 3)]
+    [InlineData("a\tb\tc\td\te\tf", 6)]
+    public void FieldsAreCountedPastWhatIsStored(string line, int count)
+    {
+        Span<Range> fields = stackalloc Range[4];
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+        Assert.Equal(count, Utf8Lines.Fields(bytes, fields));
+        var parts = line.Split('\t');
+        for (var i = 0; i < Math.Min(count, 4); i++) Assert.Equal(parts[i], System.Text.Encoding.UTF8.GetString(bytes.AsSpan()[fields[i]]));
+    }
+}
