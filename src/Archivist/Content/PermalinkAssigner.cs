@@ -70,12 +70,11 @@ public static partial class PermalinkAssigner
             if (url is null)
             {
                 // The plain URL is made and checked against the site's own paths once (10,000 posts a build).
-                var plainIsCandidate = siteOwned is null && baseSlug == candidate.Slug;
-                var plain = plainIsCandidate ? candidate.Plain : pattern.Format(composed.Post.Date, baseSlug);
+                var plain = baseSlug == candidate.Slug ? candidate.Plain : pattern.Format(composed.Post.Date, baseSlug);
                 var plainIsFree = false; // of the site's own paths
                 if (siteOwned is null)
                 {
-                    if (plainIsCandidate ? candidate.PlainClashes : reserved.Clashes(plain))
+                    if (candidate.Clashes(plain, reserved))
                     {
                         siteOwned = plain;
                         baseSlug += "-post";
@@ -88,8 +87,7 @@ public static partial class PermalinkAssigner
                     slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
                     url = n == 1 ? plain : pattern.Format(composed.Post.Date, slug);
                     // The pattern's letters next to the slug could still spell a reserved name ("/co{slug}.html" and "n").
-                    var windowsReserved = n == 1 && plainIsCandidate && plainIsFree ? candidate.PlainWindowsReserved : WindowsNames.AnyReserved(url);
-                    if (!taken.ContainsKey(url) && !windowsReserved && ((n == 1 && plainIsFree) || !reserved.Clashes(url))) break;
+                    if (!taken.ContainsKey(url) && !candidate.WindowsReserved(url) && ((n == 1 && plainIsFree) || !candidate.Clashes(url, reserved))) break;
                     // Each try is a different URL, so within taken.Count + 2 tries one is untaken: past that, every one is
                     // reserved. Settings refuse such a pattern (ReservedPaths.Covers); this keeps the loop finite regardless.
                     if (n > taken.Count + 2 && reserved.Clashes(url))
@@ -121,10 +119,14 @@ public static partial class PermalinkAssigner
 
     /// <summary>
     /// A post's slug (from a requested slug, else its title), the plain URL that slug gives, and whether the site's own
-    /// paths or Windows names rule that URL out.
+    /// paths or Windows names rule that URL out: both checks depend on the URL alone, so they are asked of it by URL.
     /// </summary>
     private readonly record struct Candidate(string Slug, string Plain, bool PlainClashes, bool PlainWindowsReserved)
     {
+        public bool Clashes(string url, ReservedPaths reserved) => url == Plain ? PlainClashes : reserved.Clashes(url);
+
+        public bool WindowsReserved(string url) => url == Plain ? PlainWindowsReserved : WindowsNames.AnyReserved(url);
+
         public static Candidate Of(IncomingPost post, PermalinkPattern pattern, ReservedPaths reserved)
         {
             var slug = Slugger.Slugify(post.RequestedSlug ?? post.Post.Title);

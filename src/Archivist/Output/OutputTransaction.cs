@@ -99,9 +99,7 @@ public sealed class OutputTransaction : IDisposable
     /// </summary>
     public bool TryKeep(string path)
     {
-        if (!Previous.TryGet(path, out var old)) return false;
-        var stamped = _checkedAhead.TryGetValue(path, out var checkedStamp) ? checkedStamp : Stamped(old);
-        if ((stamped ?? Hashed(old)) is not { } stamp) return false;
+        if (!Previous.TryGet(path, out var old) || (Stamped(old) ?? Hashed(old)) is not { } stamp) return false;
         Add(path, old, stamp);
         return true;
     }
@@ -109,12 +107,13 @@ public sealed class OutputTransaction : IDisposable
     /// <summary>
     /// Looks at every file of the last build that this build has not kept or written yet (on a rebuild, mostly pages
     /// whose inputs are still being worked out) and notes whether it still has the size and time the last build left it
-    /// with, so that keeping it later needs no look at the disk. For a builder with a thread to spare while it waits.
+    /// with, so that keeping it later (or finding it unchanged when written again) needs no look at the disk. For a builder
+    /// with a thread to spare while it waits.
     /// </summary>
     public void CheckAhead()
     {
         foreach (var entry in Previous.Entries)
-            if (!_entries.ContainsKey(entry.Path)) _checkedAhead.TryAdd(entry.Path, Stamped(entry));
+            if (!_entries.ContainsKey(entry.Path)) _checkedAhead.TryAdd(entry.Path, StampOnDisk(entry));
     }
 
     public bool Contains(string path) => _entries.ContainsKey(path);
@@ -125,8 +124,10 @@ public sealed class OutputTransaction : IDisposable
         _stamps[path] = stamp;
     }
 
-    /// <summary>The file's time when it has the size and time it was left with, else null.</summary>
-    private long? Stamped(ManifestEntry entry)
+    /// <summary>The file's time when it has the size and time it was left with, else null: as checked ahead, or looked at now.</summary>
+    private long? Stamped(ManifestEntry entry) => _checkedAhead.TryGetValue(entry.Path, out var stamp) ? stamp : StampOnDisk(entry);
+
+    private long? StampOnDisk(ManifestEntry entry)
     {
         var info = new FileInfo(OutputPath.ToFull(_folder.Root, entry.Path));
         return info.Exists && info.Length == entry.Size && _previousStamps.TryGetValue(entry.Path, out var ticks) && info.LastWriteTimeUtc.Ticks == ticks
